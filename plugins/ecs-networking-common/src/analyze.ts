@@ -1,0 +1,113 @@
+import type { ModelNamespace, ModelService, NetworkModel } from './model';
+import type { ScopeSnapshot } from './snapshot';
+import { inferEdges } from './edges';
+import { createEndpointIndex, EndpointIndex } from './endpointIndex';
+import { buildEndpointsFromIndex } from './endpoints';
+import { AnalyzeOptions, resolveTagKeys } from './options';
+import type { TagKeys } from './tagKeys';
+import { referenceIndexFrom } from './references';
+import { runRules } from './rules';
+import { compareStrings } from './names';
+import { createScopeIndex, ScopeIndex } from './scopeIndex';
+
+function tagValue(
+  tags: Record<string, string>,
+  key: string,
+): string | undefined {
+  const value = tags[key]?.trim();
+  return value ? value : undefined;
+}
+
+function modelServices(
+  scopes: ScopeIndex,
+  endpoints: EndpointIndex,
+  tagKeys: TagKeys,
+): ModelService[] {
+  return scopes.services.map(({ item, accountId, region }) => {
+    const sc = item.serviceConnect;
+    const namespaceArn = sc?.enabled ? sc.namespace : undefined;
+    const service: ModelService = {
+      arn: item.arn,
+      name: item.name,
+      cluster: item.clusterName,
+      clusterArn: item.clusterArn,
+      taskDefinitionArn: item.taskDefinitionArn,
+      accountId,
+      region,
+      networkMode: scopes.taskDefinitionOf(item)?.networkMode ?? 'unknown',
+      serviceConnect: !!sc?.enabled,
+      endpointIds: (endpoints.byService.get(item.arn) ?? []).map(e => e.id),
+    };
+    const owner = tagValue(item.tags, tagKeys.owner);
+    const system = tagValue(item.tags, tagKeys.system);
+    const lifecycle = tagValue(item.tags, tagKeys.lifecycle);
+    const component = tagValue(item.tags, tagKeys.component);
+    if (owner) service.owner = owner;
+    if (system) service.system = system;
+    if (lifecycle) service.lifecycle = lifecycle;
+    if (component) service.component = component;
+    if (namespaceArn) {
+      service.serviceConnectNamespace = namespaceArn;
+      const name = scopes.namespaceByArn.get(namespaceArn)?.item.name;
+      if (name) service.serviceConnectNamespaceName = name;
+    }
+    return service;
+  });
+}
+
+function modelNamespaces(scopes: ScopeIndex): ModelNamespace[] {
+  return scopes.namespaces
+    .map(({ item, accountId, region }) => ({
+      arn: item.arn,
+      id: item.id,
+      name: item.name,
+      type: item.type,
+      accountId,
+      region,
+    }))
+    .sort(
+      (a, b) =>
+        compareStrings(a.accountId, b.accountId) ||
+        compareStrings(a.region, b.region) ||
+        compareStrings(a.name, b.name) ||
+        compareStrings(a.arn, b.arn),
+    );
+}
+
+/**
+ * The network of a set of account × region snapshots: services, the
+ * endpoints they answer on, who calls whom, references that name nothing, and
+ * the wiring findings. Pure and deterministic: the same snapshots and options
+ * give the same model, in the same order.
+ *
+ * @public
+ */
+export function analyzeNetwork(
+  snapshots: ScopeSnapshot[],
+  options: AnalyzeOptions = {},
+): NetworkModel {
+  const tagKeys = resolveTagKeys(options.tagKeys);
+  const scopes = createScopeIndex(snapshots);
+  const endpoints = createEndpointIndex(
+    buildEndpointsFromIndex(scopes),
+    scopes,
+  );
+  const references = referenceIndexFrom(
+    endpoints,
+    scopes.namespaces.map(ns => ns.item.name),
+  );
+  const { edges, unresolved } = inferEdges(scopes, endpoints, references, {
+    tagKeys,
+    catalogDependsOn: options.catalogDependsOn,
+    observed: options.observed,
+  });
+  const findings = runRules({ scopes, endpoints, edges, unresolved, tagKeys });
+  return {
+    services: modelServices(scopes, endpoints, tagKeys),
+    namespaces: modelNamespaces(scopes),
+    endpoints: endpoints.endpoints,
+    edges,
+    unresolved,
+    findings,
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Shared types and pure analysis for ECS Networking: the snapshot of an AWS
+ * account × region, the network model (endpoints, dependency edges, findings),
+ * the wiring lint rules and the ownership lookup.
+ *
+ * @packageDocumentation
+ */
+
+export * from './snapshot';
+export * from './model';
+export * from './annotations';
+export * from './events';
+export * from './tagKeys';
+export * from './options';
+export { analyzeNetwork } from './analyze';
+export { buildEndpoints, effectiveDiscoveryName } from './endpoints';
+export {
+  createReferenceIndex,
+  extractReferences,
+  filterReferences,
+  looksInternal,
+  retainReferences,
+} from './references';
+export type { ReferenceIndex } from './references';
+export * from './rules';
+export { createLookupIndex } from './lookup';
+export type { LookupIndex, LookupMatch, LookupMatchKind } from './lookup';
+export type { ScopeIndex, Scoped } from './scopeIndex';
+export type { EndpointIndex } from './endpointIndex';

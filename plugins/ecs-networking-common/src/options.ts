@@ -1,0 +1,33 @@
+import { DEFAULT_TAG_KEYS, TagKeys } from './tagKeys';
+
+/**
+ * Traffic seen between two services, e.g. from Service Connect CloudWatch
+ * metrics, which name the target by its discovery name.
+ *
+ * @public
+ */
+export interface ObservedCall {
+  /** ARN of the calling ECS service. */
+  from: string;
+  discoveryName: string;
+  /** Namespace name or ARN; the caller's Service Connect namespace when absent. */
+  namespace?: string;
+}
+
+/** @public */
+export interface AnalyzeOptions {
+  tagKeys?: Partial<TagKeys>;
+  /** ECS service ARN → endpoint names, ECS service names or ARNs it depends on, per the catalog. */
+  catalogDependsOn?: Record<string, string[]>;
+  observed?: ObservedCall[];
+}
+
+/** @public */
+export function resolveTagKeys(tagKeys?: Partial<TagKeys>): TagKeys {
+  const resolved = { ...DEFAULT_TAG_KEYS };
+  for (const key of Object.keys(resolved) as (keyof TagKeys)[]) {
+    const value = tagKeys?.[key];
+    if (value) resolved[key] = value;
+  }
+  return resolved;
+}

@@ -1,0 +1,96 @@
+import type { Finding, Severity } from '../model';
+import { compareStrings } from '../names';
+import { appMeshInUse } from './app-mesh-in-use';
+import { cloudMapHealthCheckMissing } from './cloud-map-health-check-missing';
+import { discoveryNameConflict } from './discovery-name-conflict';
+import { dnsARecordNetworkMode } from './dns-a-record-network-mode';
+import { dnsSrvMissingPort } from './dns-srv-missing-port';
+import { dnsTtlTooHigh } from './dns-ttl-too-high';
+import { duplicateClientAlias } from './duplicate-client-alias';
+import { duplicateDiscoveryName } from './duplicate-discovery-name';
+import { namespaceUnused } from './namespace-unused';
+import { ownerTagMissing } from './owner-tag-missing';
+import { referenceUnresolved } from './reference-unresolved';
+import { serviceConnectClientRedeploy } from './service-connect-client-redeploy';
+import { serviceConnectNamespaceMissing } from './service-connect-namespace-missing';
+import { serviceConnectPortName } from './service-connect-port-name';
+import { serviceConnectUnreachableCaller } from './service-connect-unreachable-caller';
+import type { LintRule, RuleContext } from './types';
+
+export type { LintRule, RuleContext } from './types';
+export {
+  appMeshInUse,
+  cloudMapHealthCheckMissing,
+  discoveryNameConflict,
+  dnsARecordNetworkMode,
+  dnsSrvMissingPort,
+  dnsTtlTooHigh,
+  duplicateClientAlias,
+  duplicateDiscoveryName,
+  namespaceUnused,
+  ownerTagMissing,
+  referenceUnresolved,
+  serviceConnectClientRedeploy,
+  serviceConnectNamespaceMissing,
+  serviceConnectPortName,
+  serviceConnectUnreachableCaller,
+};
+
+/**
+ * Every wiring rule, in the order they are documented.
+ *
+ * @public
+ */
+export const lintRules: readonly LintRule[] = Object.freeze([
+  serviceConnectPortName,
+  serviceConnectNamespaceMissing,
+  serviceConnectUnreachableCaller,
+  serviceConnectClientRedeploy,
+  dnsTtlTooHigh,
+  dnsARecordNetworkMode,
+  dnsSrvMissingPort,
+  duplicateClientAlias,
+  duplicateDiscoveryName,
+  discoveryNameConflict,
+  cloudMapHealthCheckMissing,
+  appMeshInUse,
+  ownerTagMissing,
+  namespaceUnused,
+  referenceUnresolved,
+]);
+
+const SEVERITY_RANK: Record<Severity, number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
+
+/**
+ * Findings sorted worst first, then by rule, scope, subject and message.
+ *
+ * @public
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    compareStrings(a.ruleId, b.ruleId) ||
+    compareStrings(a.subject.accountId, b.subject.accountId) ||
+    compareStrings(a.subject.region, b.subject.region) ||
+    compareStrings(a.subject.name, b.subject.name) ||
+    compareStrings(a.subject.arn, b.subject.arn) ||
+    compareStrings(a.message, b.message)
+  );
+}
+
+/**
+ * Runs the rules (all by default) and returns their findings in a
+ * deterministic order.
+ *
+ * @public
+ */
+export function runRules(
+  context: RuleContext,
+  rules: readonly LintRule[] = lintRules,
+): Finding[] {
+  return rules.flatMap(rule => rule.check(context)).sort(compareFindings);
+}

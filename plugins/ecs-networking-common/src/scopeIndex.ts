@@ -1,0 +1,105 @@
+import type {
+  ClusterInfo,
+  CloudMapServiceInfo,
+  EcsServiceInfo,
+  NamespaceInfo,
+  ScopeSnapshot,
+  TaskDefinitionInfo,
+} from './snapshot';
+import { compareStrings } from './names';
+
+/** A snapshot item together with the account and region it was read in. */
+export interface Scoped<T> {
+  item: T;
+  accountId: string;
+  region: string;
+}
+
+/**
+ * Lookups over all snapshots at once, keyed by ARN (globally unique) or, for
+ * Cloud Map namespace ids that services reference without an ARN, by
+ * `account/region/id`. Built once per analysis so every later step is O(1).
+ */
+export interface ScopeIndex {
+  snapshots: ScopeSnapshot[];
+  /** All services, sorted by account, region, cluster, name. */
+  services: Scoped<EcsServiceInfo>[];
+  serviceByArn: Map<string, Scoped<EcsServiceInfo>>;
+  taskDefinitionByArn: Map<string, TaskDefinitionInfo>;
+  clusterByArn: Map<string, ClusterInfo>;
+  namespaces: Scoped<NamespaceInfo>[];
+  namespaceByArn: Map<string, Scoped<NamespaceInfo>>;
+  cloudMapServices: Scoped<CloudMapServiceInfo>[];
+  cloudMapServiceByArn: Map<string, Scoped<CloudMapServiceInfo>>;
+  namespaceOfCloudMapService(
+    service: Scoped<CloudMapServiceInfo>,
+  ): Scoped<NamespaceInfo> | undefined;
+  taskDefinitionOf(service: EcsServiceInfo): TaskDefinitionInfo | undefined;
+}
+
+function scopeKey(accountId: string, region: string, id: string): string {
+  return `${accountId}/${region}/${id}`;
+}
+
+export function createScopeIndex(snapshots: ScopeSnapshot[]): ScopeIndex {
+  const services: Scoped<EcsServiceInfo>[] = [];
+  const serviceByArn = new Map<string, Scoped<EcsServiceInfo>>();
+  const taskDefinitionByArn = new Map<string, TaskDefinitionInfo>();
+  const clusterByArn = new Map<string, ClusterInfo>();
+  const namespaces: Scoped<NamespaceInfo>[] = [];
+  const namespaceByArn = new Map<string, Scoped<NamespaceInfo>>();
+  const namespaceById = new Map<string, Scoped<NamespaceInfo>>();
+  const cloudMapServices: Scoped<CloudMapServiceInfo>[] = [];
+  const cloudMapServiceByArn = new Map<string, Scoped<CloudMapServiceInfo>>();
+
+  for (const snapshot of snapshots) {
+    const { accountId, region } = snapshot;
+    for (const cluster of snapshot.clusters)
+      clusterByArn.set(cluster.arn, cluster);
+    for (const td of snapshot.taskDefinitions)
+      taskDefinitionByArn.set(td.arn, td);
+    for (const item of snapshot.services) {
+      const scoped = { item, accountId, region };
+      services.push(scoped);
+      serviceByArn.set(item.arn, scoped);
+    }
+    for (const item of snapshot.namespaces) {
+      const scoped = { item, accountId, region };
+      namespaces.push(scoped);
+      namespaceByArn.set(item.arn, scoped);
+      namespaceById.set(scopeKey(accountId, region, item.id), scoped);
+    }
+    for (const item of snapshot.cloudMapServices) {
+      const scoped = { item, accountId, region };
+      cloudMapServices.push(scoped);
+      cloudMapServiceByArn.set(item.arn, scoped);
+    }
+  }
+
+  services.sort(
+    (a, b) =>
+      compareStrings(a.accountId, b.accountId) ||
+      compareStrings(a.region, b.region) ||
+      compareStrings(a.item.clusterName, b.item.clusterName) ||
+      compareStrings(a.item.name, b.item.name) ||
+      compareStrings(a.item.arn, b.item.arn),
+  );
+
+  return {
+    snapshots,
+    services,
+    serviceByArn,
+    taskDefinitionByArn,
+    clusterByArn,
+    namespaces,
+    namespaceByArn,
+    cloudMapServices,
+    cloudMapServiceByArn,
+    namespaceOfCloudMapService: service =>
+      namespaceById.get(
+        scopeKey(service.accountId, service.region, service.item.namespaceId),
+      ),
+    taskDefinitionOf: service =>
+      taskDefinitionByArn.get(service.taskDefinitionArn),
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * The normalized picture of one AWS account × region, as read by the backend.
+ *
+ * It holds structure only. Raw environment values, command lines and Cloud Map
+ * custom attributes never appear here: containers carry only the references
+ * that matched a known endpoint (see {@link ContainerReference}).
+ *
+ * @public
+ */
+export interface ScopeSnapshot {
+  accountId: string;
+  region: string;
+  /** ISO time the read finished. */
+  readAt: string;
+  clusters: ClusterInfo[];
+  services: EcsServiceInfo[];
+  taskDefinitions: TaskDefinitionInfo[];
+  namespaces: NamespaceInfo[];
+  cloudMapServices: CloudMapServiceInfo[];
+}
+
+/** @public */
+export interface ClusterInfo {
+  arn: string;
+  name: string;
+  /** Namespace ARN that Service Connect uses when a service names none. */
+  serviceConnectDefaultNamespace?: string;
+  tags: Record<string, string>;
+}
+
+/** @public */
+export type NetworkMode = 'awsvpc' | 'bridge' | 'host' | 'none';
+
+/** @public */
+export interface ClientAlias {
+  dnsName?: string;
+  port: number;
+}
+
+/** @public */
+export interface ServiceConnectService {
+  portName: string;
+  discoveryName?: string;
+  /** ARN of the API-only Cloud Map service ECS manages for this entry. */
+  discoveryArn?: string;
+  clientAliases: ClientAlias[];
+}
+
+/** @public */
+export interface ServiceConnectInfo {
+  enabled: boolean;
+  /** Namespace ARN after applying the cluster default; absent when neither is set. */
+  namespace?: string;
+  /** True when the namespace came from the cluster's defaults. */
+  namespaceFromCluster: boolean;
+  services: ServiceConnectService[];
+  /** When the deployment carrying this configuration was created (ISO). */
+  since?: string;
+}
+
+/** @public */
+export interface ServiceRegistryInfo {
+  registryArn: string;
+  containerName?: string;
+  containerPort?: number;
+  port?: number;
+}
+
+/** @public */
+export interface LoadBalancerInfo {
+  targetGroupArn?: string;
+  loadBalancerName?: string;
+  containerName?: string;
+  containerPort?: number;
+  /** DNS name of the load balancer when it could be resolved. */
+  dnsName?: string;
+}
+
+/** @public */
+export interface EcsServiceInfo {
+  arn: string;
+  name: string;
+  clusterArn: string;
+  clusterName: string;
+  status: string;
+  taskDefinitionArn: string;
+  desiredCount: number;
+  runningCount: number;
+  launchType?: string;
+  createdAt?: string;
+  tags: Record<string, string>;
+  serviceConnect?: ServiceConnectInfo;
+  serviceRegistries: ServiceRegistryInfo[];
+  loadBalancers: LoadBalancerInfo[];
+  /** Private IPv4 addresses of running tasks. Volatile: never put in entities. */
+  taskIps: string[];
+}
+
+/** @public */
+export interface PortMappingInfo {
+  name?: string;
+  containerPort?: number;
+  hostPort?: number;
+  protocol?: string;
+  appProtocol?: string;
+}
+
+/**
+ * Where in a container definition a reference was found. Only the variable
+ * name is kept, never its value.
+ *
+ * @public
+ */
+export type ReferenceSource =
+  | { kind: 'environment'; variable: string }
+  | { kind: 'command' }
+  | { kind: 'entryPoint' };
+
+/**
+ * An address-shaped token found in a container definition, already stripped
+ * of credentials, query and fragment (`http://orders:8080/api`,
+ * `mysql.app:3306`).
+ *
+ * @public
+ */
+export interface ContainerReference {
+  /** The reference as it should be shown: scheme, host, port and path only. */
+  text: string;
+  host: string;
+  port?: number;
+  scheme?: string;
+  source: ReferenceSource;
+}
+
+/** @public */
+export interface ContainerInfo {
+  name: string;
+  image?: string;
+  essential?: boolean;
+  portMappings: PortMappingInfo[];
+  /**
+   * References kept by `retainReferences`: those naming a known endpoint, and
+   * internal-looking ones that name nothing (short names with a scheme or
+   * port, names under a known namespace).
+   */
+  references: ContainerReference[];
+}
+
+/** @public */
+export interface TaskDefinitionInfo {
+  arn: string;
+  family: string;
+  revision: number;
+  networkMode: NetworkMode;
+  containers: ContainerInfo[];
+  proxyConfiguration?: { type: string; containerName: string };
+}
+
+/** @public */
+export type NamespaceType = 'DNS_PRIVATE' | 'DNS_PUBLIC' | 'HTTP';
+
+/** @public */
+export interface NamespaceInfo {
+  id: string;
+  arn: string;
+  name: string;
+  type: NamespaceType;
+  tags: Record<string, string>;
+}
+
+/** @public */
+export interface DnsRecordInfo {
+  type: 'A' | 'AAAA' | 'SRV' | 'CNAME';
+  ttl: number;
+}
+
+/** @public */
+export interface CloudMapInstanceInfo {
+  id: string;
+  ipv4?: string;
+  port?: number;
+  /** HEALTHY | UNHEALTHY | UNKNOWN. Volatile. */
+  health?: string;
+}
+
+/** @public */
+export interface CloudMapServiceInfo {
+  id: string;
+  arn: string;
+  name: string;
+  namespaceId: string;
+  /** HTTP (API-only, as ECS creates for Service Connect), DNS_HTTP or DNS. */
+  type?: string;
+  dnsRecords: DnsRecordInfo[];
+  routingPolicy?: string;
+  healthCheck?: { type: string; resourcePath?: string };
+  customHealthCheck: boolean;
+  /** Set when ECS created and manages this service (Service Connect). */
+  managedByEcs: boolean;
+  tags: Record<string, string>;
+  /** Volatile: never put in entities. */
+  instances: CloudMapInstanceInfo[];
+}
+
+/**
+ * The state of one account × region in the store.
+ *
+ * @public
+ */
+export interface ScopeStatus {
+  accountId: string;
+  region: string;
+  /** ISO time of the last read that succeeded. */
+  lastSuccessAt?: string;
+  /** ISO time and message of the last read that failed. */
+  lastErrorAt?: string;
+  lastError?: string;
+  /** Failures since the last success. */
+  consecutiveFailures: number;
+  /** True when the data shown is older than the last attempt. */
+  stale: boolean;
+  /** AWS calls made by the last attempt, by operation. */
+  calls: Record<string, number>;
+  durationMs?: number;
+  counts: { services: number; namespaces: number; taskDefinitions: number };
+}

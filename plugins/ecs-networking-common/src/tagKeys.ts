@@ -1,0 +1,24 @@
+/**
+ * The ECS service tag keys the plugins read. All configurable, because
+ * organisations already have tagging standards.
+ *
+ * @public
+ */
+export interface TagKeys {
+  owner: string;
+  system: string;
+  lifecycle: string;
+  /** Links the ECS service to an existing catalog Component by name or ref. */
+  component: string;
+  /** Comma-separated endpoint names, service names or ARNs the service calls. */
+  dependsOn: string;
+}
+
+/** @public */
+export const DEFAULT_TAG_KEYS: TagKeys = {
+  owner: 'owner',
+  system: 'system',
+  lifecycle: 'lifecycle',
+  component: 'component',
+  dependsOn: 'depends-on',
+};

@@ -1,0 +1,349 @@
+import type {
+  CloudMapInstanceInfo,
+  CloudMapServiceInfo,
+  ClusterInfo,
+  ContainerInfo,
+  ContainerReference,
+  DnsRecordInfo,
+  EcsServiceInfo,
+  LoadBalancerInfo,
+  NamespaceInfo,
+  NamespaceType,
+  NetworkMode,
+  PortMappingInfo,
+  ScopeSnapshot,
+  TaskDefinitionInfo,
+} from '../snapshot';
+import { extractReferences } from '../references';
+
+/** @public */
+export interface ContainerSpec {
+  name?: string;
+  image?: string;
+  ports?: PortMappingInfo[];
+  /** Raw values, run through `extractReferences` as the reader does. */
+  environment?: Record<string, string>;
+  command?: string[];
+  entryPoint?: string[];
+}
+
+/** @public */
+export interface ServiceSpec {
+  cluster?: string;
+  networkMode?: NetworkMode;
+  /** Defaults to one `app` container with port `http` on 8080. */
+  containers?: ContainerSpec[];
+  serviceConnect?: {
+    enabled?: boolean;
+    /** Namespace name or ARN; the cluster default when absent. */
+    namespace?: string;
+    services?: {
+      portName: string;
+      discoveryName?: string;
+      clientAliases?: { dnsName?: string; port: number }[];
+    }[];
+    since?: string;
+  };
+  /** Service Discovery registrations, by Cloud Map service and namespace name. */
+  registries?: {
+    cloudMapService: string;
+    namespace: string;
+    containerName?: string;
+    containerPort?: number;
+    port?: number;
+  }[];
+  loadBalancers?: LoadBalancerInfo[];
+  tags?: Record<string, string>;
+  taskIps?: string[];
+  proxyConfiguration?: { type: string; containerName: string };
+  createdAt?: string;
+}
+
+/** @public */
+export interface CloudMapServiceSpec {
+  records?: DnsRecordInfo[];
+  routingPolicy?: string;
+  healthCheck?: { type: string; resourcePath?: string };
+  customHealthCheck?: boolean;
+  instances?: CloudMapInstanceInfo[];
+  tags?: Record<string, string>;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+/**
+ * Builds realistic `ScopeSnapshot`s concisely, with ARNs in AWS's formats and
+ * the Cloud Map services ECS itself creates for Service Connect. Names of
+ * namespaces and Cloud Map services are resolved at `build()`, so calls may
+ * come in any order.
+ *
+ * @public
+ */
+export class ScopeBuilder {
+  private readonly clusters = new Map<
+    string,
+    { defaultNamespace?: string; tags: Record<string, string> }
+  >();
+  private readonly namespaces = new Map<string, NamespaceInfo>();
+  private readonly cloudMapSpecs: {
+    name: string;
+    namespace: string;
+    spec: CloudMapServiceSpec;
+  }[] = [];
+  private readonly serviceSpecs: { name: string; spec: ServiceSpec }[] = [];
+
+  constructor(
+    readonly accountId = '111122223333',
+    readonly region = 'eu-west-1',
+  ) {}
+
+  private arn(service: string, resource: string): string {
+    return `arn:aws:${service}:${this.region}:${this.accountId}:${resource}`;
+  }
+
+  clusterArn(name: string): string {
+    return this.arn('ecs', `cluster/${name}`);
+  }
+
+  serviceArn(name: string, cluster = 'main'): string {
+    return this.arn('ecs', `service/${cluster}/${name}`);
+  }
+
+  taskDefinitionArn(family: string): string {
+    return this.arn('ecs', `task-definition/${family}:1`);
+  }
+
+  namespaceArn(name: string): string {
+    return this.namespaceFor(name).arn;
+  }
+
+  cloudMapServiceArn(name: string, namespace: string): string {
+    return this.arn(
+      'servicediscovery',
+      `service/srv-${slug(namespace)}-${slug(name)}`,
+    );
+  }
+
+  cluster(
+    name: string,
+    options: { defaultNamespace?: string; tags?: Record<string, string> } = {},
+  ): this {
+    this.clusters.set(name, {
+      defaultNamespace: options.defaultNamespace,
+      tags: options.tags ?? {},
+    });
+    return this;
+  }
+
+  namespace(
+    name: string,
+    type: NamespaceType = 'DNS_PRIVATE',
+    id?: string,
+  ): this {
+    const nsId = id ?? `ns-${slug(name)}`;
+    this.namespaces.set(name, {
+      id: nsId,
+      arn: this.arn('servicediscovery', `namespace/${nsId}`),
+      name,
+      type,
+      tags: {},
+    });
+    return this;
+  }
+
+  cloudMapService(
+    name: string,
+    namespace: string,
+    spec: CloudMapServiceSpec = {},
+  ): this {
+    this.cloudMapSpecs.push({ name, namespace, spec });
+    return this;
+  }
+
+  service(name: string, spec: ServiceSpec = {}): this {
+    this.serviceSpecs.push({ name, spec });
+    return this;
+  }
+
+  private namespaceFor(nameOrArn: string): NamespaceInfo {
+    const known = [...this.namespaces.values()].find(
+      ns => ns.name === nameOrArn || ns.arn === nameOrArn,
+    );
+    if (known) return known;
+    this.namespace(nameOrArn);
+    return this.namespaces.get(nameOrArn)!;
+  }
+
+  build(): ScopeSnapshot {
+    const cloudMapServices: CloudMapServiceInfo[] = this.cloudMapSpecs.map(
+      ({ name, namespace, spec }) => ({
+        id: `srv-${slug(namespace)}-${slug(name)}`,
+        arn: this.cloudMapServiceArn(name, namespace),
+        name,
+        namespaceId: this.namespaceFor(namespace).id,
+        type: spec.records?.length ? 'DNS_HTTP' : 'HTTP',
+        dnsRecords: spec.records ?? [{ type: 'A', ttl: 10 }],
+        routingPolicy: spec.routingPolicy ?? 'MULTIVALUE',
+        healthCheck: spec.healthCheck,
+        customHealthCheck: spec.customHealthCheck ?? true,
+        managedByEcs: false,
+        tags: spec.tags ?? {},
+        instances: spec.instances ?? [],
+      }),
+    );
+
+    const services: EcsServiceInfo[] = [];
+    const taskDefinitions: TaskDefinitionInfo[] = [];
+    for (const { name, spec } of this.serviceSpecs) {
+      const cluster = spec.cluster ?? 'main';
+      if (!this.clusters.has(cluster)) this.cluster(cluster);
+      const td = this.taskDefinition(name, spec);
+      taskDefinitions.push(td);
+      services.push({
+        arn: this.serviceArn(name, cluster),
+        name,
+        clusterArn: this.clusterArn(cluster),
+        clusterName: cluster,
+        status: 'ACTIVE',
+        taskDefinitionArn: td.arn,
+        desiredCount: 2,
+        runningCount: 2,
+        launchType: 'FARGATE',
+        createdAt: spec.createdAt ?? '2025-01-01T00:00:00.000Z',
+        tags: spec.tags ?? { owner: 'team-a' },
+        serviceConnect: this.serviceConnect(spec, cluster, cloudMapServices),
+        serviceRegistries: (spec.registries ?? []).map(r => ({
+          registryArn: this.cloudMapServiceArn(r.cloudMapService, r.namespace),
+          containerName: r.containerName,
+          containerPort: r.containerPort,
+          port: r.port,
+        })),
+        loadBalancers: spec.loadBalancers ?? [],
+        taskIps: spec.taskIps ?? [],
+      });
+    }
+
+    const clusters: ClusterInfo[] = [...this.clusters].map(([name, c]) => ({
+      arn: this.clusterArn(name),
+      name,
+      serviceConnectDefaultNamespace: c.defaultNamespace
+        ? this.namespaceFor(c.defaultNamespace).arn
+        : undefined,
+      tags: c.tags,
+    }));
+
+    return {
+      accountId: this.accountId,
+      region: this.region,
+      readAt: '2026-01-01T00:00:00.000Z',
+      clusters,
+      services,
+      taskDefinitions,
+      namespaces: [...this.namespaces.values()],
+      cloudMapServices,
+    };
+  }
+
+  private taskDefinition(
+    family: string,
+    spec: ServiceSpec,
+  ): TaskDefinitionInfo {
+    const containers = spec.containers ?? [{}];
+    return {
+      arn: this.taskDefinitionArn(family),
+      family,
+      revision: 1,
+      networkMode: spec.networkMode ?? 'awsvpc',
+      containers: containers.map((c, i): ContainerInfo => {
+        const references: ContainerReference[] = [];
+        for (const [variable, value] of Object.entries(c.environment ?? {})) {
+          references.push(
+            ...extractReferences(value, { kind: 'environment', variable }),
+          );
+        }
+        references.push(
+          ...extractReferences((c.command ?? []).join(' '), {
+            kind: 'command',
+          }),
+        );
+        references.push(
+          ...extractReferences((c.entryPoint ?? []).join(' '), {
+            kind: 'entryPoint',
+          }),
+        );
+        return {
+          name: c.name ?? (i === 0 ? 'app' : `sidecar-${i}`),
+          image:
+            c.image ??
+            `111122223333.dkr.ecr.eu-west-1.amazonaws.com/${family}:1.0.0`,
+          essential: i === 0,
+          portMappings:
+            c.ports ??
+            (i === 0
+              ? [{ name: 'http', containerPort: 8080, protocol: 'tcp' }]
+              : []),
+          references,
+        };
+      }),
+      proxyConfiguration: spec.proxyConfiguration,
+    };
+  }
+
+  private serviceConnect(
+    spec: ServiceSpec,
+    cluster: string,
+    cloudMapServices: CloudMapServiceInfo[],
+  ): EcsServiceInfo['serviceConnect'] {
+    const sc = spec.serviceConnect;
+    if (!sc) return undefined;
+    const enabled = sc.enabled ?? true;
+    const clusterDefault = this.clusters.get(cluster)?.defaultNamespace;
+    const namespace = sc.namespace
+      ? this.namespaceFor(sc.namespace)
+      : clusterDefault && this.namespaceFor(clusterDefault);
+    const services = (sc.services ?? []).map(entry => {
+      const discoveryName = entry.discoveryName ?? entry.portName;
+      let discoveryArn: string | undefined;
+      if (enabled && namespace) {
+        discoveryArn = this.arn(
+          'servicediscovery',
+          `service/srv-sc-${slug(namespace.name)}-${slug(discoveryName)}`,
+        );
+        if (!cloudMapServices.some(c => c.arn === discoveryArn)) {
+          cloudMapServices.push({
+            id: discoveryArn.slice(discoveryArn.lastIndexOf('/') + 1),
+            arn: discoveryArn,
+            name: discoveryName,
+            namespaceId: namespace.id,
+            type: 'HTTP',
+            dnsRecords: [],
+            customHealthCheck: false,
+            managedByEcs: true,
+            tags: { AmazonECSManaged: 'true' },
+            instances: [],
+          });
+        }
+      }
+      return {
+        portName: entry.portName,
+        discoveryName: entry.discoveryName,
+        discoveryArn,
+        clientAliases: entry.clientAliases ?? [],
+      };
+    });
+    return {
+      enabled,
+      namespace: namespace ? namespace.arn : undefined,
+      namespaceFromCluster: !sc.namespace && !!clusterDefault,
+      services,
+      since: sc.since ?? '2025-06-01T00:00:00.000Z',
+    };
+  }
+}
+
+/** @public */
+export function scope(accountId?: string, region?: string): ScopeBuilder {
+  return new ScopeBuilder(accountId, region);
+}

@@ -1,0 +1,7 @@
+export { ScopeBuilder, scope } from './builders';
+export type {
+  CloudMapServiceSpec,
+  ContainerSpec,
+  ServiceSpec,
+} from './builders';
+export { findingsOf } from './findings';
