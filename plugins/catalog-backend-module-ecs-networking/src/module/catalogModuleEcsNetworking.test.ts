@@ -1,0 +1,206 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { CreateServiceCommand, ECSClient } from '@aws-sdk/client-ecs';
+import { LocalAws, startLocalAws } from '@ecs-net/aws-local';
+import request from 'supertest';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import ecsNetworkingPlugin from '@ecs-net/plugin-ecs-networking-backend';
+import { catalogModuleEcsNetworking } from './catalogModuleEcsNetworking';
+
+jest.setTimeout(60_000);
+
+const CANARY = 'ecsnet-canary-7f3a9b';
+
+type Server = Parameters<typeof request>[0];
+
+async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+async function ecsEntities(server: Server): Promise<Entity[]> {
+  const res = await request(server)
+    .get('/api/catalog/entities/by-query')
+    .query({ filter: 'metadata.annotations.backstage.io/managed-by-location=ecs-networking:ecs-networking', limit: 500 })
+    .set('authorization', mockCredentials.user.header());
+  return res.body.items;
+}
+
+function byTitle(entities: Entity[], kind: string, title: string) {
+  return entities.filter(e => e.kind === kind && e.metadata.title === title);
+}
+
+describe('catalog module with the real catalog backend', () => {
+  let local: LocalAws;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    // The mock root logger writes through console; keep every line.
+    for (const level of ['log', 'info', 'debug', 'warn', 'error'] as const) {
+      jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        logs.push(args.map(String).join(' '));
+      });
+    }
+    local = await startLocalAws();
+    process.env.AWS_ENDPOINT_URL = local.url;
+    process.env.AWS_REGION = 'eu-west-1';
+    process.env.AWS_EC2_METADATA_DISABLED = 'true';
+    const fast = { frequency: { seconds: 1 }, timeout: { minutes: 1 }, initialDelay: { seconds: 0 } };
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        ecsNetworkingPlugin,
+        catalogModuleEcsNetworking,
+        schedulerServiceFactory,
+        mockServices.rootLogger.factory({ level: 'debug' }),
+        // Unlike the test default, requests without a token stay anonymous.
+        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        mockServices.rootConfig.factory({
+          data: {
+            aws: {
+              mainAccount: { accessKeyId: 'AKIADEMO111111111111', secretAccessKey: 'demo' },
+              accounts: [{ accountId: '222222222222', roleName: 'ecs-networking-reader' }],
+            },
+            ecsNetworking: {
+              accounts: [
+                { accountId: '111111111111', regions: ['eu-west-1', 'us-east-1'] },
+                { accountId: '222222222222', regions: ['eu-west-1', 'us-east-1'] },
+              ],
+              schedule: fast,
+              ownership: { defaultOwner: 'group:default/platform-team' },
+            },
+            catalog: {
+              rules: [{ allow: ['Component', 'API', 'Resource', 'Location'] }],
+              processingInterval: { seconds: 1 },
+              providers: { ecsNetworking: { schedule: fast } },
+            },
+          },
+        }),
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await backend?.stop();
+    await local?.close();
+  });
+
+  it('publishes services, namespaces and endpoints with owners and relations', async () => {
+    const entities = await eventually(async () => {
+      const items = await ecsEntities(backend.server);
+      const order = byTitle(items, 'Resource', 'order-service')[0];
+      // Wait until the processor's relations are in as well.
+      return order?.relations?.some(r => r.type === 'providesApi') ? items : undefined;
+    });
+
+    const order = byTitle(entities, 'Resource', 'order-service')[0];
+    expect(order.metadata.name).toBe('order-service-shop-euw1-1111');
+    expect(order.spec).toMatchObject({ type: 'ecs-service', owner: 'group:default/team-orders', system: 'system:default/shop' });
+    expect(order.metadata.annotations).toMatchObject({
+      'ecs-networking.io/account-id': '111111111111',
+      'ecs-networking.io/region': 'eu-west-1',
+    });
+    const targets = (type: string) =>
+      (order.relations ?? []).filter(r => r.type === type).map(r => r.targetRef);
+    expect(targets('dependsOn')).toEqual(
+      expect.arrayContaining([
+        'resource:default/user-service-shop-euw1-1111',
+        'resource:default/product-service-shop-euw1-1111',
+        'resource:default/mysql-web-euw1-1111',
+      ]),
+    );
+    // Linked to its hand-written Component, not duplicated.
+    expect(targets('dependencyOf')).toContain('component:default/order-service');
+    expect(entities.filter(e => e.kind === 'Component')).toEqual([]);
+    expect(targets('consumesApi').length).toBeGreaterThanOrEqual(3);
+
+    // Same service name in two regions: two entities, distinct stable names.
+    expect(byTitle(entities, 'Resource', 'user-service').map(e => e.metadata.name).sort()).toEqual([
+      'user-service-shop-euw1-1111',
+      'user-service-shop-us-use1-1111',
+    ]);
+
+    // Missing owner tag falls back to the configured owner.
+    expect(byTitle(entities, 'Resource', 'nightly-report')[0].spec?.owner).toBe('group:default/platform-team');
+
+    const alias = byTitle(entities, 'API', 'user-service:8080').find(
+      e => e.metadata.annotations?.['ecs-networking.io/region'] === 'eu-west-1',
+    )!;
+    expect(alias.spec).toMatchObject({ type: 'ecs-service-connect', owner: 'group:default/team-identity' });
+    expect(alias.relations?.filter(r => r.type === 'apiProvidedBy').map(r => r.targetRef)).toEqual([
+      'resource:default/user-service-shop-euw1-1111',
+    ]);
+    expect(byTitle(entities, 'API', 'mysql.app')).toHaveLength(1);
+    expect(byTitle(entities, 'Resource', 'sc.local')).toHaveLength(2);
+
+    // No volatile data and no secrets in entities.
+    const text = JSON.stringify(entities);
+    expect(text).not.toContain(CANARY);
+    expect(text).not.toMatch(/\b10\.\d+\.\d+\.\d+\b/);
+  });
+
+  it('serves an entity network only to authenticated callers', async () => {
+    const path = '/api/ecs-networking/entities/default/resource/order-service-shop-euw1-1111';
+    await request(backend.server).get(path).expect(401);
+    const res = await request(backend.server)
+      .get(path)
+      .set('authorization', mockCredentials.user.header())
+      .expect(200);
+    expect(res.body.services[0].name).toBe('order-service');
+    expect(res.body.services[0].taskIps).toHaveLength(2);
+    expect(res.body.outbound.map((e: { endpointId: string }) => e.endpointId).join(' ')).toContain('user-service');
+    expect(JSON.stringify(res.body)).not.toContain(CANARY);
+    await request(backend.server)
+      .get('/api/ecs-networking/entities/default/resource/no-such-thing')
+      .set('authorization', mockCredentials.user.header())
+      .expect(404);
+  });
+
+  it('keeps entities of a failing account while the others update', async () => {
+    local.setFaults({ accessDeniedAccounts: ['222222222222'] });
+    await eventually(async () => {
+      const res = await request(backend.server)
+        .get('/api/ecs-networking/status')
+        .set('authorization', mockCredentials.service.header());
+      const two = res.body.scopes.filter((s: { accountId: string }) => s.accountId === '222222222222');
+      return two.length === 2 && two.every((s: { stale: boolean }) => s.stale) ? true : undefined;
+    });
+
+    // A new service in the healthy account shows up...
+    const ecs = new ECSClient({
+      region: 'eu-west-1',
+      credentials: { accessKeyId: 'AKIADEMO111111111111', secretAccessKey: 'demo' },
+    });
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'web',
+        serviceName: 'late-arrival',
+        taskDefinition: 'mysql',
+        desiredCount: 1,
+        networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a11e1a0000000001'] } },
+        tags: [{ key: 'owner', value: 'team-web' }],
+      }),
+    );
+    const entities = await eventually(async () => {
+      const items = await ecsEntities(backend.server);
+      return byTitle(items, 'Resource', 'late-arrival').length ? items : undefined;
+    });
+    // ...while the failing account's entities are still there.
+    expect(byTitle(entities, 'Resource', 'analytics-service')).toHaveLength(1);
+    expect(byTitle(entities, 'Resource', 'report-service')).toHaveLength(1);
+    local.setFaults({ accessDeniedAccounts: [] });
+  });
+
+  it('never logs the canary secret', () => {
+    expect(logs.some(line => line.includes('ECS networking sync:'))).toBe(true);
+    expect(logs.join('\n')).not.toContain(CANARY);
+  });
+});

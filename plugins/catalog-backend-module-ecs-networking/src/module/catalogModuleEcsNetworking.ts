@@ -1,0 +1,65 @@
+import {
+  coreServices,
+  createBackendModule,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { SNAPSHOT_UPDATED_TOPIC } from '@ecs-net/plugin-ecs-networking-common';
+import { EcsNetworkingEntityProvider } from '../provider/EcsNetworkingEntityProvider';
+import { EcsServiceApiRelationsProcessor } from '../processor/EcsServiceApiRelationsProcessor';
+
+/**
+ * Catalog module: ECS services, Cloud Map namespaces and endpoints as
+ * entities, refreshed after every sync and on a schedule.
+ *
+ * @public
+ */
+export const catalogModuleEcsNetworking = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'ecs-networking',
+  register(env) {
+    env.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        events: eventsServiceRef,
+      },
+      async init({ catalog, config, logger, scheduler, discovery, auth, events }) {
+        const providerConfig = config.getOptionalConfig('catalog.providers.ecsNetworking');
+        const schedule = providerConfig?.has('schedule')
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              providerConfig.getConfig('schedule'),
+            )
+          : { frequency: { minutes: 5 }, timeout: { minutes: 3 }, initialDelay: { seconds: 15 } };
+        const provider = new EcsNetworkingEntityProvider({
+          logger,
+          discovery,
+          auth,
+          taskRunner: scheduler.createScheduledTaskRunner(schedule),
+          build: {
+            defaultOwner:
+              config.getOptionalString('ecsNetworking.ownership.defaultOwner') ??
+              'group:default/unknown',
+            createComponents: providerConfig?.getOptionalBoolean('createComponents') ?? false,
+          },
+        });
+        catalog.addEntityProvider(provider);
+        catalog.addProcessor(new EcsServiceApiRelationsProcessor());
+        await events.subscribe({
+          id: 'catalog-ecs-networking',
+          topics: [SNAPSHOT_UPDATED_TOPIC],
+          onEvent: async () => {
+            await provider.refresh().catch(error =>
+              logger.warn(`ECS networking catalog refresh failed: ${error}`),
+            );
+          },
+        });
+      },
+    });
+  },
+});

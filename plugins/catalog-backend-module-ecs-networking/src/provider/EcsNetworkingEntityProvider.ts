@@ -1,0 +1,93 @@
+import type {
+  AuthService,
+  DiscoveryService,
+  LoggerService,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import type { NetworkModel } from '@ecs-net/plugin-ecs-networking-common';
+import { buildEntities, BuildOptions } from './buildEntities';
+
+export interface NetworkResponse extends NetworkModel {
+  generation: number;
+}
+
+/**
+ * Publishes the ECS network as catalog entities. It reads the model from the
+ * ecs-networking backend plugin over HTTP (plugins talk through their APIs),
+ * and replaces its entities with a full mutation each run.
+ *
+ * Losing data is worse than showing old data: when the plugin cannot be
+ * reached, or has not finished a first sync, no mutation is applied and the
+ * catalog keeps what it had. Accounts whose last read failed are still in the
+ * model (from their last good snapshot), so their entities stay.
+ */
+export class EcsNetworkingEntityProvider implements EntityProvider {
+  private connection?: EntityProviderConnection;
+  private lastGeneration?: number;
+
+  constructor(
+    private readonly deps: {
+      logger: LoggerService;
+      discovery: DiscoveryService;
+      auth: AuthService;
+      taskRunner: SchedulerServiceTaskRunner;
+      build: Omit<BuildOptions, 'providerName'>;
+    },
+  ) {}
+
+  getProviderName(): string {
+    return 'ecs-networking';
+  }
+
+  async connect(connection: EntityProviderConnection): Promise<void> {
+    this.connection = connection;
+    await this.deps.taskRunner.run({
+      id: `${this.getProviderName()}:refresh`,
+      fn: () => this.refresh(),
+    });
+  }
+
+  /** Fetches the model and applies it; `force` re-applies an unchanged generation. */
+  async refresh(options: { force?: boolean } = {}): Promise<void> {
+    if (!this.connection) {
+      throw new Error('EcsNetworkingEntityProvider is not connected yet');
+    }
+    const network = await this.fetchNetwork();
+    if (network.generation === 0) {
+      this.deps.logger.info('ECS networking has not synced yet; catalog left as it is');
+      return;
+    }
+    if (!options.force && network.generation === this.lastGeneration) return;
+    const entities = buildEntities(network, {
+      ...this.deps.build,
+      providerName: this.getProviderName(),
+    });
+    await this.connection.applyMutation({
+      type: 'full',
+      entities: entities.map(entity => ({
+        entity,
+        locationKey: `ecs-networking:${this.getProviderName()}`,
+      })),
+    });
+    this.lastGeneration = network.generation;
+    this.deps.logger.info(`ECS networking: published ${entities.length} entities`);
+  }
+
+  private async fetchNetwork(): Promise<NetworkResponse> {
+    const { discovery, auth } = this.deps;
+    const baseUrl = await discovery.getBaseUrl('ecs-networking');
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'ecs-networking',
+    });
+    const response = await fetch(`${baseUrl}/network`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as NetworkResponse;
+  }
+}

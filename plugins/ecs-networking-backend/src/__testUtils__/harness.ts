@@ -1,0 +1,75 @@
+import type { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { LocalAws, startLocalAws, LocalAwsOptions } from '@ecs-net/aws-local';
+import knexFactory from 'knex';
+import { readEcsNetworkingConfig } from '../config';
+import { SnapshotStore } from '../store/SnapshotStore';
+import { SyncEngine } from '../sync/SyncEngine';
+
+/** Every line any logger (or child logger) wrote, for leak checks. */
+export function recordingLogger(lines: string[] = []): LoggerService & { lines: string[] } {
+  const write = (level: string) => (message: string, meta?: unknown) => {
+    lines.push(`${level} ${message} ${meta ? JSON.stringify(meta) : ''}`);
+  };
+  const logger: LoggerService & { lines: string[] } = {
+    lines,
+    error: write('error'),
+    warn: write('warn'),
+    info: write('info'),
+    debug: write('debug'),
+    child: () => logger,
+  };
+  return logger;
+}
+
+export function sqliteDatabase(): DatabaseService {
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+  return { getClient: async () => knex };
+}
+
+/** The demo's app-config, minus what the test overrides. */
+export function demoConfig(extra: Record<string, unknown> = {}) {
+  return {
+    aws: {
+      mainAccount: { accessKeyId: 'AKIADEMO111111111111', secretAccessKey: 'demo' },
+      accounts: [{ accountId: '222222222222', roleName: 'ecs-networking-reader' }],
+    },
+    ecsNetworking: {
+      accounts: [
+        { accountId: '111111111111', regions: ['eu-west-1', 'us-east-1'] },
+        { accountId: '222222222222', regions: ['eu-west-1', 'us-east-1'] },
+      ],
+      ...extra,
+    },
+  };
+}
+
+/**
+ * Starts the local endpoint and points the AWS SDK at it the way a user
+ * would: through AWS_ENDPOINT_URL, nothing in product code.
+ */
+export async function startLocalEndpoint(options: LocalAwsOptions = {}): Promise<LocalAws> {
+  const local = await startLocalAws(options);
+  process.env.AWS_ENDPOINT_URL = local.url;
+  process.env.AWS_REGION = 'eu-west-1';
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  return local;
+}
+
+export async function createSync(configData = demoConfig()) {
+  const config = new ConfigReader(configData);
+  const logger = recordingLogger();
+  const store = await SnapshotStore.create(sqliteDatabase());
+  const sync = new SyncEngine({
+    config: readEcsNetworkingConfig(config),
+    credentials: DefaultAwsCredentialsManager.fromConfig(config),
+    store,
+    logger,
+  });
+  return { sync, store, logger };
+}

@@ -1,0 +1,96 @@
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
+import type {
+  AwsCredentialIdentityProvider,
+  DeserializeMiddleware,
+  MiddlewareStack,
+} from '@aws-sdk/types';
+import { quotaFamily } from './quotas';
+import { TokenBucket } from './TokenBucket';
+import { CallStats } from './CallStats';
+
+export interface ScopeClients {
+  ecs: ECSClient;
+  cloudMap: ServiceDiscoveryClient;
+}
+
+/**
+ * Paces every request attempt (retries included) of one account × region
+ * under the AWS quotas, and counts it. Buckets live as long as the plugin so
+ * back-to-back syncs do not each start with a full burst.
+ */
+export class ScopePacer {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(private readonly quotaShare: number) {}
+
+  take(commandName: string): Promise<void> {
+    const { name, quota } = quotaFamily(commandName);
+    let bucket = this.buckets.get(name);
+    if (!bucket) {
+      bucket = new TokenBucket(
+        Math.max(1, Math.floor(quota.burst * this.quotaShare)),
+        quota.rate * this.quotaShare,
+      );
+      this.buckets.set(name, bucket);
+    }
+    return bucket.take();
+  }
+}
+
+const THROTTLING_ERRORS = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+]);
+
+type Instrumentable = { middlewareStack: MiddlewareStack<any, any> };
+
+function instrument<C extends Instrumentable>(client: C, pacer: ScopePacer, stats: CallStats): C {
+  // The deserialize step sits inside the SDK's retry loop, so this runs once
+  // per attempt: pacing and counting see what AWS sees.
+  const paceAndCount: DeserializeMiddleware<any, any> = (next, context) => async args => {
+      const operation = String(context.commandName);
+      await pacer.take(operation);
+      try {
+        const result = await next(args);
+        stats.record(operation.replace(/Command$/, ''), false);
+        return result;
+      } catch (error) {
+        const name = (error as Error)?.name;
+        stats.record(operation.replace(/Command$/, ''), THROTTLING_ERRORS.has(name));
+        throw error;
+      }
+    };
+  client.middlewareStack.add(paceAndCount, {
+    step: 'deserialize',
+    name: 'ecsNetworkingPaceAndCount',
+    priority: 'low',
+  });
+  return client;
+}
+
+/**
+ * SDK clients for one account × region. Endpoints come from the standard
+ * AWS_ENDPOINT_URL* variables or the SDK's defaults, never from this code.
+ */
+export function createScopeClients(options: {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  pacer: ScopePacer;
+  stats: CallStats;
+}): ScopeClients {
+  const common = {
+    region: options.region,
+    credentials: options.credentials,
+    // Adaptive retry backs off on throttling and rate-limits the client
+    // itself, which absorbs quota bursts caused by other tools in the account.
+    retryMode: 'adaptive',
+    maxAttempts: 8,
+  };
+  return {
+    ecs: instrument(new ECSClient(common), options.pacer, options.stats),
+    cloudMap: instrument(new ServiceDiscoveryClient(common), options.pacer, options.stats),
+  };
+}

@@ -1,0 +1,7 @@
+/**
+ * Backend plugin for ECS Networking: reads ECS services and Cloud Map across
+ * accounts and regions and serves the service network.
+ *
+ * @packageDocumentation
+ */
+export { ecsNetworkingPlugin as default } from './plugin';

@@ -1,0 +1,67 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { readEcsNetworkingConfig } from './config';
+import { createRouter } from './router/createRouter';
+import { NetworkService } from './service/NetworkService';
+import { SnapshotStore } from './store/SnapshotStore';
+import { SyncEngine } from './sync/SyncEngine';
+
+/**
+ * The ecs-networking backend plugin: reads ECS and Cloud Map on a schedule,
+ * keeps the last good snapshot per account × region, serves the network API.
+ *
+ * @public
+ */
+export const ecsNetworkingPlugin = createBackendPlugin({
+  pluginId: 'ecs-networking',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
+      },
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, catalog, events }) {
+        const settings = readEcsNetworkingConfig(config);
+        const store = await SnapshotStore.create(database);
+        const sync = new SyncEngine({
+          config: settings,
+          credentials: DefaultAwsCredentialsManager.fromConfig(config),
+          store,
+          logger,
+          events,
+        });
+        const network = new NetworkService(store, settings.tagKeys);
+
+        if (settings.scopes.length === 0) {
+          logger.warn(
+            'ecsNetworking.accounts is empty: nothing will be read. See the plugin README for configuration.',
+          );
+        } else {
+          // The scheduler runs the task on one replica at a time when several
+          // share a database.
+          await scheduler.scheduleTask({
+            id: 'ecs-networking:sync',
+            ...settings.schedule,
+            fn: async () => {
+              await sync.run();
+            },
+          });
+        }
+
+        httpRouter.use(createRouter({ network, catalog, httpAuth }));
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

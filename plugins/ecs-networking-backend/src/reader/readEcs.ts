@@ -1,0 +1,175 @@
+import {
+  DescribeClustersCommand,
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListClustersCommand,
+  ListServicesCommand,
+  ListTasksCommand,
+  Service,
+  Task,
+} from '@aws-sdk/client-ecs';
+import type {
+  ClusterInfo,
+  EcsServiceInfo,
+  ServiceConnectInfo,
+} from '@ecs-net/plugin-ecs-networking-common';
+import { chunk, collectPages, mapLimited, tagsToRecord } from './paging';
+
+// AWS maxima: lists page at 100, DescribeServices takes 10 names,
+// DescribeClusters and DescribeTasks take 100.
+const PAGE = 100;
+const DESCRIBE_SERVICES_BATCH = 10;
+
+export async function readClusters(
+  ecs: ECSClient,
+  filter: string[] | undefined,
+  concurrency: number,
+): Promise<ClusterInfo[]> {
+  let arns = await collectPages(async token => {
+    const page = await ecs.send(new ListClustersCommand({ maxResults: PAGE, nextToken: token }));
+    return { items: page.clusterArns, next: page.nextToken };
+  });
+  if (filter?.length) {
+    const wanted = new Set(filter);
+    arns = arns.filter(arn => wanted.has(arn) || wanted.has(arn.split('/').pop()!));
+  }
+  const batches = await mapLimited(chunk(arns, PAGE), concurrency, async batch => {
+    const out = await ecs.send(
+      new DescribeClustersCommand({ clusters: batch, include: ['TAGS'] }),
+    );
+    return out.clusters ?? [];
+  });
+  return batches.flat().map(cluster => ({
+    arn: cluster.clusterArn!,
+    name: cluster.clusterName!,
+    serviceConnectDefaultNamespace: cluster.serviceConnectDefaults?.namespace,
+    tags: tagsToRecord(cluster.tags),
+  }));
+}
+
+function serviceConnectOf(
+  service: Service,
+  cluster: ClusterInfo,
+): ServiceConnectInfo | undefined {
+  const primary =
+    service.deployments?.find(d => d.status === 'PRIMARY') ?? service.deployments?.[0];
+  const config = primary?.serviceConnectConfiguration;
+  if (!config) return undefined;
+  const resources = new Map(
+    (primary?.serviceConnectResources ?? []).map(r => [r.discoveryName, r.discoveryArn]),
+  );
+  const namespace = config.namespace ?? cluster.serviceConnectDefaultNamespace;
+  return {
+    enabled: config.enabled ?? false,
+    namespace,
+    namespaceFromCluster: !config.namespace && !!namespace,
+    since: primary?.createdAt?.toISOString(),
+    services: (config.services ?? []).map(entry => {
+      const discoveryName = entry.discoveryName ?? entry.portName;
+      return {
+        portName: entry.portName!,
+        discoveryName: entry.discoveryName,
+        discoveryArn: resources.get(discoveryName),
+        clientAliases: (entry.clientAliases ?? []).map(alias => ({
+          dnsName: alias.dnsName,
+          port: alias.port!,
+        })),
+      };
+    }),
+  };
+}
+
+function taskIp(task: Task): string | undefined {
+  for (const attachment of task.attachments ?? []) {
+    const ip = attachment.details?.find(d => d.name === 'privateIPv4Address')?.value;
+    if (ip) return ip;
+  }
+  for (const container of task.containers ?? []) {
+    const ip = container.networkInterfaces?.[0]?.privateIpv4Address;
+    if (ip) return ip;
+  }
+  return undefined;
+}
+
+async function readTaskIps(
+  ecs: ECSClient,
+  cluster: ClusterInfo,
+  concurrency: number,
+): Promise<Map<string, string[]>> {
+  // One ListTasks per cluster (not per service) keeps the call count
+  // proportional to tasks / 100 rather than to the number of services.
+  const taskArns = await collectPages(async token => {
+    const page = await ecs.send(
+      new ListTasksCommand({
+        cluster: cluster.arn,
+        desiredStatus: 'RUNNING',
+        maxResults: PAGE,
+        nextToken: token,
+      }),
+    );
+    return { items: page.taskArns, next: page.nextToken };
+  });
+  const byGroup = new Map<string, string[]>();
+  const batches = await mapLimited(chunk(taskArns, PAGE), concurrency, async batch => {
+    const out = await ecs.send(new DescribeTasksCommand({ cluster: cluster.arn, tasks: batch }));
+    return out.tasks ?? [];
+  });
+  for (const task of batches.flat()) {
+    const ip = taskIp(task);
+    if (!ip || !task.group) continue;
+    const list = byGroup.get(task.group) ?? [];
+    list.push(ip);
+    byGroup.set(task.group, list);
+  }
+  return byGroup;
+}
+
+export async function readServices(
+  ecs: ECSClient,
+  cluster: ClusterInfo,
+  concurrency: number,
+): Promise<EcsServiceInfo[]> {
+  const arns = await collectPages(async token => {
+    const page = await ecs.send(
+      new ListServicesCommand({ cluster: cluster.arn, maxResults: PAGE, nextToken: token }),
+    );
+    return { items: page.serviceArns, next: page.nextToken };
+  });
+  const [described, ipsByGroup] = await Promise.all([
+    mapLimited(chunk(arns, DESCRIBE_SERVICES_BATCH), concurrency, async batch => {
+      const out = await ecs.send(
+        new DescribeServicesCommand({ cluster: cluster.arn, services: batch, include: ['TAGS'] }),
+      );
+      return out.services ?? [];
+    }),
+    arns.length ? readTaskIps(ecs, cluster, concurrency) : new Map<string, string[]>(),
+  ]);
+  return described.flat().map(service => ({
+    arn: service.serviceArn!,
+    name: service.serviceName!,
+    clusterArn: cluster.arn,
+    clusterName: cluster.name,
+    status: service.status ?? 'UNKNOWN',
+    taskDefinitionArn: service.taskDefinition!,
+    desiredCount: service.desiredCount ?? 0,
+    runningCount: service.runningCount ?? 0,
+    launchType: service.launchType,
+    createdAt: service.createdAt?.toISOString(),
+    tags: tagsToRecord(service.tags),
+    serviceConnect: serviceConnectOf(service, cluster),
+    serviceRegistries: (service.serviceRegistries ?? []).map(r => ({
+      registryArn: r.registryArn!,
+      containerName: r.containerName,
+      containerPort: r.containerPort,
+      port: r.port,
+    })),
+    loadBalancers: (service.loadBalancers ?? []).map(lb => ({
+      targetGroupArn: lb.targetGroupArn,
+      loadBalancerName: lb.loadBalancerName,
+      containerName: lb.containerName,
+      containerPort: lb.containerPort,
+    })),
+    taskIps: (ipsByGroup.get(`service:${service.serviceName}`) ?? []).sort(),
+  }));
+}

@@ -1,0 +1,66 @@
+import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
+import type { ScopeClients } from '../aws/scopeClients';
+import type { ScopeConfig } from '../config';
+import { readClusters, readServices } from './readEcs';
+import { readCloudMapServices, readNamespaces } from './readCloudMap';
+import { mapLimited } from './paging';
+import { TaskDefinitionCache } from './TaskDefinitionCache';
+
+/**
+ * Reads one account × region. The result's container references are
+ * unfiltered candidates: the sync must pass the snapshot through
+ * `retainReferences` before storing or serving it.
+ */
+export async function readScope(options: {
+  scope: ScopeConfig;
+  clients: ScopeClients;
+  taskDefinitions: TaskDefinitionCache;
+  concurrency: number;
+}): Promise<ScopeSnapshot> {
+  const { scope, clients, concurrency } = options;
+  const [clusters, namespaces] = await Promise.all([
+    readClusters(clients.ecs, scope.clusters, concurrency),
+    readNamespaces(clients.cloudMap, scope.namespaces, concurrency),
+  ]);
+  const [servicesByCluster, cloudMapServices] = await Promise.all([
+    mapLimited(clusters, concurrency, cluster =>
+      readServices(clients.ecs, cluster, concurrency),
+    ),
+    readCloudMapServices(clients.cloudMap, namespaces, concurrency),
+  ]);
+  const services = servicesByCluster.flat();
+  // Services may name their Service Connect namespace by name; clusters
+  // always give an ARN. Normalise to ARNs so the model joins on one key.
+  const namespaceArnByName = new Map(namespaces.map(ns => [ns.name, ns.arn]));
+  for (const service of services) {
+    const sc = service.serviceConnect;
+    if (sc?.namespace && !sc.namespace.startsWith('arn:')) {
+      sc.namespace = namespaceArnByName.get(sc.namespace) ?? sc.namespace;
+    }
+  }
+  const taskDefinitions = await options.taskDefinitions.getMany(
+    clients.ecs,
+    services.map(service => service.taskDefinitionArn),
+    concurrency,
+  );
+
+  const managed = new Set(
+    services.flatMap(service =>
+      (service.serviceConnect?.services ?? []).flatMap(entry => entry.discoveryArn ?? []),
+    ),
+  );
+  for (const service of cloudMapServices) {
+    service.managedByEcs = managed.has(service.arn);
+  }
+
+  return {
+    accountId: scope.accountId,
+    region: scope.region,
+    readAt: new Date().toISOString(),
+    clusters,
+    services,
+    taskDefinitions,
+    namespaces,
+    cloudMapServices,
+  };
+}

@@ -1,0 +1,89 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import type { NetworkService } from '../service/NetworkService';
+import { entityNetwork } from '../service/entityNetwork';
+
+const pageQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+const lookupQuery = z.object({ q: z.string().trim().min(1).max(2048) });
+
+function parse<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InputError(result.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return result.data;
+}
+
+export function createRouter(options: {
+  network: NetworkService;
+  catalog: CatalogService;
+  httpAuth: HttpAuthService;
+}): express.Router {
+  const { network, catalog, httpAuth } = options;
+  const router = Router();
+  router.use(express.json());
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/status', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const view = await network.current();
+    res.json({ generation: view.generation, scopes: view.statuses });
+  });
+
+  // Snapshots are large; they are paged by account × region.
+  router.get('/snapshots', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const { offset, limit } = parse(pageQuery, req.query);
+    const view = await network.current();
+    const items = view.snapshots.slice(offset, offset + limit);
+    res.json({
+      generation: view.generation,
+      total: view.snapshots.length,
+      items,
+      nextOffset: offset + limit < view.snapshots.length ? offset + limit : undefined,
+    });
+  });
+
+  router.get('/network', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const view = await network.current();
+    res.json({ generation: view.generation, scopes: view.statuses, ...view.model });
+  });
+
+  router.get('/lookup', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const { q } = parse(lookupQuery, req.query);
+    const view = await network.current();
+    res.json({ query: q, matches: view.lookup.lookup(q) });
+  });
+
+  // The entity is fetched with the caller's credentials, so the catalog's
+  // permission rules decide who may see its network.
+  router.get('/entities/:namespace/:kind/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const ref: CompoundEntityRef = {
+      kind: req.params.kind,
+      namespace: req.params.namespace,
+      name: req.params.name,
+    };
+    const entity = await catalog.getEntityByRef(ref, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${ref.kind}:${ref.namespace}/${ref.name}`);
+    }
+    res.json(entityNetwork(await network.current(), entity));
+  });
+
+  return router;
+}

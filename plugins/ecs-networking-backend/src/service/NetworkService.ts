@@ -1,0 +1,64 @@
+import {
+  analyzeNetwork,
+  createLookupIndex,
+  LookupIndex,
+  NetworkModel,
+  ScopeSnapshot,
+  ScopeStatus,
+  TagKeys,
+} from '@ecs-net/plugin-ecs-networking-common';
+import type { SnapshotStore } from '../store/SnapshotStore';
+
+export interface NetworkView {
+  generation: number;
+  statuses: ScopeStatus[];
+  snapshots: ScopeSnapshot[];
+  model: NetworkModel;
+  lookup: LookupIndex;
+}
+
+/** How long a replica trusts its cached view before asking the store. */
+const RECHECK_MS = 1000;
+
+/**
+ * Serves the analyzed network from the store. The analysis is cached and
+ * rebuilt only when the store's generation moves, which any replica's sync
+ * bumps, so every replica answers from the same data.
+ */
+export class NetworkService {
+  private view?: NetworkView;
+  private checkedAt = 0;
+  private pending?: Promise<NetworkView>;
+
+  constructor(
+    private readonly store: SnapshotStore,
+    private readonly tagKeys: TagKeys,
+  ) {}
+
+  async current(): Promise<NetworkView> {
+    if (this.view && performance.now() - this.checkedAt < RECHECK_MS) {
+      return this.view;
+    }
+    this.pending ??= this.refresh().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  private async refresh(): Promise<NetworkView> {
+    const generation = await this.store.generation();
+    this.checkedAt = performance.now();
+    if (this.view?.generation === generation) return this.view;
+    const stored = await this.store.list();
+    const snapshots = stored.flatMap(s => (s.snapshot ? [s.snapshot] : []));
+    const model = analyzeNetwork(snapshots, { tagKeys: this.tagKeys });
+    this.view = {
+      generation,
+      statuses: stored.map(s => s.status),
+      snapshots,
+      model,
+      lookup: createLookupIndex(model, snapshots),
+    };
+    return this.view;
+  }
+}

@@ -1,0 +1,152 @@
+import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import type { ScopeSnapshot, ScopeStatus } from '@ecs-net/plugin-ecs-networking-common';
+
+const migrationsDir = resolvePackagePath(
+  '@ecs-net/plugin-ecs-networking-backend',
+  'migrations',
+);
+
+interface ScopeRow {
+  account_id: string;
+  region: string;
+  snapshot: string | null;
+  last_success_at: string | null;
+  last_error_at: string | null;
+  last_error: string | null;
+  consecutive_failures: number;
+  calls: string | null;
+  duration_ms: number | null;
+}
+
+export interface AttemptStats {
+  calls: Record<string, number>;
+  durationMs: number;
+}
+
+export interface StoredScope {
+  status: ScopeStatus;
+  snapshot?: ScopeSnapshot;
+}
+
+function toStatus(row: ScopeRow, snapshot?: ScopeSnapshot): ScopeStatus {
+  return {
+    accountId: row.account_id,
+    region: row.region,
+    lastSuccessAt: row.last_success_at ?? undefined,
+    lastErrorAt: row.last_error_at ?? undefined,
+    lastError: row.last_error ?? undefined,
+    consecutiveFailures: row.consecutive_failures,
+    stale: row.consecutive_failures > 0,
+    calls: row.calls ? JSON.parse(row.calls) : {},
+    durationMs: row.duration_ms ?? undefined,
+    counts: {
+      services: snapshot?.services.length ?? 0,
+      namespaces: snapshot?.namespaces.length ?? 0,
+      taskDefinitions: snapshot?.taskDefinitions.length ?? 0,
+    },
+  };
+}
+
+/** The last good snapshot and last attempt of every account × region. */
+export class SnapshotStore {
+  static async create(database: DatabaseService): Promise<SnapshotStore> {
+    const client = await database.getClient();
+    if (!database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new SnapshotStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async saveSuccess(snapshot: ScopeSnapshot, stats: AttemptStats): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx<ScopeRow>('ecs_networking_scopes')
+        .insert({
+          account_id: snapshot.accountId,
+          region: snapshot.region,
+          snapshot: JSON.stringify(snapshot),
+          last_success_at: snapshot.readAt,
+          last_error_at: null,
+          last_error: null,
+          consecutive_failures: 0,
+          calls: JSON.stringify(stats.calls),
+          duration_ms: stats.durationMs,
+        })
+        .onConflict(['account_id', 'region'])
+        .merge();
+      await this.bump(tx);
+    });
+  }
+
+  /** Records a failed attempt. The stored snapshot is left as it was. */
+  async saveFailure(
+    scope: { accountId: string; region: string },
+    error: string,
+    stats: AttemptStats,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      const now = new Date().toISOString();
+      const updated = await tx<ScopeRow>('ecs_networking_scopes')
+        .where({ account_id: scope.accountId, region: scope.region })
+        .update({
+          last_error_at: now,
+          last_error: error,
+          consecutive_failures: tx.raw('consecutive_failures + 1') as unknown as number,
+          calls: JSON.stringify(stats.calls),
+          duration_ms: stats.durationMs,
+        });
+      if (updated === 0) {
+        await tx<ScopeRow>('ecs_networking_scopes').insert({
+          account_id: scope.accountId,
+          region: scope.region,
+          snapshot: null,
+          last_error_at: now,
+          last_error: error,
+          consecutive_failures: 1,
+          calls: JSON.stringify(stats.calls),
+          duration_ms: stats.durationMs,
+        });
+      }
+      await this.bump(tx);
+    });
+  }
+
+  /** Removes scopes that are no longer configured. */
+  async retainOnly(scopes: Array<{ accountId: string; region: string }>): Promise<void> {
+    const keep = new Set(scopes.map(s => `${s.accountId}/${s.region}`));
+    const rows = await this.db<ScopeRow>('ecs_networking_scopes').select('account_id', 'region');
+    const gone = rows.filter(r => !keep.has(`${r.account_id}/${r.region}`));
+    if (gone.length === 0) return;
+    await this.db.transaction(async tx => {
+      for (const row of gone) {
+        await tx('ecs_networking_scopes')
+          .where({ account_id: row.account_id, region: row.region })
+          .delete();
+      }
+      await this.bump(tx);
+    });
+  }
+
+  async list(): Promise<StoredScope[]> {
+    const rows = await this.db<ScopeRow>('ecs_networking_scopes')
+      .select()
+      .orderBy(['account_id', 'region']);
+    return rows.map(row => {
+      const snapshot: ScopeSnapshot | undefined = row.snapshot
+        ? JSON.parse(row.snapshot)
+        : undefined;
+      return { status: toStatus(row, snapshot), snapshot };
+    });
+  }
+
+  async generation(): Promise<number> {
+    const row = await this.db('ecs_networking_generation').where({ id: 1 }).first();
+    return Number(row?.generation ?? 0);
+  }
+
+  private async bump(tx: Knex.Transaction) {
+    await tx('ecs_networking_generation').where({ id: 1 }).increment('generation', 1);
+  }
+}
