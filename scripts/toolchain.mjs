@@ -93,9 +93,13 @@ export function ensureDependencies(env) {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === fingerprint) {
     return;
   }
-  const hasLock = existsSync(path.join(repoRoot, 'package-lock.json'));
-  log(hasLock ? 'installing dependencies (npm ci)' : 'installing dependencies (npm install)');
-  run('npm', [hasLock ? 'ci' : 'install', '--no-audit', '--no-fund'], {
+  // A fresh clone gets exactly the lockfile (`npm ci`); a working copy whose
+  // manifests changed gets an incremental install.
+  const fresh =
+    !existsSync(path.join(repoRoot, 'node_modules')) &&
+    existsSync(path.join(repoRoot, 'package-lock.json'));
+  log(`installing dependencies (npm ${fresh ? 'ci' : 'install'})`);
+  run('npm', [fresh ? 'ci' : 'install', '--no-audit', '--no-fund'], {
     cwd: repoRoot,
     env,
   });

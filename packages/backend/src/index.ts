@@ -20,7 +20,12 @@ backend.add(
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
+backend.add(import('@ecs-net/plugin-ecs-networking-backend'));
+backend.add(import('@ecs-net/plugin-catalog-backend-module-ecs-networking'));
+
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.start();

@@ -1,0 +1,104 @@
+// Starts the demo stack: the local AWS endpoint, then the Backstage backend
+// and frontend pointed at it through the standard AWS_ENDPOINT_URL variable.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { repoRoot } from './toolchain.mjs';
+const require = createRequire(import.meta.url);
+
+export const LOCAL_AWS_PORT = Number(process.env.LOCAL_AWS_PORT ?? 4566);
+export const APP_URL = 'http://localhost:3000';
+export const BACKEND_URL = 'http://localhost:7007';
+
+/** The AWS SDK settings of the demo: account 111111111111 of the demo estate. */
+export function demoAwsEnv(port = LOCAL_AWS_PORT) {
+  return {
+    AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
+    AWS_ACCESS_KEY_ID: 'AKIADEMO111111111111',
+    AWS_SECRET_ACCESS_KEY: 'demo',
+    AWS_REGION: 'eu-west-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+}
+
+function prefixOutput(child, label) {
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding('utf8');
+    let buffer = '';
+    stream?.on('data', chunk => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop();
+      for (const line of lines) process.stdout.write(`[${label}] ${line}\n`);
+    });
+  }
+}
+
+/** Runs the local AWS endpoint's CLI; resolves once it prints its URL. */
+export function startLocalAws(env, args = []) {
+  const child = spawn(
+    'node',
+    [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs', { paths: [repoRoot] }),
+      path.join(repoRoot, 'packages/aws-local/src/cli.ts'),
+      ...args,
+    ],
+    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    const onData = chunk => {
+      process.stdout.write(`[local-aws] ${chunk}`);
+      if (String(chunk).includes('listening on http://127.0.0.1:')) {
+        child.stdout.off('data', onData);
+        prefixOutput(child, 'local-aws');
+        resolve(child);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', chunk => process.stderr.write(`[local-aws] ${chunk}`));
+    child.on('exit', code => reject(new Error(`local AWS endpoint exited with ${code}`)));
+  });
+}
+
+export async function waitForUrl(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
+/** Starts everything; returns a function that stops it all. */
+export async function startStack(env, { quiet = false } = {}) {
+  const localAws = await startLocalAws(env, ['--port', String(LOCAL_AWS_PORT)]);
+  const portal = spawn('backstage-cli', ['repo', 'start'], {
+    cwd: repoRoot,
+    env: { ...env, ...demoAwsEnv(), BROWSER: 'none' },
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    detached: true,
+  });
+  if (quiet) prefixOutput(portal, 'portal');
+  const stop = () => {
+    try {
+      process.kill(-portal.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    localAws.kill('SIGTERM');
+  };
+  try {
+    await waitForUrl(`${BACKEND_URL}/api/ecs-networking/health`, 300_000);
+    await waitForUrl(APP_URL, 300_000);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return stop;
+}
