@@ -2,17 +2,23 @@ import { createHash } from 'node:crypto';
 
 const MAX = 63;
 
-/** `eu-west-1` → `euw1`, `ap-southeast-2` → `apse2`: short but recognisable. */
+const DIRECTIONS: Record<string, string> = {
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+  central: 'c',
+  northeast: 'ne',
+  northwest: 'nw',
+  southeast: 'se',
+  southwest: 'sw',
+};
+
+/** `eu-west-1` → `euw1`, `ap-southeast-2` → `apse2`, `us-gov-west-1` → `usgovw1`. */
 export function regionCode(region: string): string {
-  const [area, direction, number] = region.split('-');
-  if (!area || !direction || !number) return sanitize(region);
-  const dir = direction
-    .replace('north', 'n')
-    .replace('south', 's')
-    .replace('east', 'e')
-    .replace('west', 'w')
-    .replace('central', 'c');
-  return `${area}${dir}${number}`;
+  const parts = region.toLowerCase().split('-');
+  if (parts.length < 3 || !/^\d+$/.test(parts[parts.length - 1])) return sanitize(region);
+  return parts.map(part => DIRECTIONS[part] ?? part).join('');
 }
 
 function sanitize(part: string): string {

@@ -14,34 +14,35 @@ export interface Quota {
 const FAMILIES: Record<string, { quota: Quota; operations: string[] }> = {
   'ecs-cluster-read': {
     quota: { burst: 50, rate: 20 },
-    operations: ['ListClustersCommand', 'DescribeClustersCommand'],
+    operations: ['ecs:ListClusters', 'ecs:DescribeClusters'],
   },
   'ecs-service-read': {
     quota: { burst: 100, rate: 20 },
-    operations: ['ListServicesCommand', 'DescribeServicesCommand'],
+    operations: ['ecs:ListServices', 'ecs:DescribeServices'],
   },
   'ecs-cluster-resource-read': {
     quota: { burst: 100, rate: 20 },
-    operations: ['ListTasksCommand', 'DescribeTasksCommand'],
+    operations: ['ecs:ListTasks', 'ecs:DescribeTasks'],
   },
   'ecs-task-definition-read': {
     quota: { burst: 50, rate: 20 },
-    operations: ['DescribeTaskDefinitionCommand', 'ListTaskDefinitionsCommand'],
-  },
-  'ecs-services-by-namespace': {
-    quota: { burst: 10, rate: 1 },
-    operations: ['ListServicesByNamespaceCommand'],
+    operations: ['ecs:DescribeTaskDefinition'],
   },
 };
 
-/** Cloud Map control-plane reads share an undocumented-per-API budget; stay modest. */
-const DEFAULT_FAMILY = { name: 'other', quota: { burst: 50, rate: 20 } };
+/**
+ * Everything else the reader calls (Cloud Map control-plane reads, ECS tag
+ * reads). AWS does not publish per-API numbers for these, so they share one
+ * conservative bucket.
+ */
+const DEFAULT_FAMILY = { name: 'other-read', quota: { burst: 50, rate: 20 } };
 
 const byOperation = new Map<string, { name: string; quota: Quota }>();
 for (const [name, { quota, operations }] of Object.entries(FAMILIES)) {
   for (const operation of operations) byOperation.set(operation, { name, quota });
 }
 
-export function quotaFamily(commandName: string): { name: string; quota: Quota } {
-  return byOperation.get(commandName) ?? DEFAULT_FAMILY;
+/** `operation` is `service:Operation`, e.g. `ecs:DescribeServices`. */
+export function quotaFamily(operation: string): { name: string; quota: Quota } {
+  return byOperation.get(operation) ?? DEFAULT_FAMILY;
 }

@@ -24,8 +24,8 @@ export class ScopePacer {
 
   constructor(private readonly quotaShare: number) {}
 
-  take(commandName: string): Promise<void> {
-    const { name, quota } = quotaFamily(commandName);
+  take(operation: string): Promise<void> {
+    const { name, quota } = quotaFamily(operation);
     let bucket = this.buckets.get(name);
     if (!bucket) {
       bucket = new TokenBucket(
@@ -47,19 +47,26 @@ const THROTTLING_ERRORS = new Set([
 
 type Instrumentable = { middlewareStack: MiddlewareStack<any, any> };
 
-function instrument<C extends Instrumentable>(client: C, pacer: ScopePacer, stats: CallStats): C {
+function instrument<C extends Instrumentable>(
+  client: C,
+  service: 'ecs' | 'servicediscovery',
+  pacer: ScopePacer,
+  stats: CallStats,
+): C {
   // The deserialize step sits inside the SDK's retry loop, so this runs once
   // per attempt: pacing and counting see what AWS sees.
   const paceAndCount: DeserializeMiddleware<any, any> = (next, context) => async args => {
       const operation = String(context.commandName);
-      await pacer.take(operation);
+      // `ecs:ListServices` and `servicediscovery:ListServices` are different APIs.
+      const label = `${service}:${operation.replace(/Command$/, '')}`;
+      await pacer.take(label);
       try {
         const result = await next(args);
-        stats.record(operation.replace(/Command$/, ''), false);
+        stats.record(label, false);
         return result;
       } catch (error) {
         const name = (error as Error)?.name;
-        stats.record(operation.replace(/Command$/, ''), THROTTLING_ERRORS.has(name));
+        stats.record(label, THROTTLING_ERRORS.has(name));
         throw error;
       }
     };
@@ -90,7 +97,12 @@ export function createScopeClients(options: {
     maxAttempts: 8,
   };
   return {
-    ecs: instrument(new ECSClient(common), options.pacer, options.stats),
-    cloudMap: instrument(new ServiceDiscoveryClient(common), options.pacer, options.stats),
+    ecs: instrument(new ECSClient(common), 'ecs', options.pacer, options.stats),
+    cloudMap: instrument(
+      new ServiceDiscoveryClient(common),
+      'servicediscovery',
+      options.pacer,
+      options.stats,
+    ),
   };
 }

@@ -63,7 +63,7 @@ describe('SyncEngine against the local AWS endpoint', () => {
     const first = await sync.run();
     const second = await sync.run();
     const describes = (r: typeof first) =>
-      r.scopes.reduce((n, s) => n + (s.calls.DescribeTaskDefinition ?? 0), 0);
+      r.scopes.reduce((n, s) => n + (s.calls['ecs:DescribeTaskDefinition'] ?? 0), 0);
     expect(describes(first)).toBeGreaterThan(0);
     expect(describes(second)).toBe(0);
   });
