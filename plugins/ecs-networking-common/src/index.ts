@@ -24,6 +24,13 @@ export {
 export type { ReferenceIndex } from './references';
 export * from './rules';
 export { createLookupIndex } from './lookup';
+export type {
+  EntityNetworkResponse,
+  LiveService,
+  LookupResponse,
+  NetworkResponse,
+  StatusResponse,
+} from './api';
 export type { LookupIndex, LookupMatch, LookupMatchKind } from './lookup';
 export type { ScopeIndex, Scoped } from './scopeIndex';
 export type { EndpointIndex } from './endpointIndex';

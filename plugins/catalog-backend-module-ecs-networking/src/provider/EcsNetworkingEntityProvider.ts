@@ -6,12 +6,8 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import type { NetworkModel } from '@ecs-net/plugin-ecs-networking-common';
+import type { NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
 import { buildEntities, BuildOptions } from './buildEntities';
-
-export interface NetworkResponse extends NetworkModel {
-  generation: number;
-}
 
 /**
  * Publishes the ECS network as catalog entities. It reads the model from the

@@ -1,6 +1,11 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  LookupResponse,
+  NetworkResponse,
+  StatusResponse,
+} from '@ecs-net/plugin-ecs-networking-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -39,7 +44,8 @@ export function createRouter(options: {
   router.get('/status', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const view = await network.current();
-    res.json({ generation: view.generation, scopes: view.statuses });
+    const body: StatusResponse = { generation: view.generation, scopes: view.statuses };
+    res.json(body);
   });
 
   // Snapshots are large; they are paged by account × region.
@@ -59,14 +65,20 @@ export function createRouter(options: {
   router.get('/network', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const view = await network.current();
-    res.json({ generation: view.generation, scopes: view.statuses, ...view.model });
+    const body: NetworkResponse = {
+      generation: view.generation,
+      scopes: view.statuses,
+      ...view.model,
+    };
+    res.json(body);
   });
 
   router.get('/lookup', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const { q } = parse(lookupQuery, req.query);
     const view = await network.current();
-    res.json({ query: q, matches: view.lookup.lookup(q) });
+    const body: LookupResponse = { query: q, matches: view.lookup.lookup(q) };
+    res.json(body);
   });
 
   // The entity is fetched with the caller's credentials, so the catalog's

@@ -1,24 +1,6 @@
 import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  ANNOTATIONS,
-  Edge,
-  Endpoint,
-  Finding,
-  ModelService,
-  ScopeStatus,
-} from '@ecs-net/plugin-ecs-networking-common';
+import { ANNOTATIONS, EntityNetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
 import type { NetworkView } from './NetworkService';
-
-/** What the entity card and tab show for one catalog entity. */
-export interface EntityNetwork {
-  services: Array<ModelService & { taskIps: string[] }>;
-  endpoints: Endpoint[];
-  inbound: Edge[];
-  outbound: Edge[];
-  findings: Finding[];
-  /** Sync state of the account × regions these services live in. */
-  scopes: ScopeStatus[];
-}
 
 /** Normalises a component tag value (`orders` or `component:team/orders`) to a ref. */
 export function componentRef(value: string): string | undefined {
@@ -45,7 +27,7 @@ function servicesOf(view: NetworkView, entity: Entity): string[] {
     .map(s => s.arn);
 }
 
-export function entityNetwork(view: NetworkView, entity: Entity): EntityNetwork {
+export function entityNetwork(view: NetworkView, entity: Entity): EntityNetworkResponse {
   const arns = new Set(servicesOf(view, entity));
   const ips = new Map(
     view.snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc.taskIps] as const)),

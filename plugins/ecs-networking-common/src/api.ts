@@ -1,0 +1,38 @@
+import type { LookupMatch } from './lookup';
+import type { Edge, Endpoint, Finding, ModelService, NetworkModel } from './model';
+import type { ScopeStatus } from './snapshot';
+
+/**
+ * Response bodies of the backend's HTTP API (`/api/ecs-networking`), shared
+ * by the frontend, the catalog module and the scaffolder actions.
+ */
+
+/** `GET /status` @public */
+export interface StatusResponse {
+  /** Bumped on every store write; equal generations mean equal data. */
+  generation: number;
+  scopes: ScopeStatus[];
+}
+
+/** `GET /network` @public */
+export interface NetworkResponse extends NetworkModel, StatusResponse {}
+
+/** `GET /lookup?q=` @public */
+export interface LookupResponse {
+  query: string;
+  matches: LookupMatch[];
+}
+
+/** A service with its live task IPs (served, never stored in entities). @public */
+export type LiveService = ModelService & { taskIps: string[] };
+
+/** `GET /entities/:namespace/:kind/:name` @public */
+export interface EntityNetworkResponse {
+  services: LiveService[];
+  endpoints: Endpoint[];
+  inbound: Edge[];
+  outbound: Edge[];
+  findings: Finding[];
+  /** Sync state of the account × regions these services live in. */
+  scopes: ScopeStatus[];
+}
