@@ -5,14 +5,7 @@ import {
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { TagKeys, DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
-
-/** One account × region the sync reads. */
-export interface ScopeConfig {
-  accountId: string;
-  region: string;
-  clusters?: string[];
-  namespaces?: string[];
-}
+import type { ScopeConfig } from './reader/ScopeReader';
 
 export interface EcsNetworkingConfig {
   scopes: ScopeConfig[];

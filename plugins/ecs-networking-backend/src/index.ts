@@ -5,3 +5,6 @@
  * @packageDocumentation
  */
 export { ecsNetworkingPlugin as default } from './plugin';
+export { ScopeReader } from './reader/ScopeReader';
+export type { ScopeConfig, ScopeReadResult } from './reader/ScopeReader';
+export type { CallStats } from './aws/CallStats';

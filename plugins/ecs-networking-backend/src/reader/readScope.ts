@@ -1,6 +1,6 @@
 import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
 import type { ScopeClients } from '../aws/scopeClients';
-import type { ScopeConfig } from '../config';
+import type { ScopeConfig } from './ScopeReader';
 import { readClusters, readServices } from './readEcs';
 import { readCloudMapServices, readNamespaces } from './readCloudMap';
 import { mapLimited } from './paging';

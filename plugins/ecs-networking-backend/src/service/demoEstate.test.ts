@@ -11,12 +11,32 @@ describe('the demo estate', () => {
   });
   afterAll(() => local.close());
 
-  it('yields exactly the deliberate wiring mistakes', async () => {
+  it('yields exactly its deliberate wiring mistakes and its intended edges', async () => {
     const { sync, store } = await createSync();
     await sync.run();
     const snapshots = (await store.list()).flatMap(s => s.snapshot ?? []);
     const model = analyzeNetwork(snapshots);
-    const found = model.findings.map(f => `${f.ruleId} ${f.subject.name}`).sort();
-    console.log(found, model.unresolved, model.edges.map(e => `${e.from.split('/').pop()} -> ${e.to.split('/').pop()} via ${e.endpointId}`));
+
+    // The four mistakes listed at the top of estates/demo.yaml, and nothing else.
+    expect(model.findings.map(f => `${f.ruleId} ${f.subject.name}`).sort()).toEqual([
+      'app-mesh-in-use legacy-gateway',
+      'dns-ttl-too-high mysql',
+      'owner-tag-missing nightly-report',
+      'service-connect-port-name payment-service',
+    ]);
+    expect(model.unresolved).toEqual([]);
+
+    const name = (arn: string) => arn.split('/').pop();
+    expect(model.edges.map(e => `${name(e.from)} -> ${name(e.to)} (${e.mechanism})`).sort()).toEqual([
+      'app -> mysql (dns)',
+      'ingest-worker -> analytics-service (dns)',
+      'legacy-gateway -> order-service (connect)',
+      'nightly-report -> product-service (connect)',
+      'order-service -> mysql (dns)',
+      'order-service -> product-service (connect)',
+      'order-service -> user-service (connect)',
+      'payment-service -> order-service (connect)',
+      'product-service -> inventory-service (connect)',
+    ]);
   });
 });

@@ -3,11 +3,9 @@ import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import { retainReferences, SNAPSHOT_UPDATED_TOPIC } from '@ecs-net/plugin-ecs-networking-common';
 import { CallStats } from '../aws/CallStats';
-import { createScopeClients, ScopePacer } from '../aws/scopeClients';
-import type { EcsNetworkingConfig, ScopeConfig } from '../config';
-import { readScope } from '../reader/readScope';
+import type { EcsNetworkingConfig } from '../config';
 import { mapLimited } from '../reader/paging';
-import { TaskDefinitionCache } from '../reader/TaskDefinitionCache';
+import { ScopeReader } from '../reader/ScopeReader';
 import type { SnapshotStore } from '../store/SnapshotStore';
 
 
@@ -32,20 +30,13 @@ function scopeKey(scope: { accountId: string; region: string }) {
   return `${scope.accountId}/${scope.region}`;
 }
 
-function describeError(error: unknown): string {
-  const e = error as { name?: string; message?: string };
-  const name = e?.name && e.name !== 'Error' ? `${e.name}: ` : '';
-  return `${name}${e?.message ?? String(error)}`.slice(0, 1000);
-}
-
 /**
  * Reads every configured account × region and stores what it found. A scope
  * that fails keeps its last good snapshot (marked stale); the others are
  * written as usual.
  */
 export class SyncEngine {
-  private readonly pacers = new Map<string, ScopePacer>();
-  private readonly taskDefinitions = new Map<string, TaskDefinitionCache>();
+  private readonly reader: ScopeReader;
 
   constructor(
     private readonly options: {
@@ -55,13 +46,19 @@ export class SyncEngine {
       logger: LoggerService;
       events?: EventsService;
     },
-  ) {}
+  ) {
+    this.reader = new ScopeReader({
+      credentials: options.credentials,
+      quotaShare: options.config.quotaShare,
+      concurrency: options.config.concurrency,
+    });
+  }
 
   async run(): Promise<SyncResult> {
     const { config, store, logger } = this.options;
     const started = performance.now();
     const outcomes = await mapLimited(config.scopes, PARALLEL_SCOPES, scope =>
-      this.readOne(scope),
+      this.reader.read(scope),
     );
 
     // References are matched against every known endpoint, including those
@@ -114,45 +111,5 @@ export class SyncEngine {
       eventPayload: { scopes: result.scopes.map(s => ({ ...s, calls: undefined })) },
     });
     return result;
-  }
-
-  private async readOne(scope: ScopeConfig) {
-    const { config, credentials } = this.options;
-    const key = scopeKey(scope);
-    const stats = new CallStats();
-    const started = performance.now();
-    let pacer = this.pacers.get(key);
-    if (!pacer) {
-      pacer = new ScopePacer(config.quotaShare);
-      this.pacers.set(key, pacer);
-    }
-    let cache = this.taskDefinitions.get(key);
-    if (!cache) {
-      cache = new TaskDefinitionCache();
-      this.taskDefinitions.set(key, cache);
-    }
-    try {
-      const provider = await credentials.getCredentialProvider({ accountId: scope.accountId });
-      const clients = createScopeClients({
-        region: scope.region,
-        credentials: provider.sdkCredentialProvider,
-        pacer,
-        stats,
-      });
-      const snapshot = await readScope({
-        scope,
-        clients,
-        taskDefinitions: cache,
-        concurrency: config.concurrency,
-      });
-      return { scope, snapshot, stats, durationMs: Math.round(performance.now() - started) };
-    } catch (error) {
-      return {
-        scope,
-        error: describeError(error),
-        stats,
-        durationMs: Math.round(performance.now() - started),
-      };
-    }
   }
 }

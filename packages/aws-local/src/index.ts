@@ -1,0 +1,23 @@
+/**
+ * A local AWS endpoint for ECS, Cloud Map and STS (with CloudWatch Service
+ * Connect metrics and ELBv2 reads) on the real AWS wire protocols, seeded
+ * from a YAML estate.
+ *
+ * @packageDocumentation
+ */
+
+export { startLocalAws } from './startLocalAws';
+export type { LocalAws, LocalAwsOptions } from './startLocalAws';
+export {
+  DEMO_ESTATE_PATH,
+  loadEstateFile,
+  parseEstate,
+} from './estate/loadEstate';
+export { generateEstate } from './estate/generateEstate';
+export type { GenerateEstateOptions } from './estate/generateEstate';
+export type * from './estate/types';
+export type { CallCount } from './faults/CallCounter';
+export type { FaultConfig } from './faults/FaultInjector';
+export { API_QUOTAS } from './quotas/apiQuotas';
+export type { BucketQuota, QuotaFamilyName } from './quotas/apiQuotas';
+export type { QuotaOverrides } from './quotas/Throttler';

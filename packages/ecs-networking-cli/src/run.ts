@@ -1,0 +1,173 @@
+import { parseArgs } from 'node:util';
+import {
+  createLookupIndex,
+  Severity,
+  TagKeys,
+} from '@ecs-net/plugin-ecs-networking-common';
+import { formatDot, formatFindings, formatMermaid, formatTable } from './formats/network';
+import { renderTable } from './formats/table';
+import { AccountSpec, scanNetwork, ScanResult } from './scan';
+import { toScanJson } from './scanJson';
+
+export const USAGE = `Usage: ecs-networking <command> [options]
+
+Commands:
+  scan                 read the network and print it
+  lint                 print wiring findings; exit 1 when one reaches --fail-on
+  who-owns <query>     which service answers on an endpoint, DNS name, IP or ARN
+
+Options:
+  --region <r>         region to read; repeat or comma-separate (default: AWS_REGION)
+  --account <id[:role]> account to read; with :role, assume that role in it
+                       (default: the account of the current credentials)
+  --format <f>         scan: json | table | mermaid | dot (default: table)
+  --fail-on <s>        lint: error | warning | info (default: error)
+  --tag-keys <k=v,..>  tag keys, e.g. owner=team,component=app
+  -h, --help           show this help
+
+Credentials and endpoints come from the standard AWS chain and variables
+(AWS_PROFILE, AWS_ACCESS_KEY_ID, AWS_ENDPOINT_URL, ...).
+
+Exit codes: 0 ok, 1 findings at --fail-on or no owner found, 2 usage error
+or an account/region could not be read.`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+function list(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap(v => v.split(',')).map(v => v.trim()).filter(Boolean);
+}
+
+function parseAccounts(values: string[]): AccountSpec[] {
+  return values.map(value => {
+    const [accountId, roleName] = value.split(':');
+    if (!/^\d{12}$/.test(accountId)) {
+      throw new UsageError(`--account ${value}: expected a 12-digit account id, optionally :role-name`);
+    }
+    return { accountId, roleName: roleName || undefined };
+  });
+}
+
+function parseTagKeys(value: string | undefined): Partial<TagKeys> {
+  const keys: Partial<TagKeys> = {};
+  const allowed = ['owner', 'system', 'lifecycle', 'component', 'dependsOn'];
+  for (const pair of list(value ? [value] : [])) {
+    const [name, key] = pair.split('=');
+    if (!allowed.includes(name) || !key) {
+      throw new UsageError(`--tag-keys ${pair}: expected one of ${allowed.join(', ')} = tag key`);
+    }
+    keys[name as keyof TagKeys] = key;
+  }
+  return keys;
+}
+
+class UsageError extends Error {}
+
+/** Runs one CLI invocation; resolves to the exit code. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        region: { type: 'string', multiple: true },
+        account: { type: 'string', multiple: true },
+        format: { type: 'string', default: 'table' },
+        'fail-on': { type: 'string', default: 'error' },
+        'tag-keys': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? io.out : io.err)(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+
+  let result: ScanResult;
+  try {
+    if (!['scan', 'lint', 'who-owns'].includes(command)) {
+      throw new UsageError(`unknown command "${command}"`);
+    }
+    if (command === 'who-owns' && rest.length !== 1) {
+      throw new UsageError('who-owns takes exactly one query');
+    }
+    if (!['json', 'table', 'mermaid', 'dot'].includes(values.format!)) {
+      throw new UsageError(`--format ${values.format}: expected json, table, mermaid or dot`);
+    }
+    if (!(values['fail-on']! in SEVERITY_RANK)) {
+      throw new UsageError(`--fail-on ${values['fail-on']}: expected error, warning or info`);
+    }
+    const regions = list(values.region);
+    if (regions.length === 0 && io.env.AWS_REGION) regions.push(io.env.AWS_REGION);
+    if (regions.length === 0) throw new UsageError('no region: pass --region or set AWS_REGION');
+    result = await scanNetwork({
+      accounts: parseAccounts(list(values.account)),
+      regions,
+      tagKeys: parseTagKeys(values['tag-keys']),
+    });
+  } catch (error) {
+    io.err(
+      error instanceof UsageError
+        ? `ecs-networking: ${error.message}\n\n${USAGE}\n`
+        : `ecs-networking: ${(error as Error).message}\n`,
+    );
+    return 2;
+  }
+
+  for (const f of result.failures) {
+    io.err(`ecs-networking: could not read ${f.accountId}/${f.region}: ${f.error}\n`);
+  }
+  const readFailed = result.failures.length > 0;
+
+  if (command === 'scan') {
+    const { model } = result;
+    const render = {
+      json: () => `${JSON.stringify(toScanJson(model), null, 2)}\n`,
+      table: () => formatTable(model),
+      mermaid: () => formatMermaid(model),
+      dot: () => formatDot(model),
+    }[values.format as 'json' | 'table' | 'mermaid' | 'dot'];
+    io.out(render());
+    return readFailed ? 2 : 0;
+  }
+
+  if (command === 'lint') {
+    const threshold = SEVERITY_RANK[values['fail-on'] as Severity];
+    io.out(result.model.findings.length ? `${formatFindings(result.model)}\n` : 'No findings.\n');
+    const failing = result.model.findings.filter(f => SEVERITY_RANK[f.severity] >= threshold);
+    if (readFailed) return 2;
+    return failing.length ? 1 : 0;
+  }
+
+  const matches = createLookupIndex(result.model, result.snapshots).lookup(rest[0]);
+  if (matches.length === 0) {
+    io.err(`ecs-networking: nothing answers on "${rest[0]}"\n`);
+    return 1;
+  }
+  io.out(
+    `${renderTable(
+      ['SERVICE', 'OWNER', 'ACCOUNT/REGION', 'CLUSTER', 'MATCHED BY', 'ARN'],
+      matches.map(m => [
+        m.service.name,
+        m.service.owner ?? '-',
+        `${m.service.accountId}/${m.service.region}`,
+        m.service.cluster,
+        m.endpoint ? `${m.matchedBy} ${m.endpoint.name}` : m.matchedBy,
+        m.service.arn,
+      ]),
+    )}\n`,
+  );
+  return readFailed ? 2 : 0;
+}

@@ -1,0 +1,82 @@
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { ScopeReader } from '@ecs-net/plugin-ecs-networking-backend';
+import {
+  analyzeNetwork,
+  NetworkModel,
+  retainReferences,
+  ScopeSnapshot,
+  TagKeys,
+} from '@ecs-net/plugin-ecs-networking-common';
+
+/** `111111111111` (the caller's own credentials) or `222222222222:role-name`. */
+export interface AccountSpec {
+  accountId?: string;
+  roleName?: string;
+}
+
+export interface ScanOptions {
+  accounts: AccountSpec[];
+  regions: string[];
+  tagKeys?: Partial<TagKeys>;
+}
+
+export interface ScanResult {
+  model: NetworkModel;
+  snapshots: ScopeSnapshot[];
+  failures: Array<{ accountId: string; region: string; error: string }>;
+  calls: number;
+}
+
+/**
+ * Reads the given accounts × regions with the standard AWS credential chain
+ * (and AssumeRole for `account:role` entries), then analyzes them exactly as
+ * the backend plugin does.
+ */
+export async function scanNetwork(options: ScanOptions): Promise<ScanResult> {
+  const roleAccounts = options.accounts.filter(a => a.accountId && a.roleName);
+  const credentials = DefaultAwsCredentialsManager.fromConfig(
+    new ConfigReader({
+      aws: {
+        accounts: roleAccounts.map(a => ({ accountId: a.accountId, roleName: a.roleName })),
+      },
+    }),
+  );
+  const accountIds: string[] = [];
+  for (const account of options.accounts.length ? options.accounts : [{}]) {
+    if (account.accountId) {
+      accountIds.push(account.accountId);
+      continue;
+    }
+    const own = await credentials.getCredentialProvider();
+    const identity = own.accountId
+      ? undefined
+      : await new STSClient({
+          region: options.regions[0],
+          credentials: own.sdkCredentialProvider,
+        }).send(new GetCallerIdentityCommand({}));
+    const accountId = own.accountId ?? identity?.Account;
+    if (!accountId) {
+      throw new Error('Could not tell which account the credentials belong to; pass --account');
+    }
+    accountIds.push(accountId);
+  }
+
+  const reader = new ScopeReader({ credentials, quotaShare: 0.5, concurrency: 4 });
+  const results = await Promise.all(
+    accountIds.flatMap(accountId =>
+      options.regions.map(region => reader.read({ accountId, region })),
+    ),
+  );
+  const fresh = results.flatMap(r => r.snapshot ?? []);
+  const snapshots = retainReferences(fresh, fresh);
+  return {
+    model: analyzeNetwork(snapshots, { tagKeys: options.tagKeys }),
+    snapshots,
+    failures: results.flatMap(r =>
+      r.error ? [{ accountId: r.scope.accountId, region: r.scope.region, error: r.error }] : [],
+    ),
+    calls: results.reduce((n, r) => n + r.stats.total(), 0),
+  };
+}

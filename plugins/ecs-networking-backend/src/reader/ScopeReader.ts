@@ -1,0 +1,90 @@
+import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
+import { CallStats } from '../aws/CallStats';
+import { createScopeClients, ScopePacer } from '../aws/scopeClients';
+import { readScope } from './readScope';
+import { TaskDefinitionCache } from './TaskDefinitionCache';
+
+/** One account × region to read, with optional filters. @public */
+export interface ScopeConfig {
+  accountId: string;
+  region: string;
+  /** Cluster names or ARNs; all when absent. */
+  clusters?: string[];
+  /** Cloud Map namespace names; all when absent. */
+  namespaces?: string[];
+}
+
+/** The outcome of reading one account × region. @public */
+export interface ScopeReadResult {
+  scope: ScopeConfig;
+  /** Present when the read succeeded. Its references are not yet filtered. */
+  snapshot?: ScopeSnapshot;
+  error?: string;
+  stats: CallStats;
+  durationMs: number;
+}
+
+function describeError(error: unknown): string {
+  const e = error as { name?: string; message?: string };
+  const name = e?.name && e.name !== 'Error' ? `${e.name}: ` : '';
+  return `${name}${e?.message ?? String(error)}`.slice(0, 1000);
+}
+
+/**
+ * Reads accounts × regions through the AWS SDK. Pacing buckets and the task
+ * definition cache live per account × region for the reader's lifetime, so
+ * consecutive reads share quota state and never describe a task definition
+ * twice.
+ *
+ * @public
+ */
+export class ScopeReader {
+  private readonly pacers = new Map<string, ScopePacer>();
+  private readonly taskDefinitions = new Map<string, TaskDefinitionCache>();
+
+  constructor(
+    private readonly options: {
+      credentials: AwsCredentialsManager;
+      /** Share of each published AWS quota to use (0.1–1). */
+      quotaShare: number;
+      /** Requests in flight per account × region. */
+      concurrency: number;
+    },
+  ) {}
+
+  /** Never throws: a failure is returned with its message. */
+  async read(scope: ScopeConfig): Promise<ScopeReadResult> {
+    const key = `${scope.accountId}/${scope.region}`;
+    const stats = new CallStats();
+    const started = performance.now();
+    const pacer = this.pacers.get(key) ?? new ScopePacer(this.options.quotaShare);
+    this.pacers.set(key, pacer);
+    const cache = this.taskDefinitions.get(key) ?? new TaskDefinitionCache();
+    this.taskDefinitions.set(key, cache);
+    try {
+      const provider = await this.options.credentials.getCredentialProvider({
+        accountId: scope.accountId,
+      });
+      const snapshot = await readScope({
+        scope,
+        clients: createScopeClients({
+          region: scope.region,
+          credentials: provider.sdkCredentialProvider,
+          pacer,
+          stats,
+        }),
+        taskDefinitions: cache,
+        concurrency: this.options.concurrency,
+      });
+      return { scope, snapshot, stats, durationMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      return {
+        scope,
+        error: describeError(error),
+        stats,
+        durationMs: Math.round(performance.now() - started),
+      };
+    }
+  }
+}
