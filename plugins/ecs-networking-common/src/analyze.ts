@@ -99,7 +99,7 @@ export function analyzeNetwork(
   const { edges, unresolved } = inferEdges(scopes, endpoints, references, {
     tagKeys,
     catalogDependsOn: options.catalogDependsOn,
-    observed: options.observed,
+    observed: [...(options.observed ?? []), ...snapshots.flatMap(s => s.observedCalls ?? [])],
   });
   const findings = runRules({ scopes, endpoints, edges, unresolved, tagKeys });
   return {

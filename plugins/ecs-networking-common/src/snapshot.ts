@@ -1,3 +1,5 @@
+import type { ObservedCall } from './options';
+
 /**
  * The normalized picture of one AWS account × region, as read by the backend.
  *
@@ -17,6 +19,13 @@ export interface ScopeSnapshot {
   taskDefinitions: TaskDefinitionInfo[];
   namespaces: NamespaceInfo[];
   cloudMapServices: CloudMapServiceInfo[];
+  /** Service Connect calls seen in CloudWatch metrics. */
+  observedCalls?: ObservedCall[];
+  /**
+   * Optional reads skipped because the credentials may not make them (for
+   * example `cloudwatch:ListMetrics (AccessDenied)`); the rest is complete.
+   */
+  skipped?: string[];
 }
 
 /** @public */

@@ -1,4 +1,6 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
 import type {
   AwsCredentialIdentityProvider,
@@ -12,6 +14,8 @@ import { CallStats } from './CallStats';
 export interface ScopeClients {
   ecs: ECSClient;
   cloudMap: ServiceDiscoveryClient;
+  loadBalancing: ElasticLoadBalancingV2Client;
+  cloudWatch: CloudWatchClient;
 }
 
 /**
@@ -49,7 +53,7 @@ type Instrumentable = { middlewareStack: MiddlewareStack<any, any> };
 
 function instrument<C extends Instrumentable>(
   client: C,
-  service: 'ecs' | 'servicediscovery',
+  service: 'ecs' | 'servicediscovery' | 'elasticloadbalancing' | 'cloudwatch',
   pacer: ScopePacer,
   stats: CallStats,
 ): C {
@@ -101,6 +105,18 @@ export function createScopeClients(options: {
     cloudMap: instrument(
       new ServiceDiscoveryClient(common),
       'servicediscovery',
+      options.pacer,
+      options.stats,
+    ),
+    loadBalancing: instrument(
+      new ElasticLoadBalancingV2Client(common),
+      'elasticloadbalancing',
+      options.pacer,
+      options.stats,
+    ),
+    cloudWatch: instrument(
+      new CloudWatchClient(common),
+      'cloudwatch',
       options.pacer,
       options.stats,
     ),

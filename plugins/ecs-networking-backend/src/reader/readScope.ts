@@ -3,6 +3,8 @@ import type { ScopeClients } from '../aws/scopeClients';
 import type { ScopeConfig } from './ScopeReader';
 import { readClusters, readServices } from './readEcs';
 import { readCloudMapServices, readNamespaces } from './readCloudMap';
+import { resolveLoadBalancerNames } from './readLoadBalancers';
+import { readObservedCalls } from './readObservedCalls';
 import { mapLimited } from './paging';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
 
@@ -38,11 +40,20 @@ export async function readScope(options: {
       sc.namespace = namespaceArnByName.get(sc.namespace) ?? sc.namespace;
     }
   }
-  const taskDefinitions = await options.taskDefinitions.getMany(
-    clients.ecs,
-    services.map(service => service.taskDefinitionArn),
-    concurrency,
-  );
+  const skipped: string[] = [];
+  const [taskDefinitions, observedCalls] = await Promise.all([
+    options.taskDefinitions.getMany(
+      clients.ecs,
+      services.map(service => service.taskDefinitionArn),
+      concurrency,
+    ),
+    optional('cloudwatch:ListMetrics', skipped, [], () =>
+      readObservedCalls(clients.cloudWatch, services),
+    ),
+    optional('elasticloadbalancing:Describe*', skipped, undefined, () =>
+      resolveLoadBalancerNames(clients.loadBalancing, services, concurrency),
+    ),
+  ]);
 
   const managed = new Set(
     services.flatMap(service =>
@@ -62,5 +73,35 @@ export async function readScope(options: {
     taskDefinitions,
     namespaces,
     cloudMapServices,
+    observedCalls,
+    ...(skipped.length ? { skipped } : {}),
   };
+}
+
+const DENIED = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'AuthorizationError',
+]);
+
+/**
+ * Metrics and load balancer names add detail to a read. Without permission
+ * for them the read still succeeds, and says what it skipped; any other
+ * failure fails the read as usual so the last good snapshot is kept.
+ */
+async function optional<T>(
+  what: string,
+  skipped: string[],
+  fallback: T,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const name = (error as Error)?.name;
+    if (!DENIED.has(name)) throw error;
+    skipped.push(`${what} (${name})`);
+    return fallback;
+  }
 }

@@ -38,5 +38,17 @@ describe('the demo estate', () => {
       'payment-service -> order-service (connect)',
       'product-service -> inventory-service (connect)',
     ]);
+
+    // Service Connect metrics in CloudWatch add observed-traffic evidence.
+    const toUsers = model.edges.find(
+      e => name(e.from) === 'order-service' && name(e.to) === 'user-service',
+    )!;
+    expect(toUsers.evidence.map(ev => ev.kind).sort()).toEqual(['environment', 'metrics']);
+
+    // The Spring Boot app is reached through its load balancer's DNS name.
+    const app = model.services.find(s => s.name === 'app')!;
+    const lb = model.endpoints.find(e => e.serviceArn === app.arn)!;
+    expect(lb.mechanism).toBe('load-balancer');
+    expect(lb.name).toMatch(/\.elb\.amazonaws\.com$/);
   });
 });
