@@ -20,6 +20,10 @@ backend.add(
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
+// Carries the ecs-networking sync event to the catalog module, across
+// replicas when they share a PostgreSQL database.
+backend.add(import('@backstage/plugin-events-backend'));
+
 backend.add(import('@ecs-net/plugin-ecs-networking-backend'));
 backend.add(import('@ecs-net/plugin-catalog-backend-module-ecs-networking'));
 

@@ -48,11 +48,18 @@ export async function readNamespaces(
   });
 }
 
-export async function readCloudMapServices(
+/** A Cloud Map service as listed, before any instance is read. */
+export interface ListedCloudMapService {
+  info: CloudMapServiceInfo;
+  instanceCount: number;
+  healthChecked: boolean;
+}
+
+export async function listCloudMapServices(
   cloudMap: ServiceDiscoveryClient,
   namespaces: NamespaceInfo[],
   concurrency: number,
-): Promise<CloudMapServiceInfo[]> {
+): Promise<ListedCloudMapService[]> {
   // Service summaries do not name their namespace, so list per namespace.
   const perNamespace = await mapLimited(namespaces, concurrency, async ns => {
     const services = await collectPages(async token => {
@@ -67,32 +74,10 @@ export async function readCloudMapServices(
     });
     return services.map(service => ({ service, namespaceId: ns.id }));
   });
-  const summaries = perNamespace.flat();
-
-  // The control-plane ListInstances pages through every instance; the
-  // data-plane DiscoverInstances stops at 1,000 and is meant for clients.
-  return mapLimited(summaries, concurrency, async ({ service, namespaceId }) => {
-    const instances = await collectPages(async token => {
-      const page = await cloudMap.send(
-        new ListInstancesCommand({ ServiceId: service.Id!, MaxResults: PAGE, NextToken: token }),
-      );
-      return { items: page.Instances, next: page.NextToken };
-    });
-    const health = new Map<string, string>();
-    if (instances.length && (service.HealthCheckConfig || service.HealthCheckCustomConfig)) {
-      const statuses = await collectPages(async token => {
-        const page = await cloudMap.send(
-          new GetInstancesHealthStatusCommand({
-            ServiceId: service.Id!,
-            MaxResults: PAGE,
-            NextToken: token,
-          }),
-        );
-        return { items: Object.entries(page.Status ?? {}), next: page.NextToken };
-      });
-      for (const [id, status] of statuses) health.set(id, status);
-    }
-    return {
+  return perNamespace.flat().map(({ service, namespaceId }) => ({
+    instanceCount: service.InstanceCount ?? 0,
+    healthChecked: !!(service.HealthCheckConfig || service.HealthCheckCustomConfig),
+    info: {
       id: service.Id!,
       arn: service.Arn!,
       name: service.Name!,
@@ -104,19 +89,63 @@ export async function readCloudMapServices(
       })),
       routingPolicy: service.DnsConfig?.RoutingPolicy,
       healthCheck: service.HealthCheckConfig?.Type
-        ? { type: service.HealthCheckConfig.Type, resourcePath: service.HealthCheckConfig.ResourcePath }
+        ? {
+            type: service.HealthCheckConfig.Type,
+            resourcePath: service.HealthCheckConfig.ResourcePath,
+          }
         : undefined,
       customHealthCheck: !!service.HealthCheckCustomConfig,
-      // Decided by the caller from ECS serviceConnectResources: asking Cloud
-      // Map for each service's tags would cost one call per service.
+      // Set by the caller from the ECS services: asking Cloud Map for each
+      // service's tags would cost one call per service.
       managedByEcs: false,
       tags: {},
-      instances: instances.map(instance => ({
-        id: instance.Id!,
-        ipv4: instance.Attributes?.[IPV4],
-        port: instance.Attributes?.[PORT] ? Number(instance.Attributes[PORT]) : undefined,
-        health: health.get(instance.Id!),
-      })),
-    };
+      instances: [],
+    },
+  }));
+}
+
+/**
+ * Reads the instances of Cloud Map services that ECS does not register.
+ * Instances ECS registers are its tasks, already read with DescribeTasks;
+ * reading them again would cost one call per service. What remains is what
+ * only Cloud Map knows: EC2 hosts, on-premises servers, other platforms.
+ *
+ * The control-plane ListInstances pages through every instance; the
+ * data-plane DiscoverInstances stops at 1,000 and is meant for clients.
+ */
+export async function readExternalInstances(
+  cloudMap: ServiceDiscoveryClient,
+  listed: ListedCloudMapService[],
+  registeredByEcs: Set<string>,
+  concurrency: number,
+): Promise<void> {
+  const external = listed.filter(l => l.instanceCount > 0 && !registeredByEcs.has(l.info.arn));
+  await mapLimited(external, concurrency, async ({ info, healthChecked }) => {
+    const instances = await collectPages(async token => {
+      const page = await cloudMap.send(
+        new ListInstancesCommand({ ServiceId: info.id, MaxResults: PAGE, NextToken: token }),
+      );
+      return { items: page.Instances, next: page.NextToken };
+    });
+    const health = new Map<string, string>();
+    if (instances.length && healthChecked) {
+      const statuses = await collectPages(async token => {
+        const page = await cloudMap.send(
+          new GetInstancesHealthStatusCommand({
+            ServiceId: info.id,
+            MaxResults: PAGE,
+            NextToken: token,
+          }),
+        );
+        return { items: Object.entries(page.Status ?? {}), next: page.NextToken };
+      });
+      for (const [id, status] of statuses) health.set(id, status);
+    }
+    info.instances = instances.map(instance => ({
+      id: instance.Id!,
+      ipv4: instance.Attributes?.[IPV4],
+      port: instance.Attributes?.[PORT] ? Number(instance.Attributes[PORT]) : undefined,
+      health: health.get(instance.Id!),
+    }));
   });
 }

@@ -2,7 +2,7 @@ import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
 import type { ScopeClients } from '../aws/scopeClients';
 import type { ScopeConfig } from './ScopeReader';
 import { readClusters, readServices } from './readEcs';
-import { readCloudMapServices, readNamespaces } from './readCloudMap';
+import { listCloudMapServices, readExternalInstances, readNamespaces } from './readCloudMap';
 import { resolveLoadBalancerNames } from './readLoadBalancers';
 import { readObservedCalls } from './readObservedCalls';
 import { mapLimited } from './paging';
@@ -24,12 +24,13 @@ export async function readScope(options: {
     readClusters(clients.ecs, scope.clusters, concurrency),
     readNamespaces(clients.cloudMap, scope.namespaces, concurrency),
   ]);
-  const [servicesByCluster, cloudMapServices] = await Promise.all([
+  const [servicesByCluster, listed] = await Promise.all([
     mapLimited(clusters, concurrency, cluster =>
       readServices(clients.ecs, cluster, concurrency),
     ),
-    readCloudMapServices(clients.cloudMap, namespaces, concurrency),
+    listCloudMapServices(clients.cloudMap, namespaces, concurrency),
   ]);
+  const cloudMapServices = listed.map(l => l.info);
   const services = servicesByCluster.flat();
   // Services may name their Service Connect namespace by name; clusters
   // always give an ARN. Normalise to ARNs so the model joins on one key.
@@ -40,6 +41,16 @@ export async function readScope(options: {
       sc.namespace = namespaceArnByName.get(sc.namespace) ?? sc.namespace;
     }
   }
+  const managed = new Set(
+    services.flatMap(service =>
+      (service.serviceConnect?.services ?? []).flatMap(entry => entry.discoveryArn ?? []),
+    ),
+  );
+  const registeredByEcs = new Set([
+    ...managed,
+    ...services.flatMap(service => service.serviceRegistries.map(r => r.registryArn)),
+  ]);
+
   const skipped: string[] = [];
   const [taskDefinitions, observedCalls] = await Promise.all([
     options.taskDefinitions.getMany(
@@ -53,13 +64,9 @@ export async function readScope(options: {
     optional('elasticloadbalancing:Describe*', skipped, undefined, () =>
       resolveLoadBalancerNames(clients.loadBalancing, services, concurrency),
     ),
+    readExternalInstances(clients.cloudMap, listed, registeredByEcs, concurrency),
   ]);
 
-  const managed = new Set(
-    services.flatMap(service =>
-      (service.serviceConnect?.services ?? []).flatMap(entry => entry.discoveryArn ?? []),
-    ),
-  );
   for (const service of cloudMapServices) {
     service.managedByEcs = managed.has(service.arn);
   }

@@ -38,6 +38,14 @@ describe('SyncEngine against the local AWS endpoint', () => {
       { dnsName: 'order-service', port: 8080 },
     ]);
     expect(order.taskIps).toHaveLength(2);
+    // Instances only Cloud Map knows (an EC2 host) are read; ECS-registered
+    // ones are the tasks above and cost no extra call.
+    const ldap = euShop.snapshot!.cloudMapServices.find(s => s.name === 'ldap')!;
+    expect(ldap.instances).toEqual([
+      { id: 'i-0a11e1a00000000ld', ipv4: '10.11.2.200', port: 389, health: expect.any(String) },
+    ]);
+    const euCalls = result.scopes[0].calls;
+    expect(euCalls['servicediscovery:ListInstances']).toBe(1);
     const accountTwo = stored.find(s => s.status.accountId === '222222222222' && s.status.region === 'eu-west-1')!;
     expect(accountTwo.snapshot!.services.map(s => s.name)).toContain('analytics-service');
   });
