@@ -94,11 +94,16 @@ describe('catalog module with the real catalog backend', () => {
   });
 
   it('publishes services, namespaces and endpoints with owners and relations', async () => {
+    // The catalog processes entities one by one; wait until all of them,
+    // with the processor's relations, are in.
     const entities = await eventually(async () => {
       const items = await ecsEntities(backend.server);
-      const order = byTitle(items, 'Resource', 'order-service')[0];
-      // Wait until the processor's relations are in as well.
-      return order?.relations?.some(r => r.type === 'providesApi') ? items : undefined;
+      const services = items.filter(e => e.kind === 'Resource' && e.spec?.type === 'ecs-service');
+      const processed = services.every(e => e.relations?.some(r => r.type === 'ownedBy'));
+      const apisLinked = items
+        .filter(e => e.kind === 'API')
+        .every(e => e.relations?.some(r => r.type === 'apiProvidedBy'));
+      return services.length === 14 && processed && apisLinked ? items : undefined;
     });
 
     const order = byTitle(entities, 'Resource', 'order-service')[0];
