@@ -28,14 +28,26 @@ const FAMILIES: Record<string, { quota: Quota; operations: string[] }> = {
     quota: { burst: 50, rate: 20 },
     operations: ['ecs:DescribeTaskDefinition'],
   },
+  // AWS publishes no per-API figure for Cloud Map's control-plane reads;
+  // they share one bucket shaped like ECS cluster reads.
+  'cloudmap-read': {
+    quota: { burst: 50, rate: 20 },
+    operations: [
+      'servicediscovery:ListNamespaces',
+      'servicediscovery:ListServices',
+      'servicediscovery:ListInstances',
+      'servicediscovery:GetInstancesHealthStatus',
+      'servicediscovery:ListTagsForResource',
+    ],
+  },
+  'cloudwatch-list-metrics': {
+    quota: { burst: 25, rate: 25 },
+    operations: ['cloudwatch:ListMetrics'],
+  },
 };
 
-/**
- * Everything else the reader calls (Cloud Map control-plane reads, ECS tag
- * reads). AWS does not publish per-API numbers for these, so they share one
- * conservative bucket.
- */
-const DEFAULT_FAMILY = { name: 'other-read', quota: { burst: 50, rate: 20 } };
+/** Anything else (ELB describes): a small, cautious budget. */
+const DEFAULT_FAMILY = { name: 'other-read', quota: { burst: 10, rate: 10 } };
 
 const byOperation = new Map<string, { name: string; quota: Quota }>();
 for (const [name, { quota, operations }] of Object.entries(FAMILIES)) {

@@ -1,0 +1,22 @@
+import { runBench } from './runBench';
+
+jest.setTimeout(120_000);
+
+// A short run of the whole harness so it cannot rot; numbers are not judged
+// here (CI machines are noisy), only that every part measures something.
+describe('benchmark harness (smoke)', () => {
+  it('measures calls against the bound, caching, analysis, the API and memory', async () => {
+    const results = await runBench({ smoke: true, log: () => {} });
+    const [first, second, naive] = results.sync;
+    expect(first.run).toBe('first');
+    expect(first.failedScopes).toBe(0);
+    expect(first.calls).toBeGreaterThanOrEqual(first.lowerBound);
+    expect(first.calls).toBeLessThanOrEqual(Math.ceil(first.lowerBound * 1.05));
+    expect(second.callsByOperation['ecs:DescribeTaskDefinition'] ?? 0).toBe(0);
+    expect(naive.calls).toBeGreaterThan(first.calls);
+    expect(results.analysis[0].endpoints).toBeGreaterThan(0);
+    expect(results.api.map(a => a.route)).toEqual(['GET /lookup', 'GET /entities/…']);
+    expect(results.api.every(a => a.errors === 0 && a.p99Ms > 0)).toBe(true);
+    expect(results.memory.rssMb).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,147 @@
+import type { GenerateEstateOptions } from '@ecs-net/aws-local';
+import { ApiMeasurement, benchApi } from './apiBench';
+import { benchAnalysis, benchSync, estateLabel, SyncMeasurement } from './syncBench';
+
+export interface BenchOptions {
+  /** A few seconds' run of every part, for `npm test`. */
+  smoke: boolean;
+  log: (line: string) => void;
+}
+
+export interface BenchResults {
+  startedAt: string;
+  smoke: boolean;
+  sync: SyncMeasurement[];
+  analysis: Array<{ estate: string } & ReturnType<typeof benchAnalysis>>;
+  memory: { estate: string; rssMb: number; heapUsedMb: number; baselineRssMb: number };
+  api: Array<{ estate: string } & ApiMeasurement>;
+}
+
+const FULL: GenerateEstateOptions[] = [
+  { services: 200, clusters: 4, regions: 1, accounts: 1 },
+  { services: 2000, clusters: 20, regions: 2, accounts: 1 },
+  { services: 10000, clusters: 50, regions: 2, accounts: 2 },
+];
+const SMOKE: GenerateEstateOptions[] = [{ services: 40, clusters: 2, regions: 1, accounts: 1 }];
+
+function mb(bytes: number) {
+  return Math.round(bytes / 1024 / 1024);
+}
+
+function settle() {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage();
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const baseline = settle();
+  const results: BenchResults = {
+    startedAt: new Date().toISOString(),
+    smoke: options.smoke,
+    sync: [],
+    analysis: [],
+    memory: { estate: '', rssMb: 0, heapUsedMb: 0, baselineRssMb: mb(baseline.rss) },
+    api: [],
+  };
+  const estates = options.smoke ? SMOKE : FULL;
+  for (const [i, spec] of estates.entries()) {
+    const largest = i === estates.length - 1;
+    options.log(`sync ${estateLabel(spec)}${options.smoke ? '' : ' under AWS quotas'}…`);
+    const { rows, snapshots } = await benchSync(spec, {
+      throttle: !options.smoke,
+      naive: i === 0,
+    });
+    results.sync.push(...rows);
+    results.analysis.push({ estate: estateLabel(spec), ...benchAnalysis(snapshots) });
+    if (largest) {
+      options.log(`API under ${options.smoke ? 5 : 50} concurrent clients…`);
+      const { rows: api, network } = await benchApi(snapshots, {
+        requests: options.smoke ? 50 : 5000,
+        concurrency: options.smoke ? 5 : 50,
+      });
+      results.api.push(...api.map(row => ({ estate: estateLabel(spec), ...row })));
+      // What the backend keeps after a sync: the stored snapshots' analyzed
+      // view, held by the network service.
+      await network.current();
+      const held = settle();
+      results.memory = {
+        estate: estateLabel(spec),
+        rssMb: mb(held.rss),
+        heapUsedMb: mb(held.heapUsed),
+        baselineRssMb: mb(baseline.rss),
+      };
+    }
+  }
+  return results;
+}
+
+function ratio(a: number, b: number) {
+  return b > 0 ? `${(a / b).toFixed(2)}×` : '—';
+}
+
+function table(headers: string[], rows: Array<Array<string | number>>) {
+  const cells = rows.map(r => r.map(String));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map(r => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(headers), line(widths.map(w => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+export function formatResults(results: BenchResults): string {
+  const sync = table(
+    ['estate', 'run', 'AWS calls', 'lower bound', 'calls/bound', 'seconds', 'quota bound s', 'time/bound', 'throttled', 'failed scopes'],
+    results.sync.map(r => [
+      r.estate,
+      r.run,
+      r.calls,
+      r.lowerBound,
+      ratio(r.calls, r.lowerBound),
+      r.seconds.toFixed(1),
+      r.quotaBoundSeconds.toFixed(1),
+      r.quotaBoundSeconds >= 1 ? ratio(r.seconds, r.quotaBoundSeconds) : '—',
+      r.throttledBySdkRetries,
+      r.failedScopes,
+    ]),
+  );
+  const td = table(
+    ['estate', 'run', 'DescribeTaskDefinition', 'DescribeServices', 'ListServices (ecs)', 'DescribeTasks'],
+    results.sync
+      .filter(r => r.run !== 'naive')
+      .map(r => [
+        r.estate,
+        r.run,
+        r.callsByOperation['ecs:DescribeTaskDefinition'] ?? 0,
+        r.callsByOperation['ecs:DescribeServices'] ?? 0,
+        r.callsByOperation['ecs:ListServices'] ?? 0,
+        r.callsByOperation['ecs:DescribeTasks'] ?? 0,
+      ]),
+  );
+  const analysis = table(
+    ['estate', 'endpoints', 'edges', 'findings', 'analyze ms', 'lookup index ms'],
+    results.analysis.map(a => [a.estate, a.endpoints, a.edges, a.findings, a.analyzeMs.toFixed(0), a.lookupIndexMs.toFixed(0)]),
+  );
+  const api = table(
+    ['estate', 'route', 'requests', 'clients', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'p99/100ms goal'],
+    results.api.map(a => [a.estate, a.route, a.requests, a.concurrency, a.p50Ms.toFixed(1), a.p99Ms.toFixed(1), a.maxMs.toFixed(1), a.errors, ratio(a.p99Ms, 100)]),
+  );
+  const m = results.memory;
+  const memory = table(
+    ['estate', 'RSS MB', 'heap used MB', 'RSS at start MB', 'RSS/300MB goal'],
+    [[m.estate, m.rssMb, m.heapUsedMb, m.baselineRssMb, ratio(m.rssMb, 300)]],
+  );
+  return [
+    'AWS calls and sync time (reader at 100% of each quota; lower bound = page/batch formula in lowerBound.ts)',
+    sync,
+    '',
+    'Calls by operation',
+    td,
+    '',
+    'Analysis',
+    analysis,
+    '',
+    'API (real router over loopback, load generator in the same process)',
+    api,
+    '',
+    'Memory after sync and analysis (this process: reader + store + analyzed view)',
+    memory,
+  ].join('\n');
+}

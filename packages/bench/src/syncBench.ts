@@ -1,0 +1,168 @@
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { generateEstate, GenerateEstateOptions } from '@ecs-net/aws-local';
+import { ScopeReader, ScopeReadResult } from '@ecs-net/plugin-ecs-networking-backend';
+import {
+  analyzeNetwork,
+  createLookupIndex,
+  retainReferences,
+  ScopeSnapshot,
+} from '@ecs-net/plugin-ecs-networking-common';
+import { startEndpointProcess } from './localEndpoint';
+import { lowerBound } from './lowerBound';
+import { naiveRead } from './naiveReader';
+import { quotaSeconds } from './quotaBound';
+
+export interface SyncMeasurement {
+  estate: string;
+  services: number;
+  run: 'first' | 'second' | 'naive';
+  calls: number;
+  lowerBound: number;
+  callsByOperation: Record<string, number>;
+  seconds: number;
+  quotaBoundSeconds: number;
+  throttledBySdkRetries: number;
+  failedScopes: number;
+}
+
+function sum(record: Record<string, number>): number {
+  return Object.values(record).reduce((a, b) => a + b, 0);
+}
+
+function merge(into: Record<string, number>, from: Record<string, number>) {
+  for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
+}
+
+export function estateLabel(spec: GenerateEstateOptions): string {
+  return `S=${spec.services} C=${spec.clusters} R=${spec.regions} A=${spec.accounts}`;
+}
+
+/** Account × regions of a synthetic estate and the keys that reach them. */
+function scopesOf(spec: GenerateEstateOptions) {
+  const estate = generateEstate(spec);
+  return estate.accounts.map(account => {
+    const key = account.accessKeys![0];
+    return {
+      accountId: account.id,
+      key: { id: key.id, secret: key.secret ?? '' },
+      regions: Object.keys(account.regions ?? {}),
+    };
+  });
+}
+
+/**
+ * Reads a synthetic estate twice with the plugin's reader (as the backend
+ * does: four account × regions at a time), against a local endpoint that
+ * enforces AWS quotas, and once with the naive reader when asked.
+ */
+export async function benchSync(
+  spec: GenerateEstateOptions,
+  options: { throttle: boolean; naive: boolean },
+): Promise<{ rows: SyncMeasurement[]; snapshots: ScopeSnapshot[] }> {
+  const synthetic = `services=${spec.services},clusters=${spec.clusters},regions=${spec.regions},accounts=${spec.accounts}`;
+  const endpoint = await startEndpointProcess([
+    '--synthetic',
+    synthetic,
+    ...(options.throttle ? ['--throttle'] : []),
+  ]);
+  process.env.AWS_ENDPOINT_URL = endpoint.url;
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  const accounts = scopesOf(spec);
+  const credentials = DefaultAwsCredentialsManager.fromConfig(
+    new ConfigReader({
+      aws: {
+        accounts: accounts.map(a => ({
+          accountId: a.accountId,
+          accessKeyId: a.key.id,
+          secretAccessKey: a.key.secret,
+        })),
+      },
+    }),
+  );
+  // quotaShare 1: measure how close the reader gets to the quota itself.
+  const reader = new ScopeReader({ credentials, quotaShare: 1, concurrency: 8 });
+  const scopes = accounts.flatMap(a => a.regions.map(region => ({ accountId: a.accountId, region })));
+  const rows: SyncMeasurement[] = [];
+  let snapshots: ScopeSnapshot[] = [];
+  try {
+    for (const run of ['first', 'second'] as const) {
+      const before = await endpoint.calls();
+      const started = performance.now();
+      const results: ScopeReadResult[] = await Promise.all(scopes.map(s => reader.read(s)));
+      const seconds = (performance.now() - started) / 1000;
+      const after = await endpoint.calls();
+      const throttled =
+        after.reduce((n, c) => n + c.throttled, 0) - before.reduce((n, c) => n + c.throttled, 0);
+      const byOperation: Record<string, number> = {};
+      const bound: Record<string, number> = {};
+      let quotaBound = 0;
+      for (const result of results) {
+        merge(byOperation, result.stats.byOperation());
+        if (result.snapshot) {
+          const scopeBound = lowerBound(result.snapshot);
+          if (run === 'second') delete scopeBound['ecs:DescribeTaskDefinition'];
+          merge(bound, scopeBound);
+          quotaBound = Math.max(quotaBound, quotaSeconds(scopeBound));
+        }
+      }
+      const fresh = results.flatMap(r => r.snapshot ?? []);
+      snapshots = retainReferences(fresh, fresh);
+      rows.push({
+        estate: estateLabel(spec),
+        services: spec.services,
+        run,
+        calls: sum(byOperation),
+        lowerBound: sum(bound),
+        callsByOperation: byOperation,
+        seconds,
+        quotaBoundSeconds: quotaBound,
+        throttledBySdkRetries: throttled,
+        failedScopes: results.filter(r => r.error).length,
+      });
+    }
+    if (options.naive) {
+      const before = await endpoint.calls();
+      const started = performance.now();
+      await Promise.all(
+        accounts.flatMap(a =>
+          a.regions.map(region =>
+            naiveRead({ region, credentials: { accessKeyId: a.key.id, secretAccessKey: a.key.secret } }),
+          ),
+        ),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const after = await endpoint.calls();
+      const count = (list: typeof after) => list.reduce((n, c) => n + c.calls, 0);
+      const first = rows[0];
+      rows.push({
+        ...first,
+        run: 'naive',
+        calls: count(after) - count(before),
+        callsByOperation: {},
+        seconds,
+        throttledBySdkRetries:
+          after.reduce((n, c) => n + c.throttled, 0) - before.reduce((n, c) => n + c.throttled, 0),
+        failedScopes: 0,
+      });
+    }
+  } finally {
+    endpoint.stop();
+  }
+  return { rows, snapshots };
+}
+
+/** Analysis and lookup-index build time for the snapshots of one estate. */
+export function benchAnalysis(snapshots: ScopeSnapshot[]) {
+  const started = performance.now();
+  const model = analyzeNetwork(snapshots);
+  const analyzed = performance.now();
+  createLookupIndex(model, snapshots);
+  return {
+    analyzeMs: analyzed - started,
+    lookupIndexMs: performance.now() - analyzed,
+    endpoints: model.endpoints.length,
+    edges: model.edges.length,
+    findings: model.findings.length,
+  };
+}
