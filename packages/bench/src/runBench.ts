@@ -1,6 +1,5 @@
-import type { GenerateEstateOptions } from '@ecs-net/aws-local';
 import { ApiMeasurement, benchApi } from './apiBench';
-import { benchAnalysis, benchSync, estateLabel, SyncMeasurement } from './syncBench';
+import { benchAnalysis, benchSync, estateLabel, EstateSpec, SyncMeasurement } from './syncBench';
 
 export interface BenchOptions {
   /** A few seconds' run of every part, for `npm test`. */
@@ -17,12 +16,13 @@ export interface BenchResults {
   api: Array<{ estate: string } & ApiMeasurement>;
 }
 
-const FULL: GenerateEstateOptions[] = [
+const FULL: EstateSpec[] = [
+  'demo',
   { services: 200, clusters: 4, regions: 1, accounts: 1 },
   { services: 2000, clusters: 20, regions: 2, accounts: 1 },
   { services: 10000, clusters: 50, regions: 2, accounts: 2 },
 ];
-const SMOKE: GenerateEstateOptions[] = [{ services: 40, clusters: 2, regions: 1, accounts: 1 }];
+const SMOKE: EstateSpec[] = [{ services: 40, clusters: 2, regions: 1, accounts: 1 }];
 
 function mb(bytes: number) {
   return Math.round(bytes / 1024 / 1024);
@@ -49,7 +49,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     options.log(`sync ${estateLabel(spec)}${options.smoke ? '' : ' under AWS quotas'}…`);
     const { rows, snapshots } = await benchSync(spec, {
       throttle: !options.smoke,
-      naive: i === 0,
+      naive: spec !== 'demo' && spec.services <= 200,
     });
     results.sync.push(...rows);
     results.analysis.push({ estate: estateLabel(spec), ...benchAnalysis(snapshots) });

@@ -1,6 +1,12 @@
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { generateEstate, GenerateEstateOptions } from '@ecs-net/aws-local';
+import {
+  DEMO_ESTATE_PATH,
+  Estate,
+  generateEstate,
+  GenerateEstateOptions,
+  loadEstateFile,
+} from '@ecs-net/aws-local';
 import { ScopeReader, ScopeReadResult } from '@ecs-net/plugin-ecs-networking-backend';
 import {
   analyzeNetwork,
@@ -34,13 +40,17 @@ function merge(into: Record<string, number>, from: Record<string, number>) {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 }
 
-export function estateLabel(spec: GenerateEstateOptions): string {
-  return `S=${spec.services} C=${spec.clusters} R=${spec.regions} A=${spec.accounts}`;
+/** A synthetic estate, or the demo estate the portal starts with. */
+export type EstateSpec = GenerateEstateOptions | 'demo';
+
+export function estateLabel(spec: EstateSpec): string {
+  return spec === 'demo'
+    ? 'demo'
+    : `S=${spec.services} C=${spec.clusters} R=${spec.regions} A=${spec.accounts}`;
 }
 
-/** Account × regions of a synthetic estate and the keys that reach them. */
-function scopesOf(spec: GenerateEstateOptions) {
-  const estate = generateEstate(spec);
+/** Account × regions of an estate and the keys that reach them. */
+function scopesOf(estate: Estate) {
   return estate.accounts.map(account => {
     const key = account.accessKeys![0];
     return {
@@ -57,18 +67,23 @@ function scopesOf(spec: GenerateEstateOptions) {
  * enforces AWS quotas, and once with the naive reader when asked.
  */
 export async function benchSync(
-  spec: GenerateEstateOptions,
+  spec: EstateSpec,
   options: { throttle: boolean; naive: boolean },
 ): Promise<{ rows: SyncMeasurement[]; snapshots: ScopeSnapshot[] }> {
-  const synthetic = `services=${spec.services},clusters=${spec.clusters},regions=${spec.regions},accounts=${spec.accounts}`;
+  const estateArgs =
+    spec === 'demo'
+      ? []
+      : [
+          '--synthetic',
+          `services=${spec.services},clusters=${spec.clusters},regions=${spec.regions},accounts=${spec.accounts}`,
+        ];
   const endpoint = await startEndpointProcess([
-    '--synthetic',
-    synthetic,
+    ...estateArgs,
     ...(options.throttle ? ['--throttle'] : []),
   ]);
   process.env.AWS_ENDPOINT_URL = endpoint.url;
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  const accounts = scopesOf(spec);
+  const accounts = scopesOf(spec === 'demo' ? loadEstateFile(DEMO_ESTATE_PATH) : generateEstate(spec));
   const credentials = DefaultAwsCredentialsManager.fromConfig(
     new ConfigReader({
       aws: {
@@ -110,7 +125,7 @@ export async function benchSync(
       snapshots = retainReferences(fresh, fresh);
       rows.push({
         estate: estateLabel(spec),
-        services: spec.services,
+        services: results.reduce((n, r) => n + (r.snapshot?.services.length ?? 0), 0),
         run,
         calls: sum(byOperation),
         lowerBound: sum(bound),

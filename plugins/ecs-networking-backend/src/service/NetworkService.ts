@@ -8,6 +8,7 @@ import {
   TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { SnapshotStore } from '../store/SnapshotStore';
+import { buildIndexes, NetworkIndexes } from './networkIndexes';
 
 export interface NetworkView {
   generation: number;
@@ -15,6 +16,7 @@ export interface NetworkView {
   snapshots: ScopeSnapshot[];
   model: NetworkModel;
   lookup: LookupIndex;
+  indexes: NetworkIndexes;
 }
 
 /** How long a replica trusts its cached view before asking the store. */
@@ -58,6 +60,7 @@ export class NetworkService {
       snapshots,
       model,
       lookup: createLookupIndex(model, snapshots),
+      indexes: buildIndexes(snapshots, model),
     };
     return this.view;
   }

@@ -1,53 +1,41 @@
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ANNOTATIONS, EntityNetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
 import type { NetworkView } from './NetworkService';
 
-/** Normalises a component tag value (`orders` or `component:team/orders`) to a ref. */
-export function componentRef(value: string): string | undefined {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind: 'component', defaultNamespace: 'default' }),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
 function servicesOf(view: NetworkView, entity: Entity): string[] {
-  const arn = entity.metadata.annotations?.[ANNOTATIONS.serviceArn];
+  const annotations = entity.metadata.annotations ?? {};
+  const arn = annotations[ANNOTATIONS.serviceArn];
   if (arn) return [arn];
-  const endpointId = entity.metadata.annotations?.[ANNOTATIONS.endpointId];
+  const endpointId = annotations[ANNOTATIONS.endpointId];
   if (endpointId) {
-    const endpoint = view.model.endpoints.find(e => e.id === endpointId);
+    const endpoint = view.indexes.endpoints.get(endpointId);
     return endpoint ? [endpoint.serviceArn] : [];
   }
-  const ref = stringifyEntityRef(entity);
-  return view.model.services
-    .filter(s => s.component && componentRef(s.component) === ref)
-    .map(s => s.arn);
+  return view.indexes.servicesByComponent.get(stringifyEntityRef(entity)) ?? [];
 }
 
 export function entityNetwork(view: NetworkView, entity: Entity): EntityNetworkResponse {
-  const arns = new Set(servicesOf(view, entity));
-  const ips = new Map(
-    view.snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc.taskIps] as const)),
-  );
-  const services = view.model.services
-    .filter(s => arns.has(s.arn))
-    .map(s => ({ ...s, taskIps: ips.get(s.arn) ?? [] }));
-  const scopes = new Set(services.map(s => `${s.accountId}/${s.region}`));
-  const subjectArns = new Set([
+  const { indexes } = view;
+  const arns = servicesOf(view, entity).filter(arn => indexes.services.has(arn));
+  const raw = arns.flatMap(arn => indexes.raw.get(arn) ?? []);
+  // Findings about a service can be raised on its task definition or on the
+  // Cloud Map services it registers into (a DNS TTL, a missing health check).
+  const subjects = new Set([
     ...arns,
-    ...view.snapshots.flatMap(s =>
-      s.services.filter(svc => arns.has(svc.arn)).map(svc => svc.taskDefinitionArn),
-    ),
+    ...raw.map(svc => svc.taskDefinitionArn),
+    ...raw.flatMap(svc => [
+      ...svc.serviceRegistries.map(r => r.registryArn),
+      ...(svc.serviceConnect?.services ?? []).flatMap(e => e.discoveryArn ?? []),
+    ]),
   ]);
+  const services = arns.map(arn => indexes.services.get(arn)!);
+  const scopes = new Set(services.map(s => `${s.accountId}/${s.region}`));
   return {
-    services,
-    endpoints: view.model.endpoints.filter(e => arns.has(e.serviceArn)),
-    inbound: view.model.edges.filter(e => arns.has(e.to)),
-    outbound: view.model.edges.filter(e => arns.has(e.from)),
-    findings: view.model.findings.filter(f => subjectArns.has(f.subject.arn)),
+    services: services.map(s => ({ ...s, taskIps: indexes.raw.get(s.arn)?.taskIps ?? [] })),
+    endpoints: arns.flatMap(arn => indexes.endpointsByService.get(arn) ?? []),
+    inbound: arns.flatMap(arn => indexes.edgesTo.get(arn) ?? []),
+    outbound: arns.flatMap(arn => indexes.edgesFrom.get(arn) ?? []),
+    findings: [...subjects].flatMap(subject => indexes.findingsBySubject.get(subject) ?? []),
     scopes: view.statuses.filter(s => scopes.has(`${s.accountId}/${s.region}`)),
   };
 }

@@ -1,0 +1,52 @@
+import type {
+  Edge,
+  EcsServiceInfo,
+  Endpoint,
+  Finding,
+  ModelService,
+  NetworkModel,
+  ScopeSnapshot,
+} from '@ecs-net/plugin-ecs-networking-common';
+import { componentRef } from './componentRef';
+
+/** Lookups by ARN, built once per store generation so requests never scan. */
+export interface NetworkIndexes {
+  services: Map<string, ModelService>;
+  raw: Map<string, EcsServiceInfo>;
+  endpoints: Map<string, Endpoint>;
+  endpointsByService: Map<string, Endpoint[]>;
+  edgesFrom: Map<string, Edge[]>;
+  edgesTo: Map<string, Edge[]>;
+  findingsBySubject: Map<string, Finding[]>;
+  /** Component entity ref → ARNs of the services tagged with it. */
+  servicesByComponent: Map<string, string[]>;
+}
+
+function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+export function buildIndexes(snapshots: ScopeSnapshot[], model: NetworkModel): NetworkIndexes {
+  const servicesByComponent = new Map<string, string[]>();
+  for (const service of model.services) {
+    const ref = service.component ? componentRef(service.component) : undefined;
+    if (ref) servicesByComponent.set(ref, [...(servicesByComponent.get(ref) ?? []), service.arn]);
+  }
+  return {
+    services: new Map(model.services.map(s => [s.arn, s])),
+    raw: new Map(snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc] as const))),
+    endpoints: new Map(model.endpoints.map(e => [e.id, e])),
+    endpointsByService: group(model.endpoints, e => e.serviceArn),
+    edgesFrom: group(model.edges, e => e.from),
+    edgesTo: group(model.edges, e => e.to),
+    findingsBySubject: group(model.findings, f => f.subject.arn),
+    servicesByComponent,
+  };
+}

@@ -1,0 +1,82 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import DeviceHub from '@material-ui/icons/DeviceHub';
+import { EcsNetworkingClient, ecsNetworkingApiRef } from './api';
+import { isEcsNetworkingAvailable } from './isEcsNetworkingAvailable';
+import { rootRouteRef } from './routes';
+
+const ecsNetworkingApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: ecsNetworkingApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new EcsNetworkingClient(deps),
+    }),
+});
+
+/** The page's title and icon also make its nav item. */
+const ecsNetworkingPage = PageBlueprint.make({
+  params: {
+    path: '/ecs-networking',
+    routeRef: rootRouteRef,
+    title: 'ECS Networking',
+    icon: <DeviceHub fontSize="inherit" />,
+    loader: () =>
+      import('./components/EcsNetworkingPage').then(m => (
+        <m.NetworkPageContent />
+      )),
+  },
+});
+
+const ecsNetworkingEntityCard = EntityCardBlueprint.make({
+  params: {
+    filter: isEcsNetworkingAvailable,
+    loader: () =>
+      import('./components/EcsNetworkingCard').then(m => (
+        <m.EcsNetworkingCard />
+      )),
+  },
+});
+
+const ecsNetworkingEntityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'ecs-networking',
+    title: 'Network',
+    filter: isEcsNetworkingAvailable,
+    loader: () =>
+      import('./components/EcsNetworkingContent').then(m => (
+        <m.EcsNetworkingContent />
+      )),
+  },
+});
+
+/**
+ * The ECS networking plugin for the new frontend system: the client, the
+ * network page with its nav item, the entity card and the Network tab.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'ecs-networking',
+  title: 'ECS Networking',
+  icon: <DeviceHub fontSize="inherit" />,
+  info: { packageJson: () => import('../package.json') },
+  routes: {
+    root: rootRouteRef,
+  },
+  extensions: [
+    ecsNetworkingApi,
+    ecsNetworkingPage,
+    ecsNetworkingEntityCard,
+    ecsNetworkingEntityContent,
+  ],
+});

@@ -1,0 +1,34 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  EntityNetworkResponse,
+  LookupResponse,
+  NetworkResponse,
+  StatusResponse,
+} from '@ecs-net/plugin-ecs-networking-common';
+
+/**
+ * Reads the ECS network served by the `ecs-networking` backend plugin.
+ *
+ * @public
+ */
+export interface EcsNetworkingApi {
+  /** Sync state of every configured account × region. */
+  getStatus(): Promise<StatusResponse>;
+  /** The whole analyzed network with the sync state of every scope. */
+  getNetwork(): Promise<NetworkResponse>;
+  /** Who owns an endpoint name, DNS name, task IP or ARN. */
+  lookup(query: string): Promise<LookupResponse>;
+  /**
+   * The network of one catalog entity. Rejects with a `ResponseError` of
+   * status 404 when the caller may not see the entity.
+   */
+  getEntityNetwork(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityNetworkResponse>;
+}
+
+/** @public */
+export const ecsNetworkingApiRef = createApiRef<EcsNetworkingApi>({
+  id: 'plugin.ecs-networking.service',
+});

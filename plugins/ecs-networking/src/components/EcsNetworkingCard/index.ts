@@ -1,0 +1,1 @@
+export { EcsNetworkingCard } from './EcsNetworkingCard';

@@ -1,0 +1,132 @@
+import type { Entity } from '@backstage/catalog-model';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import {
+  catalogApiRef,
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { analyzeNetwork } from '@ecs-net/plugin-ecs-networking-common';
+import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
+import { screen, within } from '@testing-library/react';
+import { ecsNetworkingApiRef, type EcsNetworkingApi } from '../../api';
+import { mockCatalog, mockEcsNetworkingApi } from '../../__testUtils__/apis';
+import {
+  entityNetworkOf,
+  serviceNamed,
+  serviceResource,
+  shopModel,
+  shopSnapshots,
+} from '../../__testUtils__/estate';
+import { EcsNetworkingContent } from './EcsNetworkingContent';
+
+async function renderContent(entity: Entity, api: EcsNetworkingApi) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [ecsNetworkingApiRef, api],
+        [catalogApiRef, mockCatalog([entity])],
+      ]}
+    >
+      <EntityProvider entity={entity}>
+        <EcsNetworkingContent />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+describe('EcsNetworkingContent', () => {
+  const snapshots = shopSnapshots();
+  const model = shopModel();
+  const orders = serviceResource(serviceNamed(model, 'order-service'));
+
+  it('draws callers and callees with the endpoint on each line', async () => {
+    const api = mockEcsNetworkingApi({
+      getEntityNetwork: jest.fn(async () =>
+        entityNetworkOf(model, snapshots, ['order-service']),
+      ),
+    });
+    await renderContent(orders, api);
+
+    const graph = await screen.findByRole('img', {
+      name: /web calls order-service via orders:8080 \(Service Connect\)/,
+    });
+    expect(graph).toHaveAccessibleName(
+      expect.stringContaining(
+        'order-service calls mysql via mysql.app (Service Discovery)',
+      ),
+    );
+    const labels = [...graph.querySelectorAll('text')].map(t => t.textContent);
+    expect(labels).toEqual(
+      expect.arrayContaining(['orders:8080', 'mysql.app', 'user-service:8080']),
+    );
+    // Mechanisms differ by line pattern as well as colour.
+    const dns = graph.querySelector('[data-mechanism="dns"] path');
+    const connect = graph.querySelector('[data-mechanism="connect"] path');
+    expect(dns).toHaveAttribute('stroke-dasharray');
+    expect(connect).not.toHaveAttribute('stroke-dasharray');
+
+    const legend = screen.getByRole('list', { name: 'Legend' });
+    expect(within(legend).getByText('Service Connect')).toBeInTheDocument();
+    expect(within(legend).getByText('Service Discovery')).toBeInTheDocument();
+
+    // The service itself links to its catalog entity.
+    expect(
+      (await screen.findAllByRole('link', { name: 'order-service' }))[0],
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/order-service-shop-euw1-1111',
+    );
+  });
+
+  it('lists the running tasks with their live IPs', async () => {
+    const api = mockEcsNetworkingApi({
+      getEntityNetwork: jest.fn(async () =>
+        entityNetworkOf(model, snapshots, ['order-service']),
+      ),
+    });
+    await renderContent(orders, api);
+    const table = await screen.findByRole('table', { name: 'Running tasks' });
+    expect(within(table).getByText('10.0.1.10, 10.0.1.11')).toBeInTheDocument();
+    expect(within(table).getByText('on, sc.local')).toBeInTheDocument();
+  });
+
+  it('caps a crowded side of the graph and says how many are left out', async () => {
+    const builder = scope('111111111111', 'eu-west-1')
+      .namespace('sc.local', 'HTTP')
+      .service('hub', {
+        serviceConnect: {
+          namespace: 'sc.local',
+          services: [
+            {
+              portName: 'http',
+              discoveryName: 'hub',
+              clientAliases: [{ dnsName: 'hub', port: 80 }],
+            },
+          ],
+        },
+      });
+    for (let i = 0; i < 20; i++) {
+      builder.service(`caller-${i}`, {
+        serviceConnect: { namespace: 'sc.local', services: [] },
+        containers: [{ environment: { HUB_URL: 'http://hub:80' } }],
+      });
+    }
+    const crowded = [builder.build()];
+    const crowdedModel = analyzeNetwork(crowded);
+    const api = mockEcsNetworkingApi({
+      getEntityNetwork: jest.fn(async () =>
+        entityNetworkOf(crowdedModel, crowded, ['hub']),
+      ),
+    });
+    await renderContent(
+      serviceResource(serviceNamed(crowdedModel, 'hub')),
+      api,
+    );
+    expect(
+      await screen.findByText('+8 more (listed below)'),
+    ).toBeInTheDocument();
+    const graph = screen.getByRole('img');
+    expect(graph.querySelectorAll('path[stroke]')).toHaveLength(12);
+  });
+});

@@ -1,0 +1,68 @@
+import { InfoCard } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { MECHANISMS } from '../../lib/describe';
+import { EntityNetworkStates } from '../EntityNetwork/EntityNetworkStates';
+import { ServiceDetails } from '../EntityNetwork/ServiceDetails';
+import type { ServiceSection } from '../EntityNetwork/serviceSections';
+import { LastSynced, ScopeStatusBanner } from '../shared/ScopeStatusBanner';
+import { LiveTasksTable } from './LiveTasksTable';
+import { MechanismLegend } from './MechanismLegend';
+import { NeighbourhoodGraph } from './NeighbourhoodGraph';
+
+function mechanismsOf(section: ServiceSection) {
+  const used = new Set(
+    [...section.inbound, ...(section.outbound ?? [])].map(e => e.mechanism),
+  );
+  return MECHANISMS.filter(m => used.has(m));
+}
+
+/**
+ * The Network tab: each service's neighbourhood as a graph, its running
+ * tasks, and the details behind every line.
+ */
+export function EcsNetworkingContent() {
+  const { entity } = useEntity();
+  return (
+    <EntityNetworkStates entity={entity}>
+      {({ network, sections, entities }) => (
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <ScopeStatusBanner scopes={network.scopes} />
+            <LastSynced scopes={network.scopes} />
+          </Grid>
+          {sections.map(section => (
+            <Grid item xs={12} key={`graph ${section.service.arn}`}>
+              <InfoCard title={`Neighbourhood of ${section.service.name}`}>
+                <NeighbourhoodGraph
+                  serviceArn={section.service.arn}
+                  serviceName={section.service.name}
+                  inbound={section.inbound}
+                  outbound={section.outbound ?? []}
+                  entities={entities}
+                />
+                <MechanismLegend mechanisms={mechanismsOf(section)} />
+              </InfoCard>
+            </Grid>
+          ))}
+          <Grid item xs={12} md={6}>
+            <InfoCard title="Running tasks">
+              <LiveTasksTable services={network.services} />
+            </InfoCard>
+          </Grid>
+          <Grid item xs={12} md={6}>
+            <InfoCard title="Endpoints, calls and findings">
+              {sections.map(section => (
+                <ServiceDetails
+                  key={section.service.arn}
+                  section={section}
+                  entities={entities}
+                />
+              ))}
+            </InfoCard>
+          </Grid>
+        </Grid>
+      )}
+    </EntityNetworkStates>
+  );
+}

@@ -1,0 +1,1 @@
+export { EcsNetworkingContent } from './EcsNetworkingContent';

@@ -1,0 +1,237 @@
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  createLookupIndex,
+  NetworkModel,
+} from '@ecs-net/plugin-ecs-networking-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ecsNetworkingApiRef, type EcsNetworkingApi } from '../../api';
+import { mockCatalog, mockEcsNetworkingApi } from '../../__testUtils__/apis';
+import {
+  HOSTILE,
+  largeModel,
+  networkResponse,
+  scopeStatus,
+  serviceNamed,
+  serviceResource,
+  shopModel,
+  shopSnapshots,
+} from '../../__testUtils__/estate';
+import { EcsNetworkingPage } from './EcsNetworkingPage';
+
+async function renderPage(api: EcsNetworkingApi, catalog = mockCatalog()) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [ecsNetworkingApiRef, api],
+        [catalogApiRef, catalog],
+      ]}
+    >
+      <EcsNetworkingPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+function serving(model: NetworkModel, scopes = [scopeStatus()]) {
+  const snapshots = shopSnapshots();
+  const lookup = createLookupIndex(model, snapshots);
+  return mockEcsNetworkingApi({
+    getNetwork: jest.fn(async () => networkResponse(model, scopes)),
+    lookup: jest.fn(async (q: string) => ({
+      query: q,
+      matches: lookup.lookup(q),
+    })),
+  });
+}
+
+const serviceRows = () =>
+  within(screen.getByRole('list', { name: 'Services by namespace' }))
+    .queryAllByRole('listitem')
+    .filter(item => !item.querySelector('button'));
+
+describe('EcsNetworkingPage', () => {
+  it('shows progress while the network loads', async () => {
+    await renderPage(
+      mockEcsNetworkingApi({
+        getNetwork: jest.fn(() => new Promise<never>(() => {})),
+      }),
+    );
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Who owns…')).toBeNull();
+  });
+
+  it('tells how to configure accounts when there are none', async () => {
+    await renderPage(
+      mockEcsNetworkingApi({
+        getNetwork: jest.fn(async () => networkResponse(shopModel(), [])),
+      }),
+    );
+    expect(
+      await screen.findByText(/add ecsNetworking.accounts to app-config/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('search', { name: 'Filter services' }),
+    ).toBeNull();
+  });
+
+  it('shows the error message when the network cannot be read', async () => {
+    await renderPage(
+      mockEcsNetworkingApi({
+        getNetwork: jest.fn(async () => {
+          throw new Error('Gateway timeout from ecs-networking');
+        }),
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/Gateway timeout from ecs-networking/))
+        .length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('warns about stale scopes', async () => {
+    await renderPage(
+      serving(shopModel(), [
+        scopeStatus(),
+        scopeStatus({
+          accountId: '222222222222',
+          consecutiveFailures: 2,
+          stale: true,
+          lastError: 'ThrottlingException: Rate exceeded',
+        }),
+      ]),
+    );
+    expect(
+      await screen.findByText(
+        /account 222222222222 \/ eu-west-1 failed 2 times: ThrottlingException: Rate exceeded, showing data from/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('narrows the services and findings by the filters', async () => {
+    await renderPage(serving(shopModel()));
+    await screen.findByText('Showing 5 of 5 services, 2 findings');
+    expect(serviceRows()).toHaveLength(5);
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Owner'),
+      'team-orders',
+    );
+    expect(
+      await screen.findByText('Showing 2 of 5 services, 1 findings'),
+    ).toBeInTheDocument();
+    expect(serviceRows().map(row => row.textContent)).toEqual([
+      expect.stringContaining('order-service'),
+      expect.stringContaining('nightly-batch'),
+    ]);
+
+    await userEvent.selectOptions(
+      screen.getByLabelText('Mechanism'),
+      'connect',
+    );
+    expect(
+      await screen.findByText('Showing 1 of 5 services, 0 findings'),
+    ).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    expect(
+      await screen.findByText('Showing 5 of 5 services, 2 findings'),
+    ).toBeInTheDocument();
+    await userEvent.selectOptions(
+      screen.getByLabelText('Finding severity'),
+      'error',
+    );
+    expect(
+      await screen.findByText('Showing 1 of 5 services, 1 findings'),
+    ).toBeInTheDocument();
+    expect(serviceRows().map(row => row.textContent)).toEqual([
+      expect.stringContaining('nightly-batch'),
+    ]);
+    const findings = screen.getByRole('list', { name: 'Findings' });
+    expect(
+      within(findings).getByText(/does not run Service Connect/),
+    ).toBeInTheDocument();
+    expect(within(findings).queryByText(/DNS records live 300 s/)).toBeNull();
+  });
+
+  it('looks up the owner of a task IP and of a DNS name', async () => {
+    const model = shopModel();
+    const api = serving(model);
+    await renderPage(
+      api,
+      mockCatalog([serviceResource(serviceNamed(model, 'mysql'))]),
+    );
+    const box = await screen.findByLabelText('Who owns…');
+
+    await userEvent.type(box, '10.0.2.20{enter}');
+    expect(api.lookup).toHaveBeenCalledWith('10.0.2.20');
+    let results = await screen.findByRole('list', { name: 'Lookup results' });
+    expect(within(results).getByText('user-service')).toBeInTheDocument();
+    expect(within(results).getByText('team-identity')).toBeInTheDocument();
+    expect(within(results).getByText('matched by task IP')).toBeInTheDocument();
+
+    await userEvent.clear(box);
+    await userEvent.type(box, 'mysql.app');
+    await userEvent.click(screen.getByRole('button', { name: 'Look up' }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('list', { name: 'Lookup results' })).getByText(
+          'matched by DNS name',
+        ),
+      ).toBeInTheDocument(),
+    );
+    results = screen.getByRole('list', { name: 'Lookup results' });
+    expect(
+      await within(results).findByRole('link', { name: 'mysql' }),
+    ).toHaveAttribute('href', '/catalog/default/resource/mysql-shop-euw1-1111');
+    // The owner tag is hostile markup: shown as text, never parsed.
+    expect(within(results).getByText(HOSTILE)).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('says when nothing answers to a lookup', async () => {
+    await renderPage(serving(shopModel()));
+    await userEvent.type(
+      await screen.findByLabelText('Who owns…'),
+      'nobody.example:1{enter}',
+    );
+    expect(
+      await screen.findByText(/Nothing in the synced accounts answers to/),
+    ).toBeInTheDocument();
+  });
+
+  it('renders a 2,000-service estate without rendering 2,000 rows', async () => {
+    const catalog = mockCatalog();
+    await renderPage(serving(largeModel(2000)), catalog);
+    expect(
+      await screen.findByText('Showing 2000 of 2000 services, 200 findings'),
+    ).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Services by namespace' });
+    // 40 namespaces of 50 start collapsed: only headers, and only those in view.
+    expect(serviceRows()).toHaveLength(0);
+    const headers = within(list).getAllByRole('button', { expanded: false });
+    expect(headers.length).toBeGreaterThan(0);
+    expect(headers.length).toBeLessThan(40);
+
+    await userEvent.click(headers[0]);
+    expect(
+      within(list).getByRole('button', { expanded: true }),
+    ).toBeInTheDocument();
+    const rendered = within(list).getAllByRole('listitem').length;
+    expect(serviceRows().length).toBeGreaterThan(0);
+    expect(rendered).toBeLessThan(30);
+
+    const findings = screen.getByRole('list', { name: 'Findings' });
+    expect(within(findings).getAllByRole('listitem').length).toBeLessThan(20);
+
+    // One catalog request covers the whole estate's links.
+    expect(catalog.getEntities).toHaveBeenCalledTimes(1);
+    expect(catalog.getEntities.mock.calls[0][0]!.filter).toEqual({
+      kind: 'resource',
+      'spec.type': 'ecs-service',
+    });
+  });
+});

@@ -1,0 +1,115 @@
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import type { NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { useDeferredValue, useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { ecsNetworkingApiRef } from '../../api';
+import { useServiceEntities } from '../../hooks/useServiceEntities';
+import { createEstateIndex, EstateFilter } from '../../lib/estateIndex';
+import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
+import { LastSynced, ScopeStatusBanner } from '../shared/ScopeStatusBanner';
+import { EstateFilters } from './EstateFilters';
+import { EstateList } from './EstateList';
+import { FindingsList } from './FindingsList';
+import { OwnershipLookup } from './OwnershipLookup';
+
+function Estate(props: { network: NetworkResponse }) {
+  const { network } = props;
+  const index = useMemo(() => createEstateIndex(network), [network]);
+  const [filter, setFilter] = useState<EstateFilter>({});
+  // Typing in the name box stays responsive while the lists catch up.
+  const deferredFilter = useDeferredValue(filter);
+  const matching = useMemo(
+    () => index.matching(deferredFilter),
+    [index, deferredFilter],
+  );
+  const findings = useMemo(
+    () => index.findingsFor(deferredFilter, matching),
+    [index, deferredFilter, matching],
+  );
+  const allArns = useMemo(() => [...index.rows.keys()], [index]);
+  const serviceArns = useMemo(() => new Set(allArns), [allArns]);
+  const entities = useServiceEntities(allArns);
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <EstateFilters
+          filter={filter}
+          options={index.options}
+          onChange={setFilter}
+        />
+        <Typography variant="body2" color="textSecondary" role="status">
+          Showing {matching.size} of {index.rows.size} services,{' '}
+          {findings.length} findings
+        </Typography>
+      </Grid>
+      <Grid item xs={12} lg={7}>
+        <InfoCard title="Services by namespace">
+          <EstateList
+            groups={index.groups}
+            services={index.rows}
+            matching={matching}
+            entities={entities}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12} lg={5}>
+        <InfoCard title="Findings">
+          <FindingsList
+            findings={findings}
+            serviceArns={serviceArns}
+            entities={entities}
+          />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * The whole estate: sync state, the ownership lookup, and every service by
+ * namespace with its findings. Without a header, so both frontend systems
+ * can frame it.
+ */
+export function NetworkPageContent() {
+  const api = useApi(ecsNetworkingApiRef);
+  const { value, loading, error } = useAsync(() => api.getNetwork(), [api]);
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value) return null;
+  if (value.scopes.length === 0) return <NoAccountsEmptyState />;
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <ScopeStatusBanner scopes={value.scopes} />
+        <LastSynced scopes={value.scopes} />
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard title="Ownership lookup">
+          <OwnershipLookup />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        {value.services.length === 0 ? (
+          <EmptyState
+            missing="data"
+            title="No ECS service found"
+            description="The configured accounts and regions hold no ECS service, or their first read has not finished. Check the sync state above, and that the reader role may call ecs:ListServices."
+          />
+        ) : (
+          <Estate network={value} />
+        )}
+      </Grid>
+    </Grid>
+  );
+}

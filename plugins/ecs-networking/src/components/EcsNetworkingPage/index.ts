@@ -1,0 +1,2 @@
+export { EcsNetworkingPage } from './EcsNetworkingPage';
+export { NetworkPageContent } from './NetworkPageContent';

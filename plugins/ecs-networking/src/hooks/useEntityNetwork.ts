@@ -1,0 +1,30 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import type { EntityNetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { ecsNetworkingApiRef } from '../api';
+
+export interface EntityNetworkState {
+  network: EntityNetworkResponse;
+  /** False when the backend reads no AWS account at all. */
+  configured: boolean;
+}
+
+/** The network of one catalog entity, as the entity pages show it. */
+export function useEntityNetwork(entity: Entity) {
+  const api = useApi(ecsNetworkingApiRef);
+  // Keyed by ref: the entity object is replaced on every catalog refresh.
+  const ref = stringifyEntityRef(entity);
+  return useAsyncRetry(async (): Promise<EntityNetworkState> => {
+    const network = await api.getEntityNetwork(parseEntityRef(ref));
+    // Only an empty answer needs telling apart "nothing linked" from
+    // "nothing configured", so only then is /status asked.
+    const configured =
+      network.services.length > 0 || (await api.getStatus()).scopes.length > 0;
+    return { network, configured };
+  }, [api, ref]);
+}

@@ -1,0 +1,19 @@
+/**
+ * ECS Networking frontend plugin: endpoint names, dependency edges and wiring
+ * findings on catalog pages, the network page and the ownership lookup.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  ecsNetworkingPlugin,
+  EcsNetworkingPage,
+  EntityEcsNetworkingCard,
+  EntityEcsNetworkingContent,
+} from './plugin';
+export { isEcsNetworkingAvailable } from './isEcsNetworkingAvailable';
+export {
+  ecsNetworkingApiRef,
+  EcsNetworkingClient,
+  type EcsNetworkingApi,
+} from './api';

@@ -1,0 +1,90 @@
+import { largeModel, shopModel } from '../__testUtils__/estate';
+import { createEstateIndex } from './estateIndex';
+
+const names = (
+  index: ReturnType<typeof createEstateIndex>,
+  arns: Set<string>,
+) => [...arns].map(arn => index.rows.get(arn)!.service.name).sort();
+
+describe('createEstateIndex', () => {
+  const index = createEstateIndex(shopModel());
+
+  it('groups services by the namespaces they use, with the rest apart', () => {
+    expect(
+      index.groups.map(g => [
+        g.title,
+        g.serviceArns.map(a => index.rows.get(a)!.service.name),
+      ]),
+    ).toEqual([
+      ['app', ['mysql']],
+      ['sc.local', ['order-service', 'user-service', 'web']],
+      ['No namespace', ['nightly-batch']],
+    ]);
+  });
+
+  it('narrows by facet, and by several facets at once', () => {
+    expect(names(index, index.matching({ mechanism: 'dns' }))).toEqual([
+      'mysql',
+    ]);
+    expect(names(index, index.matching({ owner: 'team-orders' }))).toEqual([
+      'nightly-batch',
+      'order-service',
+    ]);
+    const shopCluster = index.options.cluster.find(o =>
+      o.label.startsWith('shop'),
+    )!;
+    expect(
+      names(
+        index,
+        index.matching({ owner: 'team-orders', cluster: shopCluster.value }),
+      ),
+    ).toEqual(['order-service']);
+    expect(names(index, index.matching({ severity: 'error' }))).toEqual([
+      'nightly-batch',
+    ]);
+  });
+
+  it('matches text against names, owners and endpoint names', () => {
+    expect(names(index, index.matching({ text: 'MYSQL.APP' }))).toEqual([
+      'mysql',
+    ]);
+    expect(names(index, index.matching({ text: 'identity' }))).toEqual([
+      'user-service',
+    ]);
+  });
+
+  it('counts services per option', () => {
+    expect(index.options.mechanism).toEqual([
+      { value: 'connect', label: 'Service Connect', count: 2 },
+      { value: 'dns', label: 'Service Discovery', count: 1 },
+    ]);
+  });
+
+  it('limits findings to the filtered services and severity, worst first', () => {
+    const all = index.findingsFor({}, index.matching({}));
+    expect(all.map(f => f.severity)).toEqual(['error', 'warning']);
+    const filter = { owner: 'team-identity' };
+    expect(index.findingsFor(filter, index.matching(filter))).toEqual([]);
+    expect(
+      index
+        .findingsFor(
+          { severity: 'warning' },
+          index.matching({ severity: 'warning' }),
+        )
+        .map(f => f.ruleId),
+    ).toEqual(['dns-ttl-too-high']);
+  });
+
+  it('filters 2,000 services quickly once indexed', () => {
+    const large = createEstateIndex(largeModel(2000));
+    const start = performance.now();
+    const matching = large.matching({
+      owner: 'team-3',
+      cluster: large.options.cluster[0].value,
+    });
+    const elapsed = performance.now() - start;
+    expect(matching.size).toBeGreaterThan(0);
+    expect(matching.size).toBeLessThan(100);
+    expect(elapsed).toBeLessThan(50);
+  });
+});

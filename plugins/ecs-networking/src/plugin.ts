@@ -1,0 +1,75 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { EcsNetworkingClient, ecsNetworkingApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The ECS networking plugin for the legacy frontend system.
+ *
+ * @public
+ */
+export const ecsNetworkingPlugin = createPlugin({
+  id: 'ecs-networking',
+  apis: [
+    createApiFactory({
+      api: ecsNetworkingApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: deps => new EcsNetworkingClient(deps),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+});
+
+/**
+ * The whole estate by namespace, its findings and the ownership lookup.
+ *
+ * @public
+ */
+export const EcsNetworkingPage = ecsNetworkingPlugin.provide(
+  createRoutableExtension({
+    name: 'EcsNetworkingPage',
+    component: () =>
+      import('./components/EcsNetworkingPage').then(m => m.EcsNetworkingPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Endpoint names, callers, callees and findings of the current entity.
+ *
+ * @public
+ */
+export const EntityEcsNetworkingCard = ecsNetworkingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEcsNetworkingCard',
+    component: {
+      lazy: () =>
+        import('./components/EcsNetworkingCard').then(m => m.EcsNetworkingCard),
+    },
+  }),
+);
+
+/**
+ * The Network tab: neighbourhood graph, running tasks and details.
+ *
+ * @public
+ */
+export const EntityEcsNetworkingContent = ecsNetworkingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEcsNetworkingContent',
+    component: {
+      lazy: () =>
+        import('./components/EcsNetworkingContent').then(
+          m => m.EcsNetworkingContent,
+        ),
+    },
+  }),
+);

@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The network page. Legacy route refs serve both frontend systems. */
+export const rootRouteRef = createRouteRef({ id: 'ecs-networking' });
