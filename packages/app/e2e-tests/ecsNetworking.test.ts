@@ -1,0 +1,48 @@
+import { expect, Page, test } from '@playwright/test';
+
+const SHOTS = 'test-results/screenshots';
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => signIn(page));
+
+test('a service page shows its endpoint names, callers and callees', async ({ page }) => {
+  await page.goto('/catalog/default/resource/order-service-shop-euw1-1111');
+  const card = page.getByText('ECS network').locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
+  await expect(card.getByText('order-service:8080').first()).toBeVisible();
+  await expect(card.getByText('Called by (2)')).toBeVisible();
+  await expect(card.getByText('Calls (3)')).toBeVisible();
+  await expect(card.getByText('env DATABASE_URL → jdbc:mysql://mysql.app:3306/orders')).toBeVisible();
+  // The canary secret next to the database URL never reaches the page.
+  expect(await page.content()).not.toContain('ecsnet-canary-7f3a9b');
+  await page.screenshot({ path: `${SHOTS}/service-card.png`, fullPage: true });
+
+  await page.getByRole('link', { name: 'Network', exact: true }).click();
+  await expect(page.getByText('Neighbourhood of order-service')).toBeVisible();
+  await expect(page.getByText('mysql.app').first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/service-network-tab.png`, fullPage: true });
+});
+
+test('a service with a wiring mistake shows the finding and its fix', async ({ page }) => {
+  await page.goto('/catalog/default/resource/payment-service-shop-euw1-1111');
+  await expect(page.getByText(/Service Connect port name "payment-http" matches no port mapping/)).toBeVisible();
+  await expect(page.getByText(/Name a port mapping "payment-http"/)).toBeVisible();
+});
+
+test('the network page lists the estate and finds owners', async ({ page }) => {
+  await page.goto('/ecs-networking');
+  await expect(page.getByText('Showing 14 of 14 services, 4 findings')).toBeVisible();
+  await expect(page.getByText('sc.local — 7 services')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/network-page.png`, fullPage: true });
+
+  await page.getByLabel('Who owns…').fill('mysql.app');
+  await page.getByRole('button', { name: 'Look up' }).click();
+  const lookup = page.getByText('Ownership lookup').locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
+  await expect(lookup.getByRole('link', { name: 'team-web' }).first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/ownership-lookup.png`, fullPage: true });
+});
