@@ -1,121 +1,103 @@
-import type { DatabaseService, HttpAuthService } from '@backstage/backend-plugin-api';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATIONS, ScopeSnapshot, DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
-import { createRouter } from '@ecs-net/plugin-ecs-networking-backend/src/router/createRouter';
-import { NetworkService } from '@ecs-net/plugin-ecs-networking-backend/src/service/NetworkService';
-import { SnapshotStore } from '@ecs-net/plugin-ecs-networking-backend/src/store/SnapshotStore';
-import express from 'express';
-import knexFactory from 'knex';
-import type { AddressInfo } from 'node:net';
-import { percentile } from './percentiles';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { NetworkResponse, ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
+import type { BackendProcessInput } from './backendProcess';
+import { EstateSpec, estateArgs, scopesOf } from './estates';
+import { startEndpointProcess } from './localEndpoint';
+import { LoadResult, loadTest } from './loadTest';
 
-export interface ApiMeasurement {
+export interface ApiMeasurement extends LoadResult {
   route: string;
-  requests: number;
-  concurrency: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  errors: number;
 }
 
-// The router's auth and catalog are Backstage services; the benchmark
-// measures the plugin's own work, so these answer at once.
-const httpAuth = {
-  credentials: async () => ({
-    $$type: '@backstage/BackstageCredentials',
-    principal: { type: 'user', userEntityRef: 'user:default/bench' },
-  }),
-} as unknown as HttpAuthService;
-
-function catalogFor(arnByName: Map<string, string>): CatalogService {
-  return {
-    getEntityByRef: async (ref: { name: string }) => {
-      const arn = arnByName.get(ref.name);
-      return arn
-        ? {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Resource',
-            metadata: { name: ref.name, annotations: { [ANNOTATIONS.serviceArn]: arn } },
-          }
-        : undefined;
-    },
-  } as unknown as CatalogService;
+export interface BackendMeasurement {
+  api: ApiMeasurement[];
+  rssMb: number;
+  heapUsedMb: number;
 }
 
-async function load(
-  base: string,
-  paths: string[],
-  requests: number,
-  concurrency: number,
-): Promise<Omit<ApiMeasurement, 'route'>> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
-        const path = paths[next++ % paths.length];
-        const started = performance.now();
-        const response = await fetch(`${base}${path}`);
-        await response.arrayBuffer();
-        latencies.push(performance.now() - started);
-        if (!response.ok) errors++;
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return {
-    requests,
-    concurrency,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    maxMs: latencies[latencies.length - 1] ?? 0,
-    errors,
-  };
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as T;
 }
 
 /**
- * Serves the plugin's real router over loopback from a store holding the
- * given snapshots, and measures ownership lookups and entity-network reads
- * under concurrent clients.
+ * Starts a backend-like process over an estate (read without throttling:
+ * sync time is measured elsewhere), loads it from this process over
+ * loopback, and reads its memory once idle.
  */
-export async function benchApi(
-  snapshots: ScopeSnapshot[],
+export async function benchBackend(
+  spec: EstateSpec,
   options: { requests: number; concurrency: number },
-): Promise<{ rows: ApiMeasurement[]; network: NetworkService }> {
-  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
-  const database: DatabaseService = { getClient: async () => knex };
-  const store = await SnapshotStore.create(database);
-  for (const snapshot of snapshots) {
-    await store.saveSuccess(snapshot, { calls: {}, durationMs: 0 });
-  }
-  const network = new NetworkService(store, DEFAULT_TAG_KEYS);
-  await network.current();
-
-  const services = snapshots.flatMap(s => s.services);
-  const arnByName = new Map(services.map((s, i) => [`svc-${i}`, s.arn]));
-  const app = express();
-  app.use('/api/ecs-networking', createRouter({ network, catalog: catalogFor(arnByName), httpAuth }));
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise(resolve => server.once('listening', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/ecs-networking`;
-
-  const queries = services.flatMap((s, i) =>
-    i % 3 === 0 ? [s.taskIps[0] ?? s.name] : i % 3 === 1 ? [s.name] : [s.arn],
+): Promise<BackendMeasurement> {
+  const endpoint = await startEndpointProcess(estateArgs(spec));
+  const input: BackendProcessInput = {
+    accounts: scopesOf(spec).map(a => ({
+      accountId: a.accountId,
+      accessKeyId: a.key.id,
+      secretAccessKey: a.key.secret,
+      regions: a.regions,
+    })),
+  };
+  const child = spawn(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      require.resolve('./backendProcess.ts'),
+    ],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: {
+        ...process.env,
+        AWS_ENDPOINT_URL: endpoint.url,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        BENCH_BACKEND_INPUT: JSON.stringify(input),
+      },
+    },
   );
-  const view = await network.current();
-  queries.push(...view.model.endpoints.slice(0, 2000).map(e => e.name));
-  const lookupPaths = queries.map(q => `/lookup?q=${encodeURIComponent(q)}`);
-  const entityPaths = [...arnByName.keys()].map(name => `/entities/default/resource/${name}`);
+  const lines = createInterface({ input: child.stdout! });
+  const nextLine = (prefix: string) =>
+    new Promise<string>((resolve, reject) => {
+      const onLine = (line: string) => {
+        if (!line.startsWith(prefix)) return;
+        lines.off('line', onLine);
+        resolve(line.slice(prefix.length).trim());
+      };
+      lines.on('line', onLine);
+      child.once('exit', code => reject(new Error(`backend process exited with ${code}`)));
+    });
   try {
-    const rows: ApiMeasurement[] = [
-      { route: 'GET /lookup', ...(await load(base, lookupPaths, options.requests, options.concurrency)) },
-      { route: 'GET /entities/…', ...(await load(base, entityPaths, options.requests, options.concurrency)) },
+    const port = await nextLine('ready ');
+    const base = `http://127.0.0.1:${port}/api/ecs-networking`;
+    const network = await getJson<NetworkResponse>(`${base}/network`);
+    const snapshots: ScopeSnapshot[] = [];
+    for (let offset: number | undefined = 0; offset !== undefined; ) {
+      const page: { items: ScopeSnapshot[]; nextOffset?: number } = await getJson(
+        `${base}/snapshots?offset=${offset}&limit=10`,
+      );
+      snapshots.push(...page.items);
+      offset = page.nextOffset;
+    }
+    // A mix of what people look up: task IPs, service names, ARNs, endpoints.
+    const services = snapshots.flatMap(s => s.services);
+    const queries = [
+      ...services.flatMap((s, i) => (i % 3 === 0 ? [s.taskIps[0] ?? s.name] : i % 3 === 1 ? [s.name] : [s.arn])),
+      ...network.endpoints.slice(0, 2000).map(e => e.name),
     ];
-    return { rows, network };
+    const lookupPaths = queries.map(q => `/lookup?q=${encodeURIComponent(q)}`);
+    const entityPaths = network.services.map((_, i) => `/entities/default/resource/svc-${i}`);
+    const api: ApiMeasurement[] = [
+      { route: 'GET /lookup', ...(await loadTest(base, lookupPaths, options.requests, options.concurrency)) },
+      { route: 'GET /entities/…', ...(await loadTest(base, entityPaths, options.requests, options.concurrency)) },
+    ];
+    child.stdin!.write('rss\n');
+    const [rss, heapUsed] = (await nextLine('rss ')).split(' ').map(Number);
+    return { api, rssMb: Math.round(rss / 1048576), heapUsedMb: Math.round(heapUsed / 1048576) };
   } finally {
-    server.close();
-    await knex.destroy();
+    child.kill('SIGTERM');
+    endpoint.stop();
   }
 }

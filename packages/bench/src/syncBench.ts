@@ -1,12 +1,5 @@
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import {
-  DEMO_ESTATE_PATH,
-  Estate,
-  generateEstate,
-  GenerateEstateOptions,
-  loadEstateFile,
-} from '@ecs-net/aws-local';
 import { ScopeReader, ScopeReadResult } from '@ecs-net/plugin-ecs-networking-backend';
 import {
   analyzeNetwork,
@@ -14,6 +7,7 @@ import {
   retainReferences,
   ScopeSnapshot,
 } from '@ecs-net/plugin-ecs-networking-common';
+import { estateArgs, estateLabel, EstateSpec, scopesOf } from './estates';
 import { startEndpointProcess } from './localEndpoint';
 import { lowerBound } from './lowerBound';
 import { naiveRead } from './naiveReader';
@@ -40,27 +34,6 @@ function merge(into: Record<string, number>, from: Record<string, number>) {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 }
 
-/** A synthetic estate, or the demo estate the portal starts with. */
-export type EstateSpec = GenerateEstateOptions | 'demo';
-
-export function estateLabel(spec: EstateSpec): string {
-  return spec === 'demo'
-    ? 'demo'
-    : `S=${spec.services} C=${spec.clusters} R=${spec.regions} A=${spec.accounts}`;
-}
-
-/** Account × regions of an estate and the keys that reach them. */
-function scopesOf(estate: Estate) {
-  return estate.accounts.map(account => {
-    const key = account.accessKeys![0];
-    return {
-      accountId: account.id,
-      key: { id: key.id, secret: key.secret ?? '' },
-      regions: Object.keys(account.regions ?? {}),
-    };
-  });
-}
-
 /**
  * Reads a synthetic estate twice with the plugin's reader (as the backend
  * does: four account × regions at a time), against a local endpoint that
@@ -70,20 +43,13 @@ export async function benchSync(
   spec: EstateSpec,
   options: { throttle: boolean; naive: boolean },
 ): Promise<{ rows: SyncMeasurement[]; snapshots: ScopeSnapshot[] }> {
-  const estateArgs =
-    spec === 'demo'
-      ? []
-      : [
-          '--synthetic',
-          `services=${spec.services},clusters=${spec.clusters},regions=${spec.regions},accounts=${spec.accounts}`,
-        ];
   const endpoint = await startEndpointProcess([
-    ...estateArgs,
+    ...estateArgs(spec),
     ...(options.throttle ? ['--throttle'] : []),
   ]);
   process.env.AWS_ENDPOINT_URL = endpoint.url;
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  const accounts = scopesOf(spec === 'demo' ? loadEstateFile(DEMO_ESTATE_PATH) : generateEstate(spec));
+  const accounts = scopesOf(spec);
   const credentials = DefaultAwsCredentialsManager.fromConfig(
     new ConfigReader({
       aws: {
