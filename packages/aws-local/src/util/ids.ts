@@ -10,17 +10,27 @@ function digest(parts: ReadonlyArray<string | number>): Buffer {
   return createHash('sha256').update(parts.join('\u0000')).digest();
 }
 
+/** `length` characters of `alphabet`, drawn from hashes of `parts`. */
+function idFrom(
+  alphabet: string,
+  length: number,
+  parts: Array<string | number>,
+): string {
+  let out = '';
+  for (let round = 0; out.length < length; round++) {
+    for (const byte of digest([...parts, round])) {
+      out += alphabet[byte % alphabet.length];
+    }
+  }
+  return out.slice(0, length);
+}
+
 /** Lowercase hex, as in ECS task and container instance IDs. */
 export function hexId(
   length: number,
   ...parts: Array<string | number>
 ): string {
-  let out = '';
-  let round = 0;
-  while (out.length < length) {
-    out += digest([...parts, round++]).toString('hex');
-  }
-  return out.slice(0, length);
+  return idFrom('0123456789abcdef', length, parts);
 }
 
 /** Lowercase base32, as in Cloud Map `ns-`/`srv-` IDs. */
@@ -28,14 +38,7 @@ export function base32Id(
   length: number,
   ...parts: Array<string | number>
 ): string {
-  let out = '';
-  let round = 0;
-  while (out.length < length) {
-    for (const byte of digest([...parts, round++])) {
-      out += BASE32[byte % 32];
-    }
-  }
-  return out.slice(0, length);
+  return idFrom(BASE32, length, parts);
 }
 
 /** Decimal digits, as in ECS deployment IDs (`ecs-svc/1234…`). */
@@ -43,14 +46,7 @@ export function digitsId(
   length: number,
   ...parts: Array<string | number>
 ): string {
-  let out = '';
-  let round = 0;
-  while (out.length < length) {
-    for (const byte of digest([...parts, round++])) {
-      out += String(byte % 10);
-    }
-  }
-  return out.slice(0, length);
+  return idFrom('0123456789', length, parts);
 }
 
 /** A UUID-shaped identifier (ECS attachment and request IDs). */
