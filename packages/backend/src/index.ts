@@ -19,6 +19,7 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@ecs-net/plugin-scaffolder-backend-module-ecs-networking'));
 
 // Carries the ecs-networking sync event to the catalog module, across
 // replicas when they share a PostgreSQL database.

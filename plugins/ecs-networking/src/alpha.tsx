@@ -13,6 +13,7 @@ import DeviceHub from '@material-ui/icons/DeviceHub';
 import { EcsNetworkingClient, ecsNetworkingApiRef } from './api';
 import { isEcsNetworkingAvailable } from './isEcsNetworkingAvailable';
 import { rootRouteRef } from './routes';
+import { ecsEndpointPickerFormField, ecsNamespacePickerFormField } from './scaffolder/alpha';
 
 const ecsNetworkingApi = ApiBlueprint.make({
   params: defineParams =>
@@ -78,5 +79,7 @@ export default createFrontendPlugin({
     ecsNetworkingPage,
     ecsNetworkingEntityCard,
     ecsNetworkingEntityContent,
+    ecsNamespacePickerFormField,
+    ecsEndpointPickerFormField,
   ],
 });

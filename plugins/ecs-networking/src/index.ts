@@ -17,3 +17,11 @@ export {
   EcsNetworkingClient,
   type EcsNetworkingApi,
 } from './api';
+export {
+  EcsNamespacePickerFieldExtension,
+  EcsEndpointPickerFieldExtension,
+  EcsNamespacePicker,
+  EcsEndpointPicker,
+  type EcsNamespacePickerUiOptions,
+  type EcsEndpointPickerUiOptions,
+} from './scaffolder';

@@ -1,0 +1,73 @@
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EcsEndpointPicker } from './EcsEndpointPicker';
+import { networkApis } from './testNetwork';
+
+function renderPicker(props: { formData?: string[]; uiOptions?: object } = {}) {
+  const onChange = jest.fn();
+  const apis = networkApis();
+  const fieldProps = {
+    onChange,
+    formData: props.formData,
+    schema: { title: 'Endpoints this service calls' },
+    uiSchema: { 'ui:options': props.uiOptions ?? {} },
+    formContext: {
+      formData: { accountId: '111111111111', region: 'eu-west-1' },
+    },
+    idSchema: { $id: 'root_dependencies' },
+    rawErrors: [],
+    required: false,
+    disabled: false,
+  } as any;
+  renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [discoveryApiRef, apis.discoveryApi],
+        [fetchApiRef, apis.fetchApi],
+      ]}
+    >
+      <EcsEndpointPicker {...fieldProps} />
+    </TestApiProvider>,
+  );
+  return { onChange };
+}
+
+describe('EcsEndpointPicker', () => {
+  it('lists endpoints of the account and region with mechanism, service and owner', async () => {
+    const { onChange } = renderPicker({ formData: ['mysql.app'] });
+    await userEvent.click(await screen.findByRole('textbox'));
+    expect(await screen.findByText('order-service:8080')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Service Connect · sc.local · shop/order-service · owner team-orders',
+      ),
+    ).toBeInTheDocument();
+    // Another account's endpoint is not offered.
+    expect(screen.queryByText(/analytics/)).not.toBeInTheDocument();
+    // The chosen one shows as a chip with its owner.
+    expect(screen.getByText('mysql.app (team-web)')).toBeInTheDocument();
+    await userEvent.click(screen.getByText('order-service:8080'));
+    expect(onChange).toHaveBeenCalledWith(['mysql.app', 'order-service:8080']);
+  });
+
+  it('filters by mechanism and by owner text', async () => {
+    renderPicker({ uiOptions: { mechanisms: ['dns'] } });
+    const input = await screen.findByRole('textbox');
+    await userEvent.click(input);
+    expect(await screen.findByText('mysql.app')).toBeInTheDocument();
+    expect(screen.queryByText('order-service:8080')).not.toBeInTheDocument();
+    await userEvent.type(input, 'team-orders');
+    expect(screen.queryByText('mysql.app')).not.toBeInTheDocument();
+  });
+
+  it('flags stored names that are not endpoints there', async () => {
+    renderPicker({ formData: ['orders:9999'] });
+    expect(
+      await screen.findByText(
+        'Not an endpoint in 111111111111 / eu-west-1: orders:9999',
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,120 @@
+import type { NamespaceType } from '@ecs-net/plugin-ecs-networking-common';
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import FormControl from '@material-ui/core/FormControl';
+import FormHelperText from '@material-ui/core/FormHelperText';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import { useMemo } from 'react';
+import {
+  namespaceOptions,
+  scopeOf,
+  type ScopeUiOptions,
+} from './networkOptions';
+import { useNetwork } from './useNetwork';
+
+/** ui:options of EcsNamespacePicker. */
+export interface EcsNamespacePickerUiOptions extends ScopeUiOptions {
+  /** Namespace types to offer (HTTP, DNS_PRIVATE, DNS_PUBLIC). Default: all. */
+  types?: NamespaceType[];
+}
+
+const TYPE_LABELS: Record<NamespaceType, string> = {
+  HTTP: 'HTTP (API only)',
+  DNS_PRIVATE: 'private DNS',
+  DNS_PUBLIC: 'public DNS',
+};
+
+/**
+ * Picks a Cloud Map namespace of the form's account and region, of the
+ * allowed types, from what the ECS Networking backend serves. Stores the
+ * namespace name.
+ */
+export const EcsNamespacePicker = (
+  props: FieldExtensionComponentProps<string, EcsNamespacePickerUiOptions>,
+) => {
+  const {
+    onChange,
+    formData,
+    schema,
+    uiSchema,
+    rawErrors,
+    required,
+    disabled,
+    formContext,
+    idSchema,
+  } = props;
+  const uiOptions = uiSchema?.['ui:options'];
+  const scope = scopeOf(uiOptions, formContext?.formData);
+  const types = uiOptions?.types;
+  const { network, loading, error } = useNetwork();
+
+  const typesKey = (types ?? []).join(',');
+  const choices = useMemo(
+    () => (network ? namespaceOptions(network, scope, types) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [network, scope.accountId, scope.region, typesKey],
+  );
+  const byName = new Map(choices.map(c => [c.value, c]));
+  const where =
+    scope.accountId || scope.region
+      ? ` in ${scope.accountId ?? 'any account'} / ${
+          scope.region ?? 'any region'
+        }`
+      : '';
+  const kinds = types?.length
+    ? types.map(t => TYPE_LABELS[t]).join(' or ')
+    : 'Cloud Map';
+  const unknown = !!formData && !loading && !!network && !byName.has(formData);
+
+  let help = schema.description ?? `A ${kinds} namespace${where}.`;
+  if (unknown) help = `${formData} is not a ${kinds} namespace${where}.`;
+  if (error) {
+    help = `Could not load namespaces from ECS Networking: ${error.message}`;
+  }
+
+  return (
+    <FormControl
+      margin="normal"
+      required={required}
+      error={(rawErrors?.length ?? 0) > 0 || unknown}
+      fullWidth
+    >
+      <Autocomplete
+        id={idSchema?.$id}
+        options={
+          unknown && formData
+            ? [...choices.map(c => c.value), formData]
+            : choices.map(c => c.value)
+        }
+        value={formData ?? null}
+        loading={loading}
+        disabled={disabled}
+        onChange={(_event, value) => onChange(value ?? undefined)}
+        renderOption={name => {
+          const option = byName.get(name);
+          return (
+            <div>
+              <Typography variant="body1">{name}</Typography>
+              {option && (
+                <Typography variant="caption" color="textSecondary">
+                  {TYPE_LABELS[option.namespace.type]} ·{' '}
+                  {option.namespace.accountId} / {option.namespace.region}
+                </Typography>
+              )}
+            </div>
+          );
+        }}
+        renderInput={params => (
+          <TextField
+            {...params}
+            label={schema.title ?? 'Namespace'}
+            required={required}
+            placeholder={loading ? 'Loading namespaces…' : undefined}
+          />
+        )}
+      />
+      <FormHelperText>{help}</FormHelperText>
+    </FormControl>
+  );
+};

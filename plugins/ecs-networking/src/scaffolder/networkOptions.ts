@@ -1,0 +1,151 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  Endpoint,
+  Mechanism,
+  ModelNamespace,
+  NamespaceType,
+  NetworkResponse,
+} from '@ecs-net/plugin-ecs-networking-common';
+
+/** Reads `/api/ecs-networking/network` with the signed-in user's credentials. */
+export async function fetchNetwork(
+  discoveryApi: DiscoveryApi,
+  fetchApi: FetchApi,
+): Promise<NetworkResponse> {
+  const baseUrl = await discoveryApi.getBaseUrl('ecs-networking');
+  const response = await fetchApi.fetch(`${baseUrl}/network`);
+  if (!response.ok) throw await ResponseError.fromResponse(response);
+  return (await response.json()) as NetworkResponse;
+}
+
+/** The account and region a picker shows, when it is narrowed to one. */
+export interface Scope {
+  accountId?: string;
+  region?: string;
+}
+
+/** ui:options shared by both pickers. */
+export interface ScopeUiOptions {
+  /** Fixed account; else read from the form field named by accountIdField. */
+  accountId?: string;
+  region?: string;
+  /** Form field holding the account id. Default `accountId`. */
+  accountIdField?: string;
+  /** Form field holding the region. Default `region`. */
+  regionField?: string;
+}
+
+function valueAt(formData: unknown, path: string): string | undefined {
+  let current: unknown = formData;
+  for (const key of path.split('.')) {
+    if (!current || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return typeof current === 'string' && current ? current : undefined;
+}
+
+/**
+ * The account and region to show: fixed in ui:options, or taken from other
+ * fields of the form (all steps' data is in formContext.formData).
+ */
+export function scopeOf(
+  options: ScopeUiOptions | undefined,
+  formData: unknown,
+): Scope {
+  return {
+    accountId:
+      options?.accountId ??
+      valueAt(formData, options?.accountIdField ?? 'accountId'),
+    region:
+      options?.region ?? valueAt(formData, options?.regionField ?? 'region'),
+  };
+}
+
+function inScope(
+  item: { accountId: string; region: string },
+  scope: Scope,
+): boolean {
+  return (
+    (!scope.accountId || item.accountId === scope.accountId) &&
+    (!scope.region || item.region === scope.region)
+  );
+}
+
+export interface NamespaceOption {
+  /** What the field stores: the namespace name. */
+  value: string;
+  namespace: ModelNamespace;
+}
+
+/** Namespaces of the scope and types, one option per name, sorted. */
+export function namespaceOptions(
+  network: Pick<NetworkResponse, 'namespaces'>,
+  scope: Scope,
+  types?: NamespaceType[],
+): NamespaceOption[] {
+  const seen = new Set<string>();
+  return network.namespaces
+    .filter(
+      ns => inScope(ns, scope) && (!types?.length || types.includes(ns.type)),
+    )
+    .filter(ns => {
+      const key = `${ns.accountId}/${ns.region}/${ns.name}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map(namespace => ({ value: namespace.name, namespace }))
+    .sort((a, b) => a.value.localeCompare(b.value));
+}
+
+export interface EndpointOption {
+  /** What the field stores: the endpoint name (`order-service:8080`). */
+  value: string;
+  endpoint: Endpoint;
+  /** `cluster/service` answering on it. */
+  service: string;
+  owner?: string;
+}
+
+export const MECHANISM_LABELS: Record<Mechanism, string> = {
+  connect: 'Service Connect',
+  dns: 'DNS (Service Discovery)',
+  'http-api': 'Cloud Map API',
+  'load-balancer': 'Load balancer',
+};
+
+/** Endpoints of the scope and mechanisms with who answers and owns them, one per name. */
+export function endpointOptions(
+  network: Pick<NetworkResponse, 'endpoints' | 'services'>,
+  scope: Scope,
+  mechanisms?: Mechanism[],
+): EndpointOption[] {
+  const services = new Map(network.services.map(s => [s.arn, s]));
+  const byName = new Map<string, EndpointOption>();
+  for (const endpoint of network.endpoints) {
+    if (!inScope(endpoint, scope)) continue;
+    if (mechanisms?.length && !mechanisms.includes(endpoint.mechanism))
+      continue;
+    if (byName.has(endpoint.name)) continue;
+    const service = services.get(endpoint.serviceArn);
+    byName.set(endpoint.name, {
+      value: endpoint.name,
+      endpoint,
+      service: service
+        ? `${service.cluster}/${service.name}`
+        : endpoint.serviceArn,
+      owner: service?.owner,
+    });
+  }
+  return [...byName.values()].sort((a, b) => a.value.localeCompare(b.value));
+}
+
+/** One line describing an endpoint option: mechanism, namespace, service, owner. */
+export function describeEndpoint(option: EndpointOption): string {
+  const parts = [MECHANISM_LABELS[option.endpoint.mechanism]];
+  if (option.endpoint.namespace) parts.push(option.endpoint.namespace.name);
+  parts.push(option.service);
+  parts.push(option.owner ? `owner ${option.owner}` : 'no owner tag');
+  return parts.join(' · ');
+}

@@ -1,0 +1,252 @@
+import { NotFoundError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  analyzeNetwork,
+  DEFAULT_TAG_KEYS,
+  type ContainerInfo,
+  type TagKeys,
+  type TaskDefinitionInfo,
+} from '@ecs-net/plugin-ecs-networking-common';
+import type { LiveNetworkSource } from '../live/liveNetworkSource';
+import { SERVICE_ARN } from '../plan/syntax';
+import { examples } from './describeService.examples';
+import { CapturedSchema, plain, ruleString, type Zod } from './zodSchema';
+
+export const DESCRIBE_SERVICE_ACTION_ID = 'ecs-networking:describe-service';
+
+export function describeServiceInputSchema(z: Zod) {
+  return z.object({
+    serviceArn: ruleString(
+      z,
+      SERVICE_ARN,
+      'ECS service ARN, e.g. the ecs-networking.io/service-arn annotation of its catalog Resource',
+    ),
+  });
+}
+
+type DescribeServiceInput = ReturnType<
+  ReturnType<typeof describeServiceInputSchema>['parse']
+>;
+
+function isAppMeshContainer(
+  td: TaskDefinitionInfo,
+  container: ContainerInfo,
+): boolean {
+  return (
+    container.name === td.proxyConfiguration?.containerName ||
+    !!container.image?.includes('aws-appmesh-envoy')
+  );
+}
+
+/**
+ * `ecs-networking:describe-service`: what a live ECS service runs today, read
+ * from the snapshots the ecs-networking plugin serves: its task definition's
+ * containers and port mappings, App Mesh leftovers, Service Connect state,
+ * owner tags, and the endpoints it calls. Templates that change a service
+ * (the App Mesh migration) render from this.
+ *
+ * Container environments are never in a snapshot; only the addresses found
+ * in them are, so only those come back as variables.
+ */
+export function createDescribeServiceAction(options: {
+  source: LiveNetworkSource;
+  tagKeys?: TagKeys;
+}) {
+  const tagKeys = options.tagKeys ?? DEFAULT_TAG_KEYS;
+  const schema = new CapturedSchema(describeServiceInputSchema);
+  return createTemplateAction({
+    id: DESCRIBE_SERVICE_ACTION_ID,
+    description:
+      "Reads a live ECS service's task definition (containers, port mappings, App Mesh proxy), Service Connect state, tags and outbound endpoints from the ecs-networking plugin.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: schema.factory,
+      output: {
+        accountId: z => z.string(),
+        region: z => z.string(),
+        cluster: z => z.string(),
+        serviceName: z => z.string(),
+        family: z => z.string(),
+        networkMode: z => z.string(),
+        launchType: z => z.string().optional(),
+        container: z =>
+          z.object(
+            {
+              name: z.string(),
+              image: z.string().optional(),
+              port: z.number(),
+              portName: z.string(),
+              portNameWasSet: z.boolean(),
+            },
+            {
+              description:
+                'The container that serves traffic (first essential non-proxy container with a port)',
+            },
+          ),
+        containers: z =>
+          z.array(
+            z.object({
+              name: z.string(),
+              image: z.string().optional(),
+              essential: z.boolean(),
+              portMappings: z.array(z.record(z.any())),
+            }),
+            { description: 'Containers to keep (App Mesh Envoy left out)' },
+          ),
+        appMesh: z =>
+          z.object({
+            inUse: z.boolean(),
+            proxyType: z.string().optional(),
+            envoyContainers: z.array(z.string()),
+          }),
+        serviceConnect: z =>
+          z.object({
+            enabled: z.boolean(),
+            namespaceArn: z.string().optional(),
+            namespaceName: z.string().optional(),
+            endpoints: z.array(z.string()),
+          }),
+        environment: z =>
+          z.array(z.object({ name: z.string(), value: z.string() }), {
+            description:
+              'Address-valued environment variables (the only values a snapshot keeps)',
+          }),
+        dependencies: z =>
+          z.array(z.string(), {
+            description: 'Endpoints the service calls today',
+          }),
+        tags: z =>
+          z.object({
+            owner: z.string().optional(),
+            system: z.string().optional(),
+            lifecycle: z.string().optional(),
+            component: z.string().optional(),
+          }),
+      },
+    },
+    async handler(ctx) {
+      const output: typeof ctx.output = (name, value) =>
+        ctx.output(name, plain(value));
+      const { serviceArn } = schema.parse(
+        ctx.input,
+        DESCRIBE_SERVICE_ACTION_ID,
+      ) as DescribeServiceInput;
+      const live = await options.source.load();
+      const scope = live.snapshots.find(s =>
+        s.services.some(svc => svc.arn === serviceArn),
+      );
+      const service = scope?.services.find(s => s.arn === serviceArn);
+      if (!scope || !service) {
+        throw new NotFoundError(
+          `ECS service ${serviceArn} is not in the live state the ecs-networking plugin serves (not read yet, deleted, or in an account/region it does not read).`,
+        );
+      }
+      const td = scope.taskDefinitions.find(
+        t => t.arn === service.taskDefinitionArn,
+      );
+      if (!td) {
+        throw new NotFoundError(
+          `The task definition ${service.taskDefinitionArn} of ${service.name} is not in the snapshot of ${scope.accountId} / ${scope.region}.`,
+        );
+      }
+      const kept = td.containers.filter(c => !isAppMeshContainer(td, c));
+      const envoy = td.containers
+        .filter(c => isAppMeshContainer(td, c))
+        .map(c => c.name);
+      const main =
+        kept.find(
+          c =>
+            c.essential !== false && c.portMappings.some(m => m.containerPort),
+        ) ??
+        kept.find(c => c.portMappings.some(m => m.containerPort)) ??
+        kept[0];
+      const mapping =
+        main?.portMappings.find(m => m.containerPort) ?? main?.portMappings[0];
+
+      const model = analyzeNetwork(live.snapshots, { tagKeys });
+      const modelService = model.services.find(s => s.arn === serviceArn);
+      const dependencies = [
+        ...new Set(
+          model.edges
+            .filter(e => e.from === serviceArn)
+            .map(e => model.endpoints.find(ep => ep.id === e.endpointId)?.name)
+            .filter((n): n is string => !!n),
+        ),
+      ].sort();
+      const environment = new Map<string, string>();
+      for (const container of kept) {
+        for (const reference of container.references) {
+          if (
+            reference.source.kind === 'environment' &&
+            !environment.has(reference.source.variable)
+          ) {
+            environment.set(reference.source.variable, reference.text);
+          }
+        }
+      }
+      const sc = service.serviceConnect;
+      const scNamespace = sc?.namespace
+        ? scope.namespaces.find(ns => ns.arn === sc.namespace)
+        : undefined;
+
+      output('accountId', scope.accountId);
+      output('region', scope.region);
+      output('cluster', service.clusterName);
+      output('serviceName', service.name);
+      output('family', td.family);
+      output('networkMode', td.networkMode);
+      if (service.launchType) output('launchType', service.launchType);
+      output('container', {
+        name: main?.name ?? service.name,
+        image: main?.image,
+        port: mapping?.containerPort ?? 8080,
+        portName: mapping?.name || 'http',
+        portNameWasSet: !!mapping?.name,
+      });
+      output(
+        'containers',
+
+        kept.map(c => ({
+          name: c.name,
+          image: c.image,
+          essential: c.essential ?? true,
+          portMappings: c.portMappings.map(m => ({ ...m })),
+        })),
+      );
+      output('appMesh', {
+        inUse: !!td.proxyConfiguration || envoy.length > 0,
+        proxyType: td.proxyConfiguration?.type,
+        envoyContainers: envoy,
+      });
+      output('serviceConnect', {
+        enabled: !!sc?.enabled,
+        namespaceArn: sc?.enabled ? sc.namespace : undefined,
+        namespaceName: sc?.enabled ? scNamespace?.name : undefined,
+        endpoints: model.endpoints
+          .filter(e => e.serviceArn === serviceArn && e.mechanism === 'connect')
+          .map(e => e.name),
+      });
+      output(
+        'environment',
+        [...environment].map(([name, value]) => ({ name, value })),
+      );
+      output('dependencies', dependencies);
+      output('tags', {
+        owner: modelService?.owner,
+        system: modelService?.system,
+        lifecycle: modelService?.lifecycle,
+        component: modelService?.component,
+      });
+      ctx.logger.info(
+        `${service.clusterName}/${service.name} runs ${td.family}:${
+          td.revision
+        } (${td.networkMode}) with containers ${td.containers
+          .map(c => c.name)
+          .join(', ')}${
+          envoy.length || td.proxyConfiguration ? '; App Mesh is in use' : ''
+        }.`,
+      );
+    },
+  });
+}

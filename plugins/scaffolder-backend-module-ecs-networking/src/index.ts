@@ -1,0 +1,27 @@
+/**
+ * Scaffolder module for ECS Networking: actions that check a new service's
+ * Service Connect / Service Discovery wiring against the live ECS network
+ * and against the Terraform a template generated.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleEcsNetworking as default } from './module';
+export {
+  createValidateAction,
+  validateInputSchema,
+  VALIDATE_ACTION_ID,
+} from './actions/validate';
+export {
+  createValidateTerraformAction,
+  validateTerraformInputSchema,
+  VALIDATE_TERRAFORM_ACTION_ID,
+} from './actions/validateTerraform';
+export {
+  createDescribeServiceAction,
+  describeServiceInputSchema,
+  DESCRIBE_SERVICE_ACTION_ID,
+} from './actions/describeService';
+export { HttpLiveNetworkSource } from './live/liveNetworkSource';
+export type { LiveNetworkSource } from './live/liveNetworkSource';
+export type { LiveNetwork, PlannedService, Problem } from './plan/types';

@@ -1,0 +1,54 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import {
+  resolveTagKeys,
+  type TagKeys,
+} from '@ecs-net/plugin-ecs-networking-common';
+import { createDescribeServiceAction } from './actions/describeService';
+import { createValidateAction } from './actions/validate';
+import { createValidateTerraformAction } from './actions/validateTerraform';
+import { HttpLiveNetworkSource } from './live/liveNetworkSource';
+
+/**
+ * Scaffolder module: the `ecs-networking:*` actions that check a new
+ * service's Service Connect / Service Discovery wiring against live state
+ * and against the Terraform a template generated. Reads live state from the
+ * ecs-networking backend plugin's API; needs no AWS permissions.
+ *
+ * @public
+ */
+export const scaffolderModuleEcsNetworking = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'ecs-networking',
+  register(env) {
+    env.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+      },
+      async init({ scaffolder, config, discovery, auth }) {
+        // The same tag keys the ecs-networking plugin reads, so owners and
+        // component links mean the same thing here as in the catalog.
+        const tags = config.getOptionalConfig('ecsNetworking.tags');
+        const tagKeys: TagKeys = resolveTagKeys({
+          owner: tags?.getOptionalString('owner'),
+          system: tags?.getOptionalString('system'),
+          lifecycle: tags?.getOptionalString('lifecycle'),
+          component: tags?.getOptionalString('component'),
+          dependsOn: tags?.getOptionalString('dependsOn'),
+        });
+        const source = new HttpLiveNetworkSource({ discovery, auth });
+        scaffolder.addActions(
+          createValidateAction({ source, tagKeys }),
+          createValidateTerraformAction({ source, tagKeys }),
+          createDescribeServiceAction({ source, tagKeys }),
+        );
+      },
+    });
+  },
+});

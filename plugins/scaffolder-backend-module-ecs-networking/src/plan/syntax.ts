@@ -1,0 +1,137 @@
+/**
+ * Name rules for everything a person types into a template, shared by the
+ * actions' zod schemas (which become the JSON Schema the scaffolder checks
+ * before a step runs) and by the Terraform checks (which read the same names
+ * out of HCL). Every pattern is anchored and uses a closed character set, so
+ * path separators, `..`, quotes, whitespace and shell metacharacters never
+ * pass.
+ */
+
+/** A syntax rule: the pattern, and what to tell a person when it fails. */
+export interface NameRule {
+  pattern: RegExp;
+  maxLength: number;
+  message: string;
+}
+
+const RFC1123_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+
+/** ECS cluster, service, container and task definition family names. */
+export const ECS_NAME: NameRule = {
+  pattern: /^[A-Za-z0-9_-]{1,255}$/,
+  maxLength: 255,
+  message:
+    'must be 1-255 characters of letters, digits, "-" and "_" (the ECS rule for cluster, service and container names); "/", ".", spaces and shell characters are not allowed',
+};
+
+/** `portMappings[].name`, which Service Connect's `portName` must equal. */
+export const PORT_NAME: NameRule = {
+  pattern: /^[a-z0-9_][a-z0-9_-]{0,63}$/,
+  maxLength: 64,
+  message:
+    'must be 1-64 characters of lowercase letters, digits, "-" and "_", not starting with "-" (the ECS rule for port mapping names)',
+};
+
+/**
+ * One DNS label per RFC 1123: a Service Connect discovery name, a Service
+ * Discovery (Cloud Map) service name.
+ */
+export const DNS_LABEL: NameRule = {
+  pattern: new RegExp(`^${RFC1123_LABEL}$`),
+  maxLength: 63,
+  message:
+    'must be a DNS label (RFC 1123): 1-63 lowercase letters, digits and "-", starting and ending with a letter or digit',
+};
+
+/**
+ * A DNS name of RFC 1123 labels: a Service Connect client alias, a namespace
+ * name. At most 253 characters, each label at most 63.
+ */
+export const DNS_NAME: NameRule = {
+  pattern: new RegExp(
+    `^(?=.{1,253}$)${RFC1123_LABEL}(?:\\.${RFC1123_LABEL})*$`,
+  ),
+  maxLength: 253,
+  message:
+    'must be a DNS name (RFC 1123): dot-separated labels of 1-63 lowercase letters, digits and "-" (not at either end of a label), 253 characters at most',
+};
+
+/** A Cloud Map namespace ARN. */
+export const NAMESPACE_ARN: NameRule = {
+  pattern:
+    /^arn:aws[a-z-]*:servicediscovery:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:namespace\/ns-[a-z0-9-]{1,64}$/,
+  maxLength: 200,
+  message:
+    'must be a Cloud Map namespace ARN (arn:aws:servicediscovery:REGION:ACCOUNT:namespace/ns-...)',
+};
+
+/** A namespace by DNS name or ARN; empty means "not given". */
+export const NAMESPACE_REF: NameRule = {
+  pattern: new RegExp(
+    `^(?:|${DNS_NAME.pattern.source.slice(
+      1,
+      -1,
+    )}|${NAMESPACE_ARN.pattern.source.slice(1, -1)})$`,
+  ),
+  maxLength: 253,
+  message:
+    'must be a namespace name (a DNS name such as sc.local) or a Cloud Map namespace ARN',
+};
+
+/** An ECS service ARN (long form, with the cluster). */
+export const SERVICE_ARN: NameRule = {
+  pattern:
+    /^arn:aws[a-z-]*:ecs:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:service\/[A-Za-z0-9_-]{1,255}\/[A-Za-z0-9_-]{1,255}$/,
+  maxLength: 600,
+  message:
+    'must be an ECS service ARN (arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/SERVICE)',
+};
+
+export const ACCOUNT_ID: NameRule = {
+  pattern: /^\d{12}$/,
+  maxLength: 12,
+  message: 'must be a 12-digit AWS account id',
+};
+
+export const REGION: NameRule = {
+  pattern: /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/,
+  maxLength: 32,
+  message: 'must be an AWS region code such as eu-west-1',
+};
+
+/**
+ * An endpoint name as the network model spells it (`order-service:8080`,
+ * `mysql.app`), optionally written as a URL (`http://order-service:8080`).
+ * Endpoint hosts may hold `_` (SRV-style labels), unlike names we create.
+ */
+export const ENDPOINT_NAME: NameRule = {
+  pattern:
+    /^(?:[a-z][a-z0-9+.-]{0,15}:\/\/)?(?=[a-z0-9_])[a-z0-9_.-]{1,253}(?::\d{1,5})?$/,
+  maxLength: 280,
+  message:
+    'must be an endpoint name such as order-service:8080 or mysql.app (lowercase host, optional :port, optional http:// prefix)',
+};
+
+/** AWS tag values (owner, system, lifecycle, component). */
+export const TAG_VALUE: NameRule = {
+  pattern: /^[A-Za-z0-9 _.:/=+@-]{0,256}$/,
+  maxLength: 256,
+  message:
+    'must be at most 256 characters of letters, digits, spaces and _ . : / = + @ - (the AWS tag value rule)',
+};
+
+/**
+ * A workspace-relative path or glob for the Terraform files: no absolute
+ * paths, no `..` segments, no backslashes, no shell characters.
+ */
+export const WORKSPACE_GLOB: NameRule = {
+  pattern: /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._*?/-]{1,256}$/,
+  maxLength: 256,
+  message:
+    'must be a path or glob relative to the workspace (letters, digits, . _ - / * ?), without ".." segments or a leading "/"',
+};
+
+/** Whether `value` passes `rule`. */
+export function matches(rule: NameRule, value: string): boolean {
+  return value.length <= rule.maxLength && rule.pattern.test(value);
+}

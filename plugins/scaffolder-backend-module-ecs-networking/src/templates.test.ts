@@ -1,0 +1,660 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { parse } from '@cdktf/hcl2json';
+import { readFile } from 'node:fs/promises';
+import request from 'supertest';
+import { ANNOTATIONS } from '@ecs-net/plugin-ecs-networking-common';
+import YAML from 'yaml';
+import {
+  dryRun,
+  DryRunResult,
+  Harness,
+  loadTemplate,
+  startHarness,
+  TEMPLATES_DIR,
+} from './__testUtils__/backend';
+
+jest.setTimeout(120_000);
+
+type Block = Record<string, any>;
+
+/** The generated main.tf as hcl2json reads it, with the locals resolved. */
+async function terraform(result: DryRunResult) {
+  expect(result.error).toBeUndefined();
+  expect(result.status).toBe(200);
+  const json: Block = await parse('main.tf', result.files['terraform/main.tf']);
+  const one = (type: string) => json.resource?.[type]?.this?.[0] as Block;
+  const locals = Object.assign({}, ...(json.locals ?? []));
+  const taskDefinition = one('aws_ecs_task_definition');
+  const local = /^\$\{jsonencode\(local\.([a-z_]+)\)\}$/.exec(
+    taskDefinition.container_definitions,
+  )?.[1];
+  return {
+    json,
+    service: one('aws_ecs_service'),
+    taskDefinition,
+    cloudMap: one('aws_service_discovery_service'),
+    containers: (local ? locals[local] : undefined) as Block[],
+    data: json.data ?? {},
+  };
+}
+
+const LEGACY_GATEWAY_ARN =
+  'arn:aws:ecs:eu-west-1:111111111111:service/shop/legacy-gateway';
+
+/** The Resource the catalog module publishes for legacy-gateway. */
+const legacyGatewayResource = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: {
+    name: 'legacy-gateway-shop-euw1-1111',
+    namespace: 'default',
+    annotations: {
+      [ANNOTATIONS.serviceArn]: LEGACY_GATEWAY_ARN,
+      [ANNOTATIONS.accountId]: '111111111111',
+      [ANNOTATIONS.region]: 'eu-west-1',
+    },
+  },
+  spec: { type: 'ecs-service', owner: 'group:default/team-platform' },
+};
+
+const service = {
+  owner: 'group:default/team-orders',
+  system: 'system:default/shop',
+  lifecycle: 'production',
+  accountId: '111111111111',
+  region: 'eu-west-1',
+  image: 'public.ecr.aws/nginx/nginx:stable',
+  containerPort: 8080,
+  portName: 'http',
+  cpu: '256',
+  memory: '512',
+  desiredCount: 2,
+};
+
+describe('templates, rendered by the scaffolder dry run against the demo estate', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ entities: [legacyGatewayResource] });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('lists every template in templates/all.yaml', async () => {
+    const location = YAML.parse(
+      await readFile(`${TEMPLATES_DIR}/all.yaml`, 'utf8'),
+    );
+    expect(location.kind).toBe('Location');
+    for (const target of location.spec.targets) {
+      const name = target.split('/')[1];
+      const { template } = await loadTemplate(name);
+      expect(template).toMatchObject({
+        apiVersion: 'scaffolder.backstage.io/v1beta3',
+        kind: 'Template',
+        metadata: { name },
+      });
+      // Every template checks the plan and then what it generated.
+      const actions = template.spec.steps.map(
+        (s: { action: string }) => s.action,
+      );
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'ecs-networking:validate',
+          'fetch:template',
+          'ecs-networking:validate-terraform',
+        ]),
+      );
+    }
+    expect(location.spec.targets).toHaveLength(4);
+  });
+
+  describe('ecs-service-connect', () => {
+    it('awsvpc in the cluster default namespace: port_name is the port mapping name, dependencies are variables', async () => {
+      const result = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: 'checkout',
+        cluster: 'shop',
+        networkMode: 'awsvpc',
+        useClusterDefaultNamespace: true,
+        aliasPort: 8080,
+        dependencies: ['order-service:8080', 'mysql.app'],
+      });
+      const tf = await terraform(result);
+      const sc = tf.service.service_connect_configuration[0];
+      const mapping = tf.containers[0].portMappings[0];
+      expect(sc.service[0].port_name).toBe(mapping.name);
+      expect(mapping).toMatchObject({ name: 'http', containerPort: 8080 });
+      expect(sc.namespace).toBeUndefined(); // the cluster default
+      expect(sc.service[0]).toMatchObject({
+        discovery_name: 'checkout',
+        client_alias: [{ dns_name: 'checkout', port: 8080 }],
+      });
+      expect(tf.taskDefinition).toMatchObject({
+        network_mode: 'awsvpc',
+        requires_compatibilities: ['FARGATE'],
+      });
+      expect(tf.service.network_configuration).toHaveLength(1);
+      expect(tf.service.cluster).toBe('${data.aws_ecs_cluster.this.arn}');
+      expect(tf.data.aws_ecs_cluster.this[0].cluster_name).toBe('shop');
+      expect(tf.containers[0].environment).toEqual([
+        { name: 'ORDER_SERVICE_URL', value: 'http://order-service:8080' },
+        { name: 'MYSQL_HOST', value: 'mysql.app' },
+      ]);
+      expect(tf.service.tags).toEqual({
+        owner: 'team-orders',
+        system: 'shop',
+        lifecycle: 'production',
+        component: 'checkout',
+      });
+
+      const catalogInfo = YAML.parse(result.files['catalog-info.yaml']);
+      expect(catalogInfo).toMatchObject({
+        kind: 'Component',
+        metadata: { name: 'checkout' },
+        spec: {
+          type: 'service',
+          owner: 'group:default/team-orders',
+          system: 'system:default/shop',
+        },
+      });
+      expect(result.files['README.md']).toContain('`checkout:8080`');
+      expect(result.files['README.md']).toContain(
+        '| `order-service:8080` | `ORDER_SERVICE_URL=http://order-service:8080` | shop/order-service | team-orders |',
+      );
+      expect(result.files['terraform/versions.tf']).toContain(
+        'allowed_account_ids = ["111111111111"]',
+      );
+      expect(JSON.stringify(result.output)).toContain('checkout:8080');
+      expect(result.log.join('\n')).toContain('Terraform checks out');
+    });
+
+    it('bridge mode in a chosen namespace, with a custom port name', async () => {
+      const result = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: 'catalog-api',
+        cluster: 'web',
+        networkMode: 'bridge',
+        portName: 'api',
+        useClusterDefaultNamespace: false,
+        namespace: 'app',
+        aliasPort: 9000,
+        idleTimeoutSeconds: 300,
+        perRequestTimeoutSeconds: 15,
+        proxyLogGroup: '/ecs/service-connect',
+      });
+      const tf = await terraform(result);
+      const sc = tf.service.service_connect_configuration[0];
+      expect(sc.service[0].port_name).toBe('api');
+      expect(tf.containers[0].portMappings[0]).toMatchObject({
+        name: 'api',
+        hostPort: 0,
+      });
+      expect(sc.namespace).toBe(
+        '${data.aws_service_discovery_dns_namespace.service_connect.arn}',
+      );
+      expect(
+        tf.data.aws_service_discovery_dns_namespace.service_connect[0],
+      ).toMatchObject({ name: 'app', type: 'DNS_PRIVATE' });
+      expect(sc.service[0].timeout[0]).toEqual({
+        idle_timeout_seconds: 300,
+        per_request_timeout_seconds: 15,
+      });
+      expect(sc.log_configuration[0].options['awslogs-group']).toBe(
+        '/ecs/service-connect',
+      );
+      expect(tf.service.network_configuration).toBeUndefined();
+      expect(tf.service.launch_type).toBe('EC2');
+    });
+
+    it('fails on a client alias a live service already claims, naming it and its owner', async () => {
+      const result = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: 'checkout',
+        cluster: 'shop',
+        networkMode: 'awsvpc',
+        useClusterDefaultNamespace: true,
+        aliasDnsName: 'user-service',
+        aliasPort: 8080,
+      });
+      expect(result.status).toBe(400);
+      expect(result.files).toEqual({});
+      expect(result.error).toContain(
+        'Client alias user-service:8080 in namespace sc.local is also claimed by shop/user-service',
+      );
+      expect(result.error).toContain(
+        'shop/user-service is owned by team-identity',
+      );
+      expect(result.error).toContain('Fix:');
+    });
+
+    it('reports every problem of one plan at once', async () => {
+      const result = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: 'order-service',
+        cluster: 'shop',
+        networkMode: 'awsvpc',
+        useClusterDefaultNamespace: true,
+        discoveryName: 'product-service',
+        aliasDnsName: 'user-service',
+        aliasPort: 8080,
+        dependencies: ['orders:8080'],
+      });
+      expect(result.status).toBe(400);
+      expect(result.error).toMatch(/has 4 problems to fix/);
+      for (const rule of [
+        'service-name-taken',
+        'duplicate-client-alias',
+        'duplicate-discovery-name',
+        'dependency-unknown',
+      ]) {
+        expect(result.error).toContain(`[${rule}]`);
+      }
+      expect(result.error).toContain('Did you mean: order-service:8080');
+    });
+
+    it('rejects bad and over-long names before anything runs', async () => {
+      const traversal = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: '../../etc/passwd',
+        cluster: 'shop',
+        networkMode: 'awsvpc',
+        useClusterDefaultNamespace: true,
+        aliasPort: 8080,
+      });
+      expect(traversal.status).toBe(400);
+      expect(traversal.parameterErrors?.map(e => e.stack)).toEqual([
+        expect.stringContaining('instance.name does not match pattern'),
+      ]);
+
+      const shell = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: 'ok',
+        cluster: 'shop;rm -rf /',
+        networkMode: 'awsvpc',
+        image: 'nginx$(reboot)',
+        useClusterDefaultNamespace: true,
+        aliasPort: 8080,
+      });
+      expect(shell.status).toBe(400);
+      expect(shell.parameterErrors?.map(e => e.property).sort()).toEqual([
+        'instance.cluster',
+        'instance.image',
+      ]);
+
+      const long = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: 'a'.repeat(64),
+        cluster: 'shop',
+        networkMode: 'awsvpc',
+        useClusterDefaultNamespace: true,
+        aliasPort: 8080,
+      });
+      expect(long.status).toBe(400);
+      expect(long.parameterErrors?.map(e => e.stack).join(' ')).toContain(
+        'instance.name',
+      );
+    });
+
+    it('fails in validate-terraform when the generated port_name drifts from the port mapping name', async () => {
+      // A skeleton whose service says port_name "web" while the mapping is "http".
+      const { template, directoryContents } = await loadTemplate(
+        'ecs-service-connect',
+      );
+      const broken = directoryContents.map(file =>
+        file.path === 'skeleton/terraform/main.tf'
+          ? {
+              ...file,
+              base64Content: Buffer.from(
+                Buffer.from(file.base64Content, 'base64')
+                  .toString('utf8')
+                  .replace(
+                    'port_name      = "${{ values.portName }}"',
+                    'port_name      = "web"',
+                  ),
+              ).toString('base64'),
+            }
+          : file,
+      );
+      const res = await request(h.server)
+        .post('/api/scaffolder/v2/dry-run')
+        .set('authorization', mockCredentials.user.header())
+        .send({
+          template,
+          values: {
+            ...service,
+            name: 'checkout',
+            cluster: 'shop',
+            networkMode: 'awsvpc',
+            useClusterDefaultNamespace: true,
+            aliasPort: 8080,
+          },
+          directoryContents: broken,
+        });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('The generated Terraform');
+      expect(res.body.error.message).toContain(
+        'Service Connect port name "web" matches no port mapping name',
+      );
+      expect(res.body.error.message).toContain('[service-connect-port-name]');
+    });
+  });
+
+  describe('ecs-service-discovery', () => {
+    const sd = {
+      ...service,
+      owner: 'group:default/team-web',
+      system: 'system:default/web',
+      cluster: 'web',
+      ttl: 10,
+      routingPolicy: 'MULTIVALUE',
+    };
+
+    it('awsvpc with A records: TTL 10, MULTIVALUE, custom health check, plain service_registries', async () => {
+      const result = await dryRun(h.server, 'ecs-service-discovery', {
+        ...sd,
+        name: 'search',
+        networkMode: 'awsvpc',
+        recordType: 'A',
+        createNamespace: false,
+        namespace: 'app',
+        dependencies: ['mysql.app'],
+      });
+      const tf = await terraform(result);
+      expect(tf.cloudMap.dns_config[0]).toMatchObject({
+        namespace_id: '${data.aws_service_discovery_dns_namespace.this.id}',
+        dns_records: [{ ttl: 10, type: 'A' }],
+        routing_policy: 'MULTIVALUE',
+      });
+      expect(tf.cloudMap.health_check_custom_config).toEqual([
+        { failure_threshold: 1 },
+      ]);
+      expect(tf.service.service_registries).toEqual([
+        { registry_arn: '${aws_service_discovery_service.this.arn}' },
+      ]);
+      expect(tf.service.service_connect_configuration).toBeUndefined();
+      expect(tf.data.aws_service_discovery_dns_namespace.this[0]).toMatchObject(
+        { name: 'app', type: 'DNS_PRIVATE' },
+      );
+      expect(result.files['README.md']).toContain('`search.app`');
+    });
+
+    it('bridge mode with SRV records: the registry names the container and port', async () => {
+      const result = await dryRun(h.server, 'ecs-service-discovery', {
+        ...sd,
+        name: 'search',
+        networkMode: 'bridge',
+        recordType: 'SRV',
+        containerPort: 9200,
+        createNamespace: false,
+        namespace: 'app',
+      });
+      const tf = await terraform(result);
+      expect(tf.cloudMap.dns_config[0].dns_records).toEqual([
+        { ttl: 10, type: 'SRV' },
+      ]);
+      expect(tf.service.service_registries).toEqual([
+        {
+          registry_arn: '${aws_service_discovery_service.this.arn}',
+          container_name: 'search',
+          container_port: 9200,
+        },
+      ]);
+      expect(tf.containers[0].portMappings[0]).toMatchObject({
+        containerPort: 9200,
+        hostPort: 0,
+      });
+      expect(tf.taskDefinition.network_mode).toBe('bridge');
+      expect(tf.service.network_configuration).toBeUndefined();
+    });
+
+    it('host mode with SRV records in a new private DNS namespace', async () => {
+      const result = await dryRun(h.server, 'ecs-service-discovery', {
+        ...sd,
+        name: 'search',
+        networkMode: 'host',
+        recordType: 'SRV',
+        createNamespace: true,
+        newNamespace: 'search.internal',
+      });
+      const tf = await terraform(result);
+      expect(
+        tf.json.resource.aws_service_discovery_private_dns_namespace.this[0],
+      ).toMatchObject({
+        name: 'search.internal',
+        vpc: '${var.vpc_id}',
+      });
+      expect(tf.cloudMap.dns_config[0].namespace_id).toBe(
+        '${aws_service_discovery_private_dns_namespace.this.id}',
+      );
+      expect(tf.containers[0].portMappings[0]).toMatchObject({
+        containerPort: 8080,
+        hostPort: 8080,
+      });
+      expect(tf.service.service_registries[0]).toMatchObject({
+        container_name: 'search',
+        container_port: 8080,
+      });
+      expect(result.files['terraform/variables.tf']).toContain(
+        'variable "vpc_id"',
+      );
+    });
+
+    it('refuses A records in bridge mode before anything runs', async () => {
+      const result = await dryRun(h.server, 'ecs-service-discovery', {
+        ...sd,
+        name: 'search',
+        networkMode: 'bridge',
+        recordType: 'A',
+        createNamespace: false,
+        namespace: 'app',
+      });
+      expect(result.status).toBe(400);
+      expect(JSON.stringify(result.parameterErrors)).toContain('recordType');
+    });
+
+    it('fails on a taken Service Discovery name, naming the service and owner', async () => {
+      const result = await dryRun(h.server, 'ecs-service-discovery', {
+        ...sd,
+        name: 'search',
+        sdName: 'mysql',
+        networkMode: 'awsvpc',
+        recordType: 'A',
+        createNamespace: false,
+        namespace: 'app',
+      });
+      expect(result.status).toBe(400);
+      expect(result.error).toContain(
+        'Service Discovery name mysql.app is already taken',
+      );
+      expect(result.error).toContain('web/mysql (owner team-web)');
+    });
+
+    it('fails when a Service Discovery-only service depends on a Service Connect name', async () => {
+      const result = await dryRun(h.server, 'ecs-service-discovery', {
+        ...sd,
+        name: 'search',
+        networkMode: 'awsvpc',
+        recordType: 'A',
+        createNamespace: false,
+        namespace: 'app',
+        dependencies: ['order-service:8080'],
+      });
+      expect(result.status).toBe(400);
+      expect(result.error).toContain('[service-connect-unreachable-caller]');
+      expect(result.error).toContain(
+        'Calls order-service:8080 (order-service), a Service Connect name of namespace sc.local, but it does not run Service Connect',
+      );
+      expect(result.error).toContain('owned by team-orders');
+    });
+
+    it('warns about a long TTL but still generates', async () => {
+      const result = await dryRun(h.server, 'ecs-service-discovery', {
+        ...sd,
+        name: 'search',
+        networkMode: 'awsvpc',
+        recordType: 'A',
+        ttl: 300,
+        createNamespace: false,
+        namespace: 'app',
+      });
+      const tf = await terraform(result);
+      expect(tf.cloudMap.dns_config[0].dns_records).toEqual([
+        { ttl: 300, type: 'A' },
+      ]);
+      expect(result.log.join('\n')).toContain('[dns-ttl-too-high]');
+    });
+  });
+
+  describe('ecs-service-connect-and-discovery', () => {
+    const both = {
+      ...service,
+      owner: 'group:default/team-catalog',
+      cluster: 'shop',
+      networkMode: 'awsvpc',
+      aliasPort: 8080,
+      ttl: 10,
+      routingPolicy: 'MULTIVALUE',
+    };
+
+    it('wires a Service Connect alias and a distinct DNS name', async () => {
+      const result = await dryRun(
+        h.server,
+        'ecs-service-connect-and-discovery',
+        {
+          ...both,
+          name: 'pricing-service',
+          useClusterDefaultNamespace: true,
+          sdName: 'pricing',
+          recordType: 'A',
+          createNamespace: false,
+          sdNamespace: 'app',
+          dependencies: ['inventory:8080'],
+        },
+      );
+      const tf = await terraform(result);
+      const sc = tf.service.service_connect_configuration[0];
+      expect(sc.service[0].port_name).toBe(
+        tf.containers[0].portMappings[0].name,
+      );
+      expect(sc.service[0].client_alias).toEqual([
+        { dns_name: 'pricing-service', port: 8080 },
+      ]);
+      expect(tf.cloudMap.name).toBe('pricing');
+      expect(tf.cloudMap.dns_config[0].namespace_id).toBe(
+        '${data.aws_service_discovery_dns_namespace.service_discovery.id}',
+      );
+      expect(tf.service.service_registries).toEqual([
+        { registry_arn: '${aws_service_discovery_service.this.arn}' },
+      ]);
+      expect(tf.containers[0].environment).toEqual([
+        { name: 'INVENTORY_URL', value: 'http://inventory:8080' },
+      ]);
+      expect(JSON.stringify(result.output)).toContain('pricing.app');
+    });
+
+    it('bridge mode: SRV for the DNS name, dynamic host port for both', async () => {
+      const result = await dryRun(
+        h.server,
+        'ecs-service-connect-and-discovery',
+        {
+          ...both,
+          name: 'pricing-service',
+          networkMode: 'bridge',
+          cluster: 'web',
+          useClusterDefaultNamespace: false,
+          namespace: 'sc.local',
+          recordType: 'SRV',
+          createNamespace: false,
+          sdNamespace: 'app',
+        },
+      );
+      const tf = await terraform(result);
+      expect(tf.service.service_connect_configuration[0].namespace).toBe(
+        '${data.aws_service_discovery_http_namespace.service_connect.arn}',
+      );
+      expect(tf.service.service_registries[0]).toMatchObject({
+        container_name: 'pricing-service',
+        container_port: 8080,
+      });
+      expect(tf.containers[0].portMappings[0].hostPort).toBe(0);
+    });
+
+    it('fails when both names collide in one namespace', async () => {
+      const result = await dryRun(
+        h.server,
+        'ecs-service-connect-and-discovery',
+        {
+          ...both,
+          name: 'pricing-service',
+          useClusterDefaultNamespace: false,
+          namespace: 'app',
+          recordType: 'A',
+          createNamespace: false,
+          sdNamespace: 'app',
+        },
+      );
+      expect(result.status).toBe(400);
+      expect(result.error).toContain('[discovery-name-conflict]');
+      expect(result.error).toContain(
+        'Service Connect discovery name "pricing-service" equals Service Discovery service pricing-service.app',
+      );
+    });
+  });
+
+  describe('ecs-migrate-app-mesh', () => {
+    it('reads the live service and drops App Mesh for Service Connect', async () => {
+      const result = await dryRun(h.server, 'ecs-migrate-app-mesh', {
+        service: 'resource:default/legacy-gateway-shop-euw1-1111',
+        cpu: '512',
+        memory: '1024',
+      });
+      const tf = await terraform(result);
+      expect(tf.taskDefinition.proxy_configuration).toBeUndefined();
+      expect(tf.containers.map(c => c.name)).toEqual(['legacy-gateway']);
+      expect(JSON.stringify(tf.containers)).not.toContain('aws-appmesh-envoy');
+      expect(tf.containers[0].image).toBe(
+        'public.ecr.aws/ecs-net-demo/legacy-gateway:0.9.3',
+      );
+      const sc = tf.service.service_connect_configuration[0];
+      expect(sc.service[0].port_name).toBe(
+        tf.containers[0].portMappings[0].name,
+      );
+      expect(sc.service[0]).toMatchObject({
+        port_name: 'http',
+        discovery_name: 'legacy-gateway',
+        client_alias: [{ dns_name: 'legacy-gateway', port: 8080 }],
+      });
+      expect(
+        tf.data.aws_service_discovery_http_namespace.service_connect[0].name,
+      ).toBe('sc.local');
+      // Its call to order-service survives, through the address-valued variable.
+      expect(tf.containers[0].environment).toEqual([
+        { name: 'ORDER_API', value: 'http://order-service:8080' },
+      ]);
+      expect(tf.service.tags).toMatchObject({
+        owner: 'team-platform',
+        component: 'legacy-gateway',
+      });
+      expect(result.files['MIGRATION.md']).toContain(
+        '`proxy_configuration` type APPMESH, Envoy container(s) `envoy`',
+      );
+      expect(result.files['MIGRATION.md']).toContain(
+        'terraform import aws_ecs_service.this shop/legacy-gateway',
+      );
+    });
+
+    it('fails when the new alias collides with a live one', async () => {
+      const result = await dryRun(h.server, 'ecs-migrate-app-mesh', {
+        service: 'resource:default/legacy-gateway-shop-euw1-1111',
+        aliasDnsName: 'order-service',
+        cpu: '512',
+        memory: '1024',
+      });
+      expect(result.status).toBe(400);
+      expect(result.error).toContain(
+        'Client alias order-service:8080 in namespace sc.local is also claimed by shop/order-service',
+      );
+      expect(result.error).toContain('owned by team-orders');
+    });
+  });
+});
