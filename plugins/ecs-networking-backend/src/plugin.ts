@@ -7,6 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { readEcsNetworkingConfig } from './config';
 import { createRouter } from './router/createRouter';
+import { readCatalogDependsOn } from './service/catalogDependencies';
 import { NetworkService } from './service/NetworkService';
 import { SnapshotStore } from './store/SnapshotStore';
 import { SyncEngine } from './sync/SyncEngine';
@@ -28,10 +29,11 @@ export const ecsNetworkingPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, catalog, events }) {
+      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, catalog, events }) {
         const settings = readEcsNetworkingConfig(config);
         const store = await SnapshotStore.create(database);
         const sync = new SyncEngine({
@@ -41,7 +43,10 @@ export const ecsNetworkingPlugin = createBackendPlugin({
           logger,
           events,
         });
-        const network = new NetworkService(store, settings.tagKeys);
+        const network = new NetworkService(store, settings.tagKeys, {
+          readCatalogDependsOn: services => readCatalogDependsOn(catalog, auth, services),
+          logger,
+        });
 
         if (settings.scopes.length === 0) {
           logger.warn(

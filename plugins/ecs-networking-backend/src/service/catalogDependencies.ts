@@ -1,0 +1,66 @@
+import type { AuthService } from '@backstage/backend-plugin-api';
+import { ANNOTATION_LOCATION, Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { ANNOTATIONS } from '@ecs-net/plugin-ecs-networking-common';
+import { componentRef } from './componentRef';
+
+function normalize(ref: string, namespace: string): string | undefined {
+  try {
+    return stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: namespace }));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the catalog says services depend on: the `dependsOn` of the
+ * Components their tags link them to, resolved to ECS service ARNs (a
+ * Resource this plugin published, or another linked Component). Entities
+ * this plugin wrote itself are skipped: their relations come from the model,
+ * and feeding them back would keep edges alive after their evidence is gone.
+ */
+export async function readCatalogDependsOn(
+  catalog: CatalogService,
+  auth: AuthService,
+  services: Array<{ arn: string; component?: string }>,
+): Promise<Record<string, string[]>> {
+  const linked = new Map<string, string[]>();
+  for (const service of services) {
+    const ref = service.component ? componentRef(service.component) : undefined;
+    if (ref) linked.set(ref, [...(linked.get(ref) ?? []), service.arn]);
+  }
+  if (linked.size === 0) return {};
+  const credentials = await auth.getOwnServiceCredentials();
+  const ours = (e: Entity) => e.metadata.annotations?.[ANNOTATION_LOCATION]?.startsWith('ecs-networking:');
+
+  const components = (
+    await catalog.getEntitiesByRefs({ entityRefs: [...linked.keys()] }, { credentials })
+  ).items.flatMap(e => (e && !ours(e) ? [e] : []));
+  const declared = new Map<string, string[]>();
+  for (const component of components) {
+    const namespace = component.metadata.namespace ?? 'default';
+    const targets = ((component.spec?.dependsOn as string[] | undefined) ?? []).flatMap(
+      ref => normalize(ref, namespace) ?? [],
+    );
+    if (targets.length) declared.set(stringifyEntityRef(component), targets);
+  }
+  const targetRefs = [...new Set([...declared.values()].flat())];
+  if (targetRefs.length === 0) return {};
+  const targets = await catalog.getEntitiesByRefs({ entityRefs: targetRefs }, { credentials });
+  const arnsOf = new Map<string, string[]>();
+  targetRefs.forEach((ref, i) => {
+    const entity = targets.items[i];
+    const arn = entity?.metadata.annotations?.[ANNOTATIONS.serviceArn];
+    arnsOf.set(ref, arn ? [arn] : linked.get(ref) ?? []);
+  });
+
+  const result: Record<string, string[]> = {};
+  for (const [component, refs] of declared) {
+    const arns = [...new Set(refs.flatMap(ref => arnsOf.get(ref) ?? []))];
+    for (const service of linked.get(component) ?? []) {
+      const others = arns.filter(arn => arn !== service);
+      if (others.length) result[service] = others;
+    }
+  }
+  return result;
+}
