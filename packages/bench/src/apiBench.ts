@@ -2,15 +2,18 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { NetworkResponse, ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
 import type { BackendProcessInput } from './backendProcess';
-import { EstateSpec, estateArgs, scopesOf } from './estates';
+import { EstateSpec, estateArgs, estateLabel, scopesOf } from './estates';
 import { startEndpointProcess } from './localEndpoint';
 import { LoadResult, loadTest } from './loadTest';
+import type { benchAnalysis, SyncMeasurement } from './syncBench';
 
 export interface ApiMeasurement extends LoadResult {
   route: string;
 }
 
 export interface BackendMeasurement {
+  sync: SyncMeasurement[];
+  analysis: ReturnType<typeof benchAnalysis>;
   api: ApiMeasurement[];
   rssMb: number;
   heapUsedMb: number;
@@ -23,23 +26,19 @@ async function getJson<T>(url: string): Promise<T> {
 }
 
 /**
- * Starts a backend-like process over an estate (read without throttling:
- * sync time is measured elsewhere), loads it from this process over
- * loopback, and reads its memory once idle.
+ * Starts a backend-like process that syncs the estate (its reads measured as
+ * for any estate), then loads it from this process over loopback and reads
+ * its memory once idle.
  */
 export async function benchBackend(
   spec: EstateSpec,
-  options: { requests: number; concurrency: number },
+  options: { requests: number; concurrency: number; throttle: boolean },
 ): Promise<BackendMeasurement> {
-  const endpoint = await startEndpointProcess(estateArgs(spec));
-  const input: BackendProcessInput = {
-    accounts: scopesOf(spec).map(a => ({
-      accountId: a.accountId,
-      accessKeyId: a.key.id,
-      secretAccessKey: a.key.secret,
-      regions: a.regions,
-    })),
-  };
+  const endpoint = await startEndpointProcess([
+    ...estateArgs(spec),
+    ...(options.throttle ? ['--throttle'] : []),
+  ]);
+  const input: BackendProcessInput = { label: estateLabel(spec), accounts: scopesOf(spec) };
   const child = spawn(
     process.execPath,
     [
@@ -70,6 +69,8 @@ export async function benchBackend(
       child.once('exit', code => reject(new Error(`backend process exited with ${code}`)));
     });
   try {
+    const sync: SyncMeasurement[] = JSON.parse(await nextLine('sync '));
+    const analysis: ReturnType<typeof benchAnalysis> = JSON.parse(await nextLine('analysis '));
     const port = await nextLine('ready ');
     const base = `http://127.0.0.1:${port}/api/ecs-networking`;
     const network = await getJson<NetworkResponse>(`${base}/network`);
@@ -95,7 +96,13 @@ export async function benchBackend(
     ];
     child.stdin!.write('rss\n');
     const [rss, heapUsed] = (await nextLine('rss ')).split(' ').map(Number);
-    return { api, rssMb: Math.round(rss / 1048576), heapUsedMb: Math.round(heapUsed / 1048576) };
+    return {
+      sync,
+      analysis,
+      api,
+      rssMb: Math.round(rss / 1048576),
+      heapUsedMb: Math.round(heapUsed / 1048576),
+    };
   } finally {
     child.kill('SIGTERM');
     endpoint.stop();

@@ -1,28 +1,30 @@
 /**
- * Runs as its own process and plays the backend: reads the estate with the
- * plugin's reader, stores it, builds the analyzed view and serves the
- * plugin's router on loopback. The parent measures it from outside: request
- * latency under load, and this process's memory once idle.
+ * Runs as its own process and plays the backend: syncs the estate twice with
+ * the plugin's reader (measured like any other estate), stores it, builds the
+ * analyzed view and serves the plugin's router on loopback. The parent
+ * measures it from outside: request latency under load, and this process's
+ * memory once idle, reader caches included.
  *
- * Protocol on stdout/stdin: prints `ready <port>`; on a line `rss` it
- * collects garbage and prints `rss <bytes> <heapUsed>`.
+ * Protocol on stdout/stdin: prints `sync <json>`, `analysis <json>`, then
+ * `ready <port>`; on a line `rss` it collects garbage and prints
+ * `rss <bytes> <heapUsed>`.
  */
 import type { DatabaseService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { ConfigReader } from '@backstage/config';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { ScopeReader } from '@ecs-net/plugin-ecs-networking-backend';
 import { createRouter } from '@ecs-net/plugin-ecs-networking-backend/src/router/createRouter';
 import { NetworkService } from '@ecs-net/plugin-ecs-networking-backend/src/service/NetworkService';
 import { SnapshotStore } from '@ecs-net/plugin-ecs-networking-backend/src/store/SnapshotStore';
-import { ANNOTATIONS, DEFAULT_TAG_KEYS, retainReferences } from '@ecs-net/plugin-ecs-networking-common';
+import { ANNOTATIONS, DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
+import type { CallCount } from '@ecs-net/aws-local';
 import express from 'express';
 import knexFactory from 'knex';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
+import { benchAnalysis, EstateAccounts, measureSyncRuns } from './syncBench';
 
 export interface BackendProcessInput {
-  accounts: Array<{ accountId: string; accessKeyId: string; secretAccessKey: string; regions: string[] }>;
+  label: string;
+  accounts: EstateAccounts;
 }
 
 // Auth and catalog are other Backstage services; here they answer at once so
@@ -36,18 +38,16 @@ const httpAuth = {
 
 async function main() {
   const input: BackendProcessInput = JSON.parse(process.env.BENCH_BACKEND_INPUT!);
-  const credentials = DefaultAwsCredentialsManager.fromConfig(
-    new ConfigReader({ aws: { accounts: input.accounts.map(({ regions: _r, ...a }) => a) } }),
-  );
-  const reader = new ScopeReader({ credentials, quotaShare: 1, concurrency: 8 });
-  const results = await Promise.all(
-    input.accounts.flatMap(a => a.regions.map(region => reader.read({ accountId: a.accountId, region }))),
-  );
-  const fresh = results.flatMap(r => r.snapshot ?? []);
+  const endpointCalls = async () =>
+    ((await (await fetch(`${process.env.AWS_ENDPOINT_URL}/_local/calls`)).json()) as { calls: CallCount[] })
+      .calls;
+  const { rows, snapshots } = await measureSyncRuns(input.label, input.accounts, endpointCalls);
+  process.stdout.write(`sync ${JSON.stringify(rows)}\n`);
+  process.stdout.write(`analysis ${JSON.stringify(benchAnalysis(snapshots))}\n`);
   const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
   const database: DatabaseService = { getClient: async () => knex };
   const store = await SnapshotStore.create(database);
-  for (const snapshot of retainReferences(fresh, fresh)) {
+  for (const snapshot of snapshots) {
     await store.saveSuccess(snapshot, { calls: {}, durationMs: 0 });
   }
   const network = new NetworkService(store, DEFAULT_TAG_KEYS);

@@ -1,3 +1,4 @@
+import type { CallCount } from '@ecs-net/aws-local';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { ScopeReader, ScopeReadResult } from '@ecs-net/plugin-ecs-networking-backend';
@@ -39,17 +40,17 @@ function merge(into: Record<string, number>, from: Record<string, number>) {
  * does: four account × regions at a time), against a local endpoint that
  * enforces AWS quotas, and once with the naive reader when asked.
  */
-export async function benchSync(
-  spec: EstateSpec,
-  options: { throttle: boolean; naive: boolean },
+export type EstateAccounts = ReturnType<typeof scopesOf>;
+
+/**
+ * Reads the estate twice with the plugin's reader, as the backend does on
+ * consecutive syncs, and measures each read against its lower bounds.
+ */
+export async function measureSyncRuns(
+  label: string,
+  accounts: EstateAccounts,
+  endpointCalls: () => Promise<CallCount[]>,
 ): Promise<{ rows: SyncMeasurement[]; snapshots: ScopeSnapshot[] }> {
-  const endpoint = await startEndpointProcess([
-    ...estateArgs(spec),
-    ...(options.throttle ? ['--throttle'] : []),
-  ]);
-  process.env.AWS_ENDPOINT_URL = endpoint.url;
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  const accounts = scopesOf(spec);
   const credentials = DefaultAwsCredentialsManager.fromConfig(
     new ConfigReader({
       aws: {
@@ -66,42 +67,60 @@ export async function benchSync(
   const scopes = accounts.flatMap(a => a.regions.map(region => ({ accountId: a.accountId, region })));
   const rows: SyncMeasurement[] = [];
   let snapshots: ScopeSnapshot[] = [];
-  try {
-    for (const run of ['first', 'second'] as const) {
-      const before = await endpoint.calls();
-      const started = performance.now();
-      const results: ScopeReadResult[] = await Promise.all(scopes.map(s => reader.read(s)));
-      const seconds = (performance.now() - started) / 1000;
-      const after = await endpoint.calls();
-      const throttled =
-        after.reduce((n, c) => n + c.throttled, 0) - before.reduce((n, c) => n + c.throttled, 0);
-      const byOperation: Record<string, number> = {};
-      const bound: Record<string, number> = {};
-      let quotaBound = 0;
-      for (const result of results) {
-        merge(byOperation, result.stats.byOperation());
-        if (result.snapshot) {
-          const scopeBound = lowerBound(result.snapshot);
-          if (run === 'second') delete scopeBound['ecs:DescribeTaskDefinition'];
-          merge(bound, scopeBound);
-          quotaBound = Math.max(quotaBound, quotaSeconds(scopeBound));
-        }
+  for (const run of ['first', 'second'] as const) {
+    const before = await endpointCalls();
+    const started = performance.now();
+    const results: ScopeReadResult[] = await Promise.all(scopes.map(s => reader.read(s)));
+    const seconds = (performance.now() - started) / 1000;
+    const after = await endpointCalls();
+    const byOperation: Record<string, number> = {};
+    const bound: Record<string, number> = {};
+    let quotaBound = 0;
+    for (const result of results) {
+      merge(byOperation, result.stats.byOperation());
+      if (result.snapshot) {
+        const scopeBound = lowerBound(result.snapshot);
+        if (run === 'second') delete scopeBound['ecs:DescribeTaskDefinition'];
+        merge(bound, scopeBound);
+        quotaBound = Math.max(quotaBound, quotaSeconds(scopeBound));
       }
-      const fresh = results.flatMap(r => r.snapshot ?? []);
-      snapshots = retainReferences(fresh, fresh);
-      rows.push({
-        estate: estateLabel(spec),
-        services: results.reduce((n, r) => n + (r.snapshot?.services.length ?? 0), 0),
-        run,
-        calls: sum(byOperation),
-        lowerBound: sum(bound),
-        callsByOperation: byOperation,
-        seconds,
-        quotaBoundSeconds: quotaBound,
-        throttledBySdkRetries: throttled,
-        failedScopes: results.filter(r => r.error).length,
-      });
     }
+    const fresh = results.flatMap(r => r.snapshot ?? []);
+    snapshots = retainReferences(fresh, fresh);
+    rows.push({
+      estate: label,
+      services: results.reduce((n, r) => n + (r.snapshot?.services.length ?? 0), 0),
+      run,
+      calls: sum(byOperation),
+      lowerBound: sum(bound),
+      callsByOperation: byOperation,
+      seconds,
+      quotaBoundSeconds: quotaBound,
+      throttledBySdkRetries: throttledIn(after) - throttledIn(before),
+      failedScopes: results.filter(r => r.error).length,
+    });
+  }
+  return { rows, snapshots };
+}
+
+function throttledIn(calls: CallCount[]) {
+  return calls.reduce((n, c) => n + c.throttled, 0);
+}
+
+/** `measureSyncRuns` against an endpoint of its own, plus the naive reader when asked. */
+export async function benchSync(
+  spec: EstateSpec,
+  options: { throttle: boolean; naive: boolean },
+): Promise<{ rows: SyncMeasurement[]; snapshots: ScopeSnapshot[] }> {
+  const endpoint = await startEndpointProcess([
+    ...estateArgs(spec),
+    ...(options.throttle ? ['--throttle'] : []),
+  ]);
+  process.env.AWS_ENDPOINT_URL = endpoint.url;
+  process.env.AWS_EC2_METADATA_DISABLED = 'true';
+  const accounts = scopesOf(spec);
+  try {
+    const { rows, snapshots } = await measureSyncRuns(estateLabel(spec), accounts, endpoint.calls);
     if (options.naive) {
       const before = await endpoint.calls();
       const started = performance.now();
@@ -114,23 +133,21 @@ export async function benchSync(
       );
       const seconds = (performance.now() - started) / 1000;
       const after = await endpoint.calls();
-      const count = (list: typeof after) => list.reduce((n, c) => n + c.calls, 0);
-      const first = rows[0];
+      const count = (list: CallCount[]) => list.reduce((n, c) => n + c.calls, 0);
       rows.push({
-        ...first,
+        ...rows[0],
         run: 'naive',
         calls: count(after) - count(before),
         callsByOperation: {},
         seconds,
-        throttledBySdkRetries:
-          after.reduce((n, c) => n + c.throttled, 0) - before.reduce((n, c) => n + c.throttled, 0),
+        throttledBySdkRetries: throttledIn(after) - throttledIn(before),
         failedScopes: 0,
       });
     }
+    return { rows, snapshots };
   } finally {
     endpoint.stop();
   }
-  return { rows, snapshots };
 }
 
 /** Analysis and lookup-index build time for the snapshots of one estate. */

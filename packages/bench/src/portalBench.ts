@@ -1,0 +1,173 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { estateArgs, EstateSpec } from './estates';
+import { startEndpointProcess } from './localEndpoint';
+
+const repoRoot = path.resolve(__dirname, '../../..');
+const BACKEND = 'http://localhost:7007';
+
+export interface PortalMeasurement {
+  estate: string;
+  /** From the end of the sync to the last ECS service entity out of the catalog's processing. */
+  catalogSeconds: number;
+  catalogEntities: number;
+  /** Full load of /ecs-networking (includes the app bundle). */
+  loadFirstContentfulPaintMs: number;
+  loadLongestTaskMs: number;
+  /** Client-side navigation from the catalog to the network page, until its list shows. */
+  navigationToContentMs: number;
+  navigationLongestTaskMs: number;
+  /** Typing a filter and expanding a namespace group of hundreds of services. */
+  interactionLongestTaskMs: number;
+}
+
+function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', code => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`))));
+  });
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) {
+      throw new Error('portal benchmark: timed out waiting; see bench/results/portal-backend.log');
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+async function guestToken(): Promise<string> {
+  const res = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  const body = (await res.json()) as { backstageIdentity: { token: string } };
+  return body.backstageIdentity.token;
+}
+
+/**
+ * The production app, served by a real backend reading a synthetic estate
+ * from the local endpoint: how long the catalog takes to take in the sync,
+ * and how the network page behaves in Debian's Chromium.
+ */
+export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: string): Promise<PortalMeasurement> {
+  const bin = path.join(repoRoot, 'node_modules/.bin/backstage-cli');
+  await run(bin, ['package', 'build'], { cwd: path.join(repoRoot, 'packages/app') });
+
+  const endpoint = await startEndpointProcess(estateArgs(spec));
+  let backend: ChildProcess | undefined;
+  const logDir = path.join(repoRoot, 'bench/results');
+  mkdirSync(logDir, { recursive: true });
+  const backendLog = openSync(path.join(logDir, 'portal-backend.log'), 'w');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    backend = spawn(
+      bin,
+      ['package', 'start', '--config', path.join(repoRoot, 'app-config.yaml'), '--config', path.join(repoRoot, 'bench/app-config.bench.yaml')],
+      {
+        cwd: path.join(repoRoot, 'packages/backend'),
+        env: {
+          ...process.env,
+          AWS_ENDPOINT_URL: endpoint.url,
+          AWS_ACCESS_KEY_ID: 'AKIASYNT300000000001',
+          AWS_SECRET_ACCESS_KEY: 'synthetic',
+          AWS_REGION: 'eu-west-1',
+          AWS_EC2_METADATA_DISABLED: 'true',
+        },
+        stdio: ['ignore', backendLog, backendLog],
+        detached: true,
+      },
+    );
+    await waitFor(async () => ((await fetch(`${BACKEND}/api/ecs-networking/health`)).ok ? true : undefined), 300_000);
+    const token = await guestToken();
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+
+    const syncEnd = await waitFor(async () => {
+      const status = (await (await fetch(`${BACKEND}/api/ecs-networking/status`, auth)).json()) as {
+        scopes: Array<{ lastSuccessAt?: string }>;
+      };
+      return status.scopes.length && status.scopes.every(s => s.lastSuccessAt) ? Date.now() : undefined;
+    }, 600_000);
+    const catalogEntities = await waitFor(async () => {
+      const res = await fetch(
+        `${BACKEND}/api/catalog/entities/by-query?filter=kind=resource,spec.type=ecs-service&limit=1&fields=metadata.name`,
+        auth,
+      );
+      const { totalItems } = (await res.json()) as { totalItems: number };
+      return totalItems >= spec.services ? totalItems : undefined;
+    }, 600_000);
+    const catalogSeconds = (Date.now() - syncEnd) / 1000;
+
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.addInitScript(() => {
+      const w = window as unknown as { longTasks: PerformanceEntry[] };
+      w.longTasks = [];
+      new PerformanceObserver(list => w.longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+    });
+    const page = await context.newPage();
+    const longestSince = async (start: number) =>
+      page.evaluate(
+        s => Math.max(0, ...(window as unknown as { longTasks: PerformanceEntry[] }).longTasks.filter(t => t.startTime >= s).map(t => t.duration)),
+        start,
+      );
+    const now = () => page.evaluate(() => performance.now());
+
+    await page.goto(`${BACKEND}/`);
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.getByRole('link', { name: 'Catalog', exact: true }).first().waitFor();
+
+    // Client-side navigation, as a user clicks through.
+    const navStart = await now();
+    await page.getByRole('link', { name: /ECS Networ/ }).first().click();
+    await page.getByText(`Showing ${spec.services} of ${spec.services} services`).waitFor({ timeout: 60_000 });
+    const navigationToContentMs = (await now()) - navStart;
+    await page.waitForTimeout(500);
+    const navigationLongestTaskMs = await longestSince(navStart);
+
+    const interactionStart = await now();
+    await page.getByLabel('Name contains').fill('svc-1');
+    await page.waitForTimeout(300);
+    await page.getByLabel('Name contains').fill('');
+    await page.getByRole('button', { name: / — \d+ services/ }).first().click();
+    await page.waitForTimeout(500);
+    const interactionLongestTaskMs = await longestSince(interactionStart);
+
+    // A cold load of the page itself.
+    // Same browser context: the guest session carries over, the page does not.
+    const cold = await context.newPage();
+    await cold.goto(`${BACKEND}/ecs-networking`);
+    await cold.getByText(`Showing ${spec.services} of ${spec.services} services`).waitFor({ timeout: 60_000 });
+    const { fcp, longest } = await cold.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+      longest: Math.max(0, ...(window as unknown as { longTasks: PerformanceEntry[] }).longTasks.map(t => t.duration)),
+    }));
+    return {
+      estate: label,
+      catalogSeconds,
+      catalogEntities,
+      loadFirstContentfulPaintMs: fcp,
+      loadLongestTaskMs: longest,
+      navigationToContentMs,
+      navigationLongestTaskMs,
+      interactionLongestTaskMs,
+    };
+  } finally {
+    await browser.close();
+    if (backend?.pid) {
+      try {
+        process.kill(-backend.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    endpoint.stop();
+  }
+}
