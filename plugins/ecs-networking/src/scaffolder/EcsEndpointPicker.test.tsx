@@ -1,4 +1,4 @@
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { EcsNetworkingClient, ecsNetworkingApiRef } from '../api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -23,10 +23,7 @@ function renderPicker(props: { formData?: string[]; uiOptions?: object } = {}) {
   } as any;
   renderInTestApp(
     <TestApiProvider
-      apis={[
-        [discoveryApiRef, apis.discoveryApi],
-        [fetchApiRef, apis.fetchApi],
-      ]}
+      apis={[[ecsNetworkingApiRef, new EcsNetworkingClient(apis)]]}
     >
       <EcsEndpointPicker {...fieldProps} />
     </TestApiProvider>,

@@ -6,14 +6,12 @@ import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { useMemo } from 'react';
 import {
   describeEndpoint,
   endpointOptions,
-  scopeOf,
   type ScopeUiOptions,
 } from './networkOptions';
-import { useNetwork } from './useNetwork';
+import { useScopedChoices } from './useNetwork';
 
 /** ui:options of EcsEndpointPicker. */
 export interface EcsEndpointPickerUiOptions extends ScopeUiOptions {
@@ -41,24 +39,16 @@ export const EcsEndpointPicker = (
     idSchema,
   } = props;
   const uiOptions = uiSchema?.['ui:options'];
-  const scope = scopeOf(uiOptions, formContext?.formData);
   const mechanisms = uiOptions?.mechanisms;
-  const { network, loading, error } = useNetwork();
-
-  const mechanismsKey = (mechanisms ?? []).join(',');
-  const choices = useMemo(
-    () => (network ? endpointOptions(network, scope, mechanisms) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [network, scope.accountId, scope.region, mechanismsKey],
+  const { network, loading, error, choices, byName, where } = useScopedChoices(
+    uiOptions,
+    formContext?.formData,
+    (net, scope) => endpointOptions(net, scope, mechanisms),
+    (mechanisms ?? []).join(','),
   );
-  const byName = new Map(choices.map(c => [c.value, c]));
   const value = formData ?? [];
   const unknown = network && !loading ? value.filter(v => !byName.has(v)) : [];
 
-  const where =
-    scope.accountId || scope.region
-      ? ` in ${scope.accountId ?? '*'} / ${scope.region ?? '*'}`
-      : '';
   let help =
     schema.description ??
     'Each becomes an environment variable pointing at the endpoint.';

@@ -1,4 +1,4 @@
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { EcsNetworkingClient, ecsNetworkingApiRef } from '../api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -28,10 +28,7 @@ function renderPicker(
     apis,
     ...renderInTestApp(
       <TestApiProvider
-        apis={[
-          [discoveryApiRef, apis.discoveryApi],
-          [fetchApiRef, apis.fetchApi],
-        ]}
+        apis={[[ecsNetworkingApiRef, new EcsNetworkingClient(apis)]]}
       >
         <EcsNamespacePicker {...fieldProps} />
       </TestApiProvider>,

@@ -5,13 +5,8 @@ import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { useMemo } from 'react';
-import {
-  namespaceOptions,
-  scopeOf,
-  type ScopeUiOptions,
-} from './networkOptions';
-import { useNetwork } from './useNetwork';
+import { namespaceOptions, type ScopeUiOptions } from './networkOptions';
+import { useScopedChoices } from './useNetwork';
 
 /** ui:options of EcsNamespacePicker. */
 export interface EcsNamespacePickerUiOptions extends ScopeUiOptions {
@@ -45,23 +40,13 @@ export const EcsNamespacePicker = (
     idSchema,
   } = props;
   const uiOptions = uiSchema?.['ui:options'];
-  const scope = scopeOf(uiOptions, formContext?.formData);
   const types = uiOptions?.types;
-  const { network, loading, error } = useNetwork();
-
-  const typesKey = (types ?? []).join(',');
-  const choices = useMemo(
-    () => (network ? namespaceOptions(network, scope, types) : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [network, scope.accountId, scope.region, typesKey],
+  const { network, loading, error, choices, byName, where } = useScopedChoices(
+    uiOptions,
+    formContext?.formData,
+    (net, scope) => namespaceOptions(net, scope, types),
+    (types ?? []).join(','),
   );
-  const byName = new Map(choices.map(c => [c.value, c]));
-  const where =
-    scope.accountId || scope.region
-      ? ` in ${scope.accountId ?? 'any account'} / ${
-          scope.region ?? 'any region'
-        }`
-      : '';
   const kinds = types?.length
     ? types.map(t => TYPE_LABELS[t]).join(' or ')
     : 'Cloud Map';

@@ -1,5 +1,3 @@
-import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import type {
   Endpoint,
   Mechanism,
@@ -9,16 +7,6 @@ import type {
 } from '@ecs-net/plugin-ecs-networking-common';
 
 /** Reads `/api/ecs-networking/network` with the signed-in user's credentials. */
-export async function fetchNetwork(
-  discoveryApi: DiscoveryApi,
-  fetchApi: FetchApi,
-): Promise<NetworkResponse> {
-  const baseUrl = await discoveryApi.getBaseUrl('ecs-networking');
-  const response = await fetchApi.fetch(`${baseUrl}/network`);
-  if (!response.ok) throw await ResponseError.fromResponse(response);
-  return (await response.json()) as NetworkResponse;
-}
-
 /** The account and region a picker shows, when it is narrowed to one. */
 export interface Scope {
   accountId?: string;

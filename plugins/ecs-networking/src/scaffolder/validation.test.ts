@@ -1,4 +1,4 @@
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { EcsNetworkingClient, ecsNetworkingApiRef } from '../api';
 import { TestApiRegistry } from '@backstage/test-utils';
 import {
   ecsEndpointPickerValidation,
@@ -9,10 +9,10 @@ import { networkApis } from './testNetwork';
 function context(formData: object, uiOptions: object = {}) {
   const apis = networkApis();
   return {
-    apiHolder: TestApiRegistry.from(
-      [discoveryApiRef, apis.discoveryApi],
-      [fetchApiRef, apis.fetchApi],
-    ),
+    apiHolder: TestApiRegistry.from([
+      ecsNetworkingApiRef,
+      new EcsNetworkingClient(apis),
+    ]),
     formData: formData as any,
     schema: {},
     uiSchema: { 'ui:options': uiOptions },

@@ -1,13 +1,8 @@
-import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import type { EcsEndpointPickerUiOptions } from './EcsEndpointPicker';
 import type { EcsNamespacePickerUiOptions } from './EcsNamespacePicker';
-import {
-  endpointOptions,
-  fetchNetwork,
-  namespaceOptions,
-  scopeOf,
-} from './networkOptions';
+import { ecsNetworkingApiRef } from '../api';
+import { endpointOptions, namespaceOptions, scopeOf } from './networkOptions';
 
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 /** A DNS name of RFC 1123 labels, as the scaffolder actions require. */
@@ -18,12 +13,12 @@ const ENDPOINT =
 type ApiHolder = Parameters<CustomFieldValidator<string>>[2]['apiHolder'];
 
 async function loadNetwork(apiHolder: ApiHolder) {
-  const discoveryApi = apiHolder.get(discoveryApiRef);
-  const fetchApi = apiHolder.get(fetchApiRef);
-  if (!discoveryApi || !fetchApi) return undefined;
   // The picker already said when the backend cannot be reached; do not
   // block the form on it here.
-  return fetchNetwork(discoveryApi, fetchApi).catch(() => undefined);
+  return apiHolder
+    .get(ecsNetworkingApiRef)
+    ?.getNetwork()
+    .catch(() => undefined);
 }
 
 /**
