@@ -39,6 +39,19 @@ describe('readCatalogDependsOn', () => {
     expect(result).toEqual({ [A]: [B, C] });
   });
 
+  it('picks the linked service in the caller’s own account and region', async () => {
+    const usersUs = 'arn:aws:ecs:us-east-1:111111111111:service/shop-us/users';
+    const catalog = catalogServiceMock({
+      entities: [component('portal', ['users']), component('users', [])],
+    });
+    const result = await readCatalogDependsOn(catalog, mockServices.auth(), [
+      { arn: A, component: 'portal' },
+      { arn: C, component: 'users' },
+      { arn: usersUs, component: 'users' },
+    ]);
+    expect(result).toEqual({ [A]: [C] });
+  });
+
   it('ignores Components this plugin published itself', async () => {
     const catalog = catalogServiceMock({
       entities: [

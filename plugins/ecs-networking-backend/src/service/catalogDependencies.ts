@@ -4,6 +4,21 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATIONS } from '@ecs-net/plugin-ecs-networking-common';
 import { componentRef } from './componentRef';
 
+/** `account/region` of an ECS service ARN (`arn:aws:ecs:REGION:ACCOUNT:service/…`). */
+function scopeOf(arn: string): string {
+  const [, , , region, account] = arn.split(':');
+  return `${account}/${region}`;
+}
+
+/**
+ * A Component deployed in several regions links to one service per region;
+ * a caller depends on the one beside it, when there is one.
+ */
+function nearest(caller: string, targets: string[]): string[] {
+  const beside = targets.filter(t => scopeOf(t) === scopeOf(caller));
+  return beside.length ? beside : targets;
+}
+
 function normalize(ref: string, namespace: string): string | undefined {
   try {
     return stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'component', defaultNamespace: namespace }));
@@ -56,10 +71,11 @@ export async function readCatalogDependsOn(
 
   const result: Record<string, string[]> = {};
   for (const [component, refs] of declared) {
-    const arns = [...new Set(refs.flatMap(ref => arnsOf.get(ref) ?? []))];
     for (const service of linked.get(component) ?? []) {
-      const others = arns.filter(arn => arn !== service);
-      if (others.length) result[service] = others;
+      const arns = refs.flatMap(ref =>
+        nearest(service, (arnsOf.get(ref) ?? []).filter(arn => arn !== service)),
+      );
+      if (arns.length) result[service] = [...new Set(arns)];
     }
   }
   return result;
