@@ -1,7 +1,7 @@
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
 import { CallStats } from '../aws/CallStats';
-import { createScopeClients, ScopePacer } from '../aws/scopeClients';
+import { createScopeClients, ScopeClients, ScopePacer } from '../aws/scopeClients';
 import { readScope } from './readScope';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
 
@@ -62,18 +62,20 @@ export class ScopeReader {
     this.pacers.set(key, pacer);
     const cache = this.taskDefinitions.get(key) ?? new TaskDefinitionCache();
     this.taskDefinitions.set(key, cache);
+    let clients: ScopeClients | undefined;
     try {
       const provider = await this.options.credentials.getCredentialProvider({
         accountId: scope.accountId,
       });
+      clients = createScopeClients({
+        region: scope.region,
+        credentials: provider.sdkCredentialProvider,
+        pacer,
+        stats,
+      });
       const snapshot = await readScope({
         scope,
-        clients: createScopeClients({
-          region: scope.region,
-          credentials: provider.sdkCredentialProvider,
-          pacer,
-          stats,
-        }),
+        clients,
         taskDefinitions: cache,
         concurrency: this.options.concurrency,
       });
@@ -85,6 +87,11 @@ export class ScopeReader {
         stats,
         durationMs: Math.round(performance.now() - started),
       };
+    } finally {
+      // Each read has its own clients (they count into this read's stats);
+      // closing them frees their keep-alive sockets rather than leaving them
+      // open until the next sync.
+      if (clients) Object.values(clients).forEach(client => client.destroy());
     }
   }
 }
