@@ -1,6 +1,12 @@
-import { DatabaseService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
-import type { ScopeSnapshot, ScopeStatus } from '@ecs-net/plugin-ecs-networking-common';
+import type {
+  ScopeSnapshot,
+  ScopeStatus,
+} from '@ecs-net/plugin-ecs-networking-common';
 
 const migrationsDir = resolvePackagePath(
   '@ecs-net/plugin-ecs-networking-backend',
@@ -60,7 +66,10 @@ export class SnapshotStore {
 
   private constructor(private readonly db: Knex) {}
 
-  async saveSuccess(snapshot: ScopeSnapshot, stats: AttemptStats): Promise<void> {
+  async saveSuccess(
+    snapshot: ScopeSnapshot,
+    stats: AttemptStats,
+  ): Promise<void> {
     await this.db.transaction(async tx => {
       await tx<ScopeRow>('ecs_networking_scopes')
         .insert({
@@ -93,7 +102,9 @@ export class SnapshotStore {
         .update({
           last_error_at: now,
           last_error: error,
-          consecutive_failures: tx.raw('consecutive_failures + 1') as unknown as number,
+          consecutive_failures: tx.raw(
+            'consecutive_failures + 1',
+          ) as unknown as number,
           calls: JSON.stringify(stats.calls),
           duration_ms: stats.durationMs,
         });
@@ -114,9 +125,14 @@ export class SnapshotStore {
   }
 
   /** Removes scopes that are no longer configured. */
-  async retainOnly(scopes: Array<{ accountId: string; region: string }>): Promise<void> {
+  async retainOnly(
+    scopes: Array<{ accountId: string; region: string }>,
+  ): Promise<void> {
     const keep = new Set(scopes.map(s => `${s.accountId}/${s.region}`));
-    const rows = await this.db<ScopeRow>('ecs_networking_scopes').select('account_id', 'region');
+    const rows = await this.db<ScopeRow>('ecs_networking_scopes').select(
+      'account_id',
+      'region',
+    );
     const gone = rows.filter(r => !keep.has(`${r.account_id}/${r.region}`));
     if (gone.length === 0) return;
     await this.db.transaction(async tx => {
@@ -141,12 +157,39 @@ export class SnapshotStore {
     });
   }
 
+  /**
+   * The stored snapshots of every scope but the given ones. Only these rows
+   * are read and parsed: a sync needs the snapshots of scopes it could not
+   * read, not a second copy of the ones it just read.
+   */
+  async snapshotsExcept(
+    scopes: Array<{ accountId: string; region: string }>,
+  ): Promise<ScopeSnapshot[]> {
+    const skip = new Set(scopes.map(s => `${s.accountId}/${s.region}`));
+    const keys = await this.db<ScopeRow>('ecs_networking_scopes')
+      .whereNotNull('snapshot')
+      .select('account_id', 'region');
+    const wanted = keys.filter(k => !skip.has(`${k.account_id}/${k.region}`));
+    const snapshots: ScopeSnapshot[] = [];
+    for (const key of wanted) {
+      const row = await this.db<ScopeRow>('ecs_networking_scopes')
+        .where({ account_id: key.account_id, region: key.region })
+        .first('snapshot');
+      if (row?.snapshot) snapshots.push(JSON.parse(row.snapshot));
+    }
+    return snapshots;
+  }
+
   async generation(): Promise<number> {
-    const row = await this.db('ecs_networking_generation').where({ id: 1 }).first();
+    const row = await this.db('ecs_networking_generation')
+      .where({ id: 1 })
+      .first();
     return Number(row?.generation ?? 0);
   }
 
   private async bump(tx: Knex.Transaction) {
-    await tx('ecs_networking_generation').where({ id: 1 }).increment('generation', 1);
+    await tx('ecs_networking_generation')
+      .where({ id: 1 })
+      .increment('generation', 1);
   }
 }

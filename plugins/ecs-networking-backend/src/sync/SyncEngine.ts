@@ -64,9 +64,7 @@ export class SyncEngine {
     // References are matched against every known endpoint, including those
     // of scopes whose read failed this time (their last good snapshot).
     const fresh = outcomes.flatMap(o => (o.snapshot ? [o.snapshot] : []));
-    const freshKeys = new Set(fresh.map(scopeKey));
-    const stored = (await store.list())
-      .flatMap(s => (s.snapshot && !freshKeys.has(scopeKey(s.snapshot)) ? [s.snapshot] : []));
+    const stored = await store.snapshotsExcept(fresh);
     const retained = retainReferences(fresh, [...fresh, ...stored]);
 
     for (const outcome of outcomes) {
