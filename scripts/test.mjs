@@ -1,11 +1,11 @@
 // `npm test`: installs what is missing (Node 22, npm packages, Chromium and
 // the AWS CLI from Debian), then runs the unit and integration tests (jest),
 // the type check, and the browser tests against the running demo portal.
-import { AWS_CLI, CHROMIUM, ensureAptPackages, prepare, repoRoot, runAsync } from './toolchain.mjs';
+import { AWS_CLI, CHROMIUM, ensureAptPackages, POSTGRESQL, prepare, repoRoot, runAsync } from './toolchain.mjs';
 import { startStack } from './stack.mjs';
 
 const env = { ...prepare(), CI: 'true' };
-ensureAptPackages([CHROMIUM, AWS_CLI]);
+ensureAptPackages([CHROMIUM, AWS_CLI, POSTGRESQL]);
 
 const results = [];
 async function step(name, fn) {

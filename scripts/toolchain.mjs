@@ -126,6 +126,8 @@ export function ensureAptPackages(packages) {
 
 export const CHROMIUM = { name: 'chromium', binary: '/usr/bin/chromium' };
 export const AWS_CLI = { name: 'awscli', binary: '/usr/bin/aws' };
+/** Debian 12's server, for the two-replica test; the test starts its own cluster. */
+export const POSTGRESQL = { name: 'postgresql', binary: '/usr/lib/postgresql/15/bin/postgres' };
 
 /** Runs a command to completion with inherited stdio; resolves to its exit code. */
 export function runAsync(cmd, args, options) {
