@@ -17,6 +17,7 @@ export { generateEstate } from './estate/generateEstate';
 export type { GenerateEstateOptions } from './estate/generateEstate';
 export type * from './estate/types';
 export type { CallCount } from './faults/CallCounter';
+export { DEFAULT_FAULTS } from './faults/FaultInjector';
 export type { FaultConfig } from './faults/FaultInjector';
 export { API_QUOTAS } from './quotas/apiQuotas';
 export type { BucketQuota, QuotaFamilyName } from './quotas/apiQuotas';

@@ -9,10 +9,17 @@ import { createRandom } from '../util/random';
 export interface FaultConfig {
   /** Enforces the published API quotas with ThrottlingException. */
   throttle: boolean;
+  /**
+   * Share of calls answered with the service's throttling error whatever
+   * the quotas: a storm caused by other tools sharing the account.
+   */
+  throttleRate: number;
   /** Share of calls answered 500 InternalFailure or 503 ServiceUnavailable. */
   errorRate: number;
-  /** Delay added before every AWS call is answered. */
+  /** Delay added before an AWS call is answered. */
   latencyMs: number;
+  /** Share of calls that get `latencyMs` (1: every call). */
+  latencyRate: number;
   /** Share of calls whose connection is reset before any answer. */
   connectionResetRate: number;
   /** Accounts whose calls are denied (AccessDeniedException / AccessDenied). */
@@ -29,10 +36,17 @@ export type Fault =
   | { kind: 'expired' }
   | { kind: 'serverError'; status: 500 | 503 };
 
+/**
+ * No faults: what a fresh endpoint starts with; `setFaults(DEFAULT_FAULTS)` returns to it.
+ *
+ * @public
+ */
 export const DEFAULT_FAULTS: FaultConfig = {
   throttle: false,
+  throttleRate: 0,
   errorRate: 0,
   latencyMs: 0,
+  latencyRate: 1,
   connectionResetRate: 0,
   accessDeniedAccounts: [],
   expiredCredentialAccounts: [],
@@ -66,6 +80,21 @@ export class FaultInjector {
     return this.config;
   }
 
+  /** How long to hold this call before answering it. */
+  delayMs(): number {
+    const { latencyMs, latencyRate } = this.current;
+    if (latencyMs === 0) return 0;
+    return latencyRate >= 1 || this.random() < latencyRate ? latencyMs : 0;
+  }
+
+  /** Throttling drawn at `throttleRate`, on top of any quota enforcement. */
+  shouldThrottle(): boolean {
+    return (
+      this.current.throttleRate > 0 &&
+      this.random() < this.current.throttleRate
+    );
+  }
+
   /** Connection resets strike before the request is even identified. */
   shouldReset(): boolean {
     return (
@@ -95,7 +124,9 @@ function validate(config: FaultConfig): void {
       throw new TypeError(`${name} must be a number between 0 and 1`);
     }
   };
+  rate('throttleRate');
   rate('errorRate');
+  rate('latencyRate');
   rate('connectionResetRate');
   if (typeof config.latencyMs !== 'number' || config.latencyMs < 0) {
     throw new TypeError('latencyMs must be a non-negative number');

@@ -175,6 +175,47 @@ describe('fault knobs', () => {
     expect(counted.errors).toBeGreaterThan(20);
   });
 
+  it('throttles calls at the throttle rate whatever the quotas', async () => {
+    local.setFaults({ throttleRate: 1 });
+    await expect(
+      ecsClient(local, { maxAttempts: 1 }).send(new ListClustersCommand({})),
+    ).rejects.toMatchObject({
+      name: 'ThrottlingException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    await expect(
+      stsClient(local, { maxAttempts: 1 }).send(
+        new GetCallerIdentityCommand({}),
+      ),
+    ).rejects.toMatchObject({ name: 'Throttling' });
+    // A storm of 30 %: the SDK's retries absorb it, and the counters show it.
+    local.resetCalls();
+    local.setFaults({ throttleRate: 0.3, seed: 7 });
+    const retrying = ecsClient(local, { maxAttempts: 8 });
+    for (let i = 0; i < 10; i++) {
+      await expect(
+        retrying.send(new ListClustersCommand({})),
+      ).resolves.toBeDefined();
+    }
+    const counted = local.calls().find(c => c.operation === 'ListClusters')!;
+    expect(counted.throttled).toBeGreaterThan(0);
+    expect(counted.calls).toBe(10 + counted.throttled);
+  });
+
+  it('delays only a share of calls at the latency rate', async () => {
+    local.setFaults({ latencyMs: 300, latencyRate: 0.5, seed: 3 });
+    const ecs = ecsClient(local);
+    const durations: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const started = Date.now();
+      await ecs.send(new ListClustersCommand({}));
+      durations.push(Date.now() - started);
+    }
+    const slow = durations.filter(ms => ms >= 290).length;
+    expect(slow).toBeGreaterThan(0);
+    expect(slow).toBeLessThan(10);
+  });
+
   it('resets connections at the reset rate', async () => {
     local.setFaults({ connectionResetRate: 1 });
     await expect(
@@ -192,6 +233,12 @@ describe('fault knobs', () => {
   it('rejects unknown or out-of-range settings', () => {
     expect(() => local.setFaults({ errorRate: 2 })).toThrow(
       'errorRate must be a number between 0 and 1',
+    );
+    expect(() => local.setFaults({ throttleRate: -0.1 })).toThrow(
+      'throttleRate must be a number between 0 and 1',
+    );
+    expect(() => local.setFaults({ latencyRate: 1.5 })).toThrow(
+      'latencyRate must be a number between 0 and 1',
     );
     expect(() => local.setFaults({ nonsense: 1 } as never)).toThrow(
       "unknown fault setting 'nonsense'",

@@ -152,8 +152,8 @@ export class LocalAwsServer {
     const { principal } = resolution;
     key.account = principal.accountId;
 
-    const config = faults.config;
-    if (config.latencyMs > 0) await sleep(config.latencyMs);
+    const delay = faults.delayMs();
+    if (delay > 0) await sleep(delay);
     if (faults.shouldReset()) {
       counter.record(key, 'error');
       req.socket.destroy();
@@ -183,8 +183,12 @@ export class LocalAwsServer {
       );
       return;
     }
+    if (faults.shouldThrottle()) {
+      fail(call.throttlingError(), 'throttled');
+      return;
+    }
     if (
-      config.throttle &&
+      faults.config.throttle &&
       !throttler.admit(
         principal.accountId,
         scope.region,
