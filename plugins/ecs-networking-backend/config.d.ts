@@ -43,5 +43,13 @@ export interface Config {
     quotaShare?: number;
     /** Concurrent AWS requests per account × region. Default 8. */
     concurrency?: number;
+    /**
+     * Milliseconds one AWS request attempt may take (also the longest a
+     * connection may sit idle mid-answer) before it is abandoned and retried
+     * like a throttled or failed one. Default 10000.
+     */
+    requestTimeoutMs?: number;
+    /** Milliseconds to open a connection to an AWS endpoint. Default 3000. */
+    connectionTimeoutMs?: number;
   };
 }

@@ -5,6 +5,7 @@ import {
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { TagKeys, DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
+import { AwsTimeouts, DEFAULT_AWS_TIMEOUTS } from './aws/scopeClients';
 import type { ScopeConfig } from './reader/ScopeReader';
 
 export interface EcsNetworkingConfig {
@@ -14,6 +15,7 @@ export interface EcsNetworkingConfig {
   defaultOwner: string;
   quotaShare: number;
   concurrency: number;
+  timeouts: AwsTimeouts;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -51,6 +53,13 @@ export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
   if (quotaShare < 0.1 || quotaShare > 1) {
     throw new InputError('ecsNetworking.quotaShare must be between 0.1 and 1');
   }
+  const timeout = (key: string, fallback: number) => {
+    const value = config?.getOptionalNumber(key) ?? fallback;
+    if (!Number.isInteger(value) || value <= 0) {
+      throw new InputError(`ecsNetworking.${key} must be a positive whole number of milliseconds`);
+    }
+    return value;
+  };
   const tags = config?.getOptionalConfig('tags');
   return {
     scopes,
@@ -74,5 +83,9 @@ export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
       'group:default/unknown',
     quotaShare,
     concurrency: config?.getOptionalNumber('concurrency') ?? 8,
+    timeouts: {
+      requestMs: timeout('requestTimeoutMs', DEFAULT_AWS_TIMEOUTS.requestMs),
+      connectionMs: timeout('connectionTimeoutMs', DEFAULT_AWS_TIMEOUTS.connectionMs),
+    },
   };
 }

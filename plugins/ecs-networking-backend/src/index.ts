@@ -8,3 +8,4 @@ export { ecsNetworkingPlugin as default } from './plugin';
 export { ScopeReader } from './reader/ScopeReader';
 export type { ScopeConfig, ScopeReadResult } from './reader/ScopeReader';
 export type { CallStats } from './aws/CallStats';
+export type { AwsTimeouts } from './aws/scopeClients';

@@ -50,6 +50,41 @@ export function demoConfig(extra: Record<string, unknown> = {}) {
 }
 
 /**
+ * Config for synthetic accounts (`generateEstate`), each read with its own
+ * access key, in the given regions.
+ */
+export function syntheticConfig(
+  accountIds: string[],
+  regions: string[],
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    aws: {
+      accounts: accountIds.map(accountId => ({
+        accountId,
+        accessKeyId: `AKIASYNT${accountId}`,
+        secretAccessKey: 'synthetic',
+      })),
+    },
+    ecsNetworking: {
+      accounts: accountIds.map(accountId => ({ accountId, regions })),
+      ...extra,
+    },
+  };
+}
+
+/** Stored service ARNs by `account/region`, to compare what a run kept. */
+export async function storedServiceArns(store: SnapshotStore): Promise<Record<string, string[]>> {
+  const stored = await store.list();
+  return Object.fromEntries(
+    stored.map(s => [
+      `${s.status.accountId}/${s.status.region}`,
+      (s.snapshot?.services ?? []).map(svc => svc.arn).sort(),
+    ]),
+  );
+}
+
+/**
  * Starts the local endpoint and points the AWS SDK at it the way a user
  * would: through AWS_ENDPOINT_URL, nothing in product code.
  */
@@ -61,7 +96,9 @@ export async function startLocalEndpoint(options: LocalAwsOptions = {}): Promise
   return local;
 }
 
-export async function createSync(configData = demoConfig()) {
+export async function createSync(
+  configData: ConstructorParameters<typeof ConfigReader>[0] = demoConfig(),
+) {
   const config = new ConfigReader(configData);
   const logger = recordingLogger();
   const store = await SnapshotStore.create(sqliteDatabase());

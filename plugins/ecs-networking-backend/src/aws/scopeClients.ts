@@ -58,7 +58,9 @@ function instrument<C extends Instrumentable>(
   stats: CallStats,
 ): C {
   // The deserialize step sits inside the SDK's retry loop, so this runs once
-  // per attempt: pacing and counting see what AWS sees.
+  // per attempt: pacing and counting see what AWS sees. It wraps the SDK's
+  // deserializer (high priority runs outside it): below it an AWS error is
+  // still a raw HTTP answer and a throttled attempt would count as a success.
   const paceAndCount: DeserializeMiddleware<any, any> = (next, context) => async args => {
       const operation = String(context.commandName);
       // `ecs:ListServices` and `servicediscovery:ListServices` are different APIs.
@@ -77,10 +79,24 @@ function instrument<C extends Instrumentable>(
   client.middlewareStack.add(paceAndCount, {
     step: 'deserialize',
     name: 'ecsNetworkingPaceAndCount',
-    priority: 'low',
+    priority: 'high',
   });
   return client;
 }
+
+/** Limits of one AWS request attempt, in milliseconds. @public */
+export interface AwsTimeouts {
+  /** From sending the request to the answer's headers; also the longest idle gap mid-answer. */
+  requestMs: number;
+  /** To open the connection. */
+  connectionMs: number;
+}
+
+/**
+ * Well above what a healthy AWS read takes, and short enough that a call
+ * whose every attempt hangs still fails well inside the 4-minute sync timeout.
+ */
+export const DEFAULT_AWS_TIMEOUTS: AwsTimeouts = { requestMs: 10_000, connectionMs: 3_000 };
 
 /**
  * SDK clients for one account × region. Endpoints come from the standard
@@ -91,14 +107,28 @@ export function createScopeClients(options: {
   credentials: AwsCredentialIdentityProvider;
   pacer: ScopePacer;
   stats: CallStats;
+  timeouts?: AwsTimeouts;
 }): ScopeClients {
+  const timeouts = options.timeouts ?? DEFAULT_AWS_TIMEOUTS;
   const common = {
     region: options.region,
     credentials: options.credentials,
-    // Adaptive retry backs off on throttling and rate-limits the client
-    // itself, which absorbs quota bursts caused by other tools in the account.
-    retryMode: 'adaptive',
+    // The pacer above keeps the rate under the quotas; standard retry backs
+    // off exponentially from what throttling still happens (other tools in
+    // the account). Not adaptive: its limiter starts each new client at a
+    // measured rate of 0, so one early throttle slows the rest of the read
+    // to 0.5 requests per second, recovering over seconds.
+    retryMode: 'standard',
     maxAttempts: 8,
+    // The SDK waits forever by default: one hung connection would hold the
+    // whole sync until the scheduler's timeout. A timed-out attempt is a
+    // TimeoutError, which the retry strategy retries.
+    requestHandler: {
+      requestTimeout: timeouts.requestMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: timeouts.requestMs,
+      connectionTimeout: timeouts.connectionMs,
+    },
   };
   return {
     ecs: instrument(new ECSClient(common), 'ecs', options.pacer, options.stats),

@@ -1,7 +1,7 @@
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
 import { CallStats } from '../aws/CallStats';
-import { createScopeClients, ScopeClients, ScopePacer } from '../aws/scopeClients';
+import { AwsTimeouts, createScopeClients, ScopeClients, ScopePacer } from '../aws/scopeClients';
 import { readScope } from './readScope';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
 
@@ -50,6 +50,8 @@ export class ScopeReader {
       quotaShare: number;
       /** Requests in flight per account × region. */
       concurrency: number;
+      /** Per-attempt limits of every AWS request. Default `DEFAULT_AWS_TIMEOUTS`. */
+      timeouts?: AwsTimeouts;
     },
   ) {}
 
@@ -72,6 +74,7 @@ export class ScopeReader {
         credentials: provider.sdkCredentialProvider,
         pacer,
         stats,
+        timeouts: this.options.timeouts,
       });
       const snapshot = await readScope({
         scope,

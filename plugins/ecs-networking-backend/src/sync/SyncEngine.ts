@@ -51,6 +51,7 @@ export class SyncEngine {
       credentials: options.credentials,
       quotaShare: options.config.quotaShare,
       concurrency: options.config.concurrency,
+      timeouts: options.config.timeouts,
     });
   }
 
