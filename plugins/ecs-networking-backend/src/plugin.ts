@@ -42,11 +42,9 @@ export const ecsNetworkingPlugin = createBackendPlugin({
           store,
           logger,
           events,
-        });
-        const network = new NetworkService(store, settings.tagKeys, {
           readCatalogDependsOn: services => readCatalogDependsOn(catalog, auth, services),
-          logger,
         });
+        const network = new NetworkService(store, settings.tagKeys);
 
         if (settings.scopes.length === 0) {
           logger.warn(

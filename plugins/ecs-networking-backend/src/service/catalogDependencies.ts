@@ -27,6 +27,11 @@ function normalize(ref: string, namespace: string): string | undefined {
   }
 }
 
+/** Reads declared dependencies: service ARN → ARNs it depends on. */
+export type CatalogDependsOnReader = (
+  services: Array<{ arn: string; component?: string }>,
+) => Promise<Record<string, string[]>>;
+
 /**
  * What the catalog says services depend on: the `dependsOn` of the
  * Components their tags link them to, resolved to ECS service ARNs (a

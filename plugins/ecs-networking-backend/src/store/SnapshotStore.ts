@@ -183,8 +183,35 @@ export class SnapshotStore {
   async generation(): Promise<number> {
     const row = await this.db('ecs_networking_generation')
       .where({ id: 1 })
-      .first();
+      .first('generation');
     return Number(row?.generation ?? 0);
+  }
+
+  /**
+   * Stores what the catalog declares services depend on (service ARN →
+   * targets). A change is a new generation, like a new snapshot.
+   */
+  async saveCatalogDependsOn(
+    dependsOn: Record<string, string[]>,
+  ): Promise<void> {
+    const json = JSON.stringify(dependsOn);
+    await this.db.transaction(async tx => {
+      const row = await tx('ecs_networking_generation')
+        .where({ id: 1 })
+        .first('catalog_depends_on');
+      if (row?.catalog_depends_on === json) return;
+      await tx('ecs_networking_generation')
+        .where({ id: 1 })
+        .update({ catalog_depends_on: json });
+      await this.bump(tx);
+    });
+  }
+
+  async catalogDependsOn(): Promise<Record<string, string[]> | undefined> {
+    const row = await this.db('ecs_networking_generation')
+      .where({ id: 1 })
+      .first('catalog_depends_on');
+    return row?.catalog_depends_on ? JSON.parse(row.catalog_depends_on) : undefined;
   }
 
   private async bump(tx: Knex.Transaction) {

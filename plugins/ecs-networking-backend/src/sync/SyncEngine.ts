@@ -1,11 +1,16 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { EventsService } from '@backstage/plugin-events-node';
-import { retainReferences, SNAPSHOT_UPDATED_TOPIC } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  retainReferences,
+  ScopeSnapshot,
+  SNAPSHOT_UPDATED_TOPIC,
+} from '@ecs-net/plugin-ecs-networking-common';
 import { CallStats } from '../aws/CallStats';
 import type { EcsNetworkingConfig } from '../config';
 import { mapLimited } from '../reader/paging';
 import { ScopeReader } from '../reader/ScopeReader';
+import type { CatalogDependsOnReader } from '../service/catalogDependencies';
 import type { SnapshotStore } from '../store/SnapshotStore';
 
 
@@ -45,6 +50,7 @@ export class SyncEngine {
       store: SnapshotStore;
       logger: LoggerService;
       events?: EventsService;
+      readCatalogDependsOn?: CatalogDependsOnReader;
     },
   ) {
     this.reader = new ScopeReader({
@@ -78,6 +84,7 @@ export class SyncEngine {
       }
     }
     await store.retainOnly(config.scopes);
+    await this.storeCatalogDependsOn([...fresh, ...stored]);
 
     const result: SyncResult = {
       durationMs: Math.round(performance.now() - started),
@@ -110,5 +117,26 @@ export class SyncEngine {
       eventPayload: { scopes: result.scopes.map(s => ({ ...s, calls: undefined })) },
     });
     return result;
+  }
+
+  /**
+   * What the catalog declares the services depend on is read here, once per
+   * sync, and stored with the snapshots: every replica then analyses the
+   * same input. Catalog trouble never fails the sync; the last answer stays.
+   */
+  private async storeCatalogDependsOn(snapshots: ScopeSnapshot[]): Promise<void> {
+    const { readCatalogDependsOn, store, logger, config } = this.options;
+    if (!readCatalogDependsOn) return;
+    const services = snapshots.flatMap(s =>
+      s.services.map(svc => ({ arn: svc.arn, component: svc.tags[config.tagKeys.component] })),
+    );
+    let dependsOn: Record<string, string[]>;
+    try {
+      dependsOn = await readCatalogDependsOn(services);
+    } catch (error) {
+      logger.warn(`ECS networking sync: could not read catalog dependsOn, keeping the last answer: ${error}`);
+      return;
+    }
+    await store.saveCatalogDependsOn(dependsOn);
   }
 }

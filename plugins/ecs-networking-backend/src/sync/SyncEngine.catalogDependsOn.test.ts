@@ -1,0 +1,86 @@
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import type { LocalAws } from '@ecs-net/aws-local';
+import { DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  demoConfig,
+  recordingLogger,
+  sqliteDatabase,
+  startLocalEndpoint,
+} from '../__testUtils__/harness';
+import { readEcsNetworkingConfig } from '../config';
+import type { CatalogDependsOnReader } from '../service/catalogDependencies';
+import { NetworkService } from '../service/NetworkService';
+import { SnapshotStore } from '../store/SnapshotStore';
+import { SyncEngine } from './SyncEngine';
+
+jest.setTimeout(60_000);
+
+const ORDER = 'arn:aws:ecs:eu-west-1:111111111111:service/shop/order-service';
+const PAYMENT =
+  'arn:aws:ecs:eu-west-1:111111111111:service/shop/payment-service';
+
+function catalogEdges(network: NetworkService) {
+  return network
+    .current()
+    .then(view =>
+      view.model.edges
+        .filter(e => e.evidence.some(ev => ev.kind === 'catalog'))
+        .map(e => [e.from, e.to]),
+    );
+}
+
+describe('catalog dependsOn read by the sync', () => {
+  let local: LocalAws;
+  beforeAll(async () => {
+    local = await startLocalEndpoint();
+  });
+  afterAll(() => local.close());
+
+  it('is stored under the generation, so every replica serves it, and survives a failed catalog read', async () => {
+    const config = new ConfigReader(demoConfig());
+    const store = await SnapshotStore.create(sqliteDatabase());
+    const logger = recordingLogger();
+    let answer: CatalogDependsOnReader = async () => ({ [ORDER]: [PAYMENT] });
+    const sync = new SyncEngine({
+      config: readEcsNetworkingConfig(config),
+      credentials: DefaultAwsCredentialsManager.fromConfig(config),
+      store,
+      logger,
+      readCatalogDependsOn: services => answer(services),
+    });
+
+    await sync.run();
+    // Two services over one store stand for two replicas.
+    const replicas = [
+      new NetworkService(store, DEFAULT_TAG_KEYS),
+      new NetworkService(store, DEFAULT_TAG_KEYS),
+    ];
+    for (const replica of replicas) {
+      expect(await catalogEdges(replica)).toContainEqual([ORDER, PAYMENT]);
+    }
+
+    answer = async () => {
+      throw new Error('catalog unavailable');
+    };
+    await sync.run();
+    expect(
+      await catalogEdges(new NetworkService(store, DEFAULT_TAG_KEYS)),
+    ).toContainEqual([ORDER, PAYMENT]);
+    expect(
+      logger.lines.some(
+        l =>
+          l.includes('could not read catalog dependsOn') &&
+          l.includes('catalog unavailable'),
+      ),
+    ).toBe(true);
+
+    answer = async () => ({});
+    const before = await store.generation();
+    await sync.run();
+    expect(await store.generation()).toBeGreaterThan(before);
+    expect(
+      await catalogEdges(new NetworkService(store, DEFAULT_TAG_KEYS)),
+    ).toEqual([]);
+  });
+});
