@@ -1,44 +1,24 @@
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { CreateServiceCommand, ECSClient } from '@aws-sdk/client-ecs';
-import { LocalAws, startLocalAws } from '@ecs-net/aws-local';
+import type { LocalAws } from '@ecs-net/aws-local';
 import request from 'supertest';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import ecsNetworkingPlugin from '@ecs-net/plugin-ecs-networking-backend';
-import { catalogModuleEcsNetworking } from './catalogModuleEcsNetworking';
+import {
+  byTitle,
+  ecsEntities,
+  eventually,
+  scopeStatuses,
+  startCatalogBackend,
+  startLocalEndpoint,
+} from '../__testUtils__/catalogBackend';
 
 jest.setTimeout(60_000);
 
 const CANARY = 'ecsnet-canary-7f3a9b';
 
-type Server = Parameters<typeof request>[0];
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
-
-async function ecsEntities(server: Server): Promise<Entity[]> {
-  const res = await request(server)
-    .get('/api/catalog/entities/by-query')
-    .query({ filter: 'metadata.annotations.backstage.io/managed-by-location=ecs-networking:ecs-networking', limit: 500 })
-    .set('authorization', mockCredentials.user.header());
-  return res.body.items;
-}
-
-function byTitle(entities: Entity[], kind: string, title: string) {
-  return entities.filter(e => e.kind === kind && e.metadata.title === title);
-}
-
 describe('catalog module with the real catalog backend', () => {
   let local: LocalAws;
-  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let backend: Awaited<ReturnType<typeof startCatalogBackend>>;
   const logs: string[] = [];
 
   beforeAll(async () => {
@@ -48,42 +28,10 @@ describe('catalog module with the real catalog backend', () => {
         logs.push(args.map(String).join(' '));
       });
     }
-    local = await startLocalAws();
-    process.env.AWS_ENDPOINT_URL = local.url;
-    process.env.AWS_REGION = 'eu-west-1';
-    process.env.AWS_EC2_METADATA_DISABLED = 'true';
-    const fast = { frequency: { seconds: 1 }, timeout: { minutes: 1 }, initialDelay: { seconds: 0 } };
-    backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        ecsNetworkingPlugin,
-        catalogModuleEcsNetworking,
-        schedulerServiceFactory,
-        mockServices.rootLogger.factory({ level: 'debug' }),
-        // Unlike the test default, requests without a token stay anonymous.
-        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
-        mockServices.rootConfig.factory({
-          data: {
-            aws: {
-              mainAccount: { accessKeyId: 'AKIADEMO111111111111', secretAccessKey: 'demo' },
-              accounts: [{ accountId: '222222222222', roleName: 'ecs-networking-reader' }],
-            },
-            ecsNetworking: {
-              accounts: [
-                { accountId: '111111111111', regions: ['eu-west-1', 'us-east-1'] },
-                { accountId: '222222222222', regions: ['eu-west-1', 'us-east-1'] },
-              ],
-              schedule: fast,
-              ownership: { defaultOwner: 'group:default/platform-team' },
-            },
-            catalog: {
-              rules: [{ allow: ['Component', 'API', 'Resource', 'Location'] }],
-              processingInterval: { seconds: 1 },
-              providers: { ecsNetworking: { schedule: fast } },
-            },
-          },
-        }),
-      ],
+    local = await startLocalEndpoint();
+    backend = await startCatalogBackend({
+      schedule: { frequency: { seconds: 1 }, timeout: { minutes: 1 }, initialDelay: { seconds: 0 } },
+      features: [schedulerServiceFactory, mockServices.rootLogger.factory({ level: 'debug' })],
     });
   }, 60_000);
 
@@ -160,7 +108,7 @@ describe('catalog module with the real catalog backend', () => {
       .set('authorization', mockCredentials.user.header())
       .expect(200);
     expect(res.body.services[0].name).toBe('order-service');
-    expect(res.body.services[0].taskIps).toHaveLength(2);
+    expect(res.body.services[0].tasks).toHaveLength(2);
     expect(res.body.outbound.map((e: { endpointId: string }) => e.endpointId).join(' ')).toContain('user-service');
     expect(JSON.stringify(res.body)).not.toContain(CANARY);
     await request(backend.server)
@@ -172,11 +120,8 @@ describe('catalog module with the real catalog backend', () => {
   it('keeps entities of a failing account while the others update', async () => {
     local.setFaults({ accessDeniedAccounts: ['222222222222'] });
     await eventually(async () => {
-      const res = await request(backend.server)
-        .get('/api/ecs-networking/status')
-        .set('authorization', mockCredentials.service.header());
-      const two = res.body.scopes.filter((s: { accountId: string }) => s.accountId === '222222222222');
-      return two.length === 2 && two.every((s: { stale: boolean }) => s.stale) ? true : undefined;
+      const two = (await scopeStatuses(backend.server)).filter(s => s.accountId === '222222222222');
+      return two.length === 2 && two.every(s => s.stale) ? true : undefined;
     });
 
     // A new service in the healthy account shows up...

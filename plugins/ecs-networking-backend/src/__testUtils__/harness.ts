@@ -32,8 +32,11 @@ export function sqliteDatabase(): DatabaseService {
   return { getClient: async () => knex };
 }
 
+/** Config data, as ConfigReader takes it. */
+export type ConfigData = NonNullable<ConstructorParameters<typeof ConfigReader>[0]>;
+
 /** The demo's app-config, minus what the test overrides. */
-export function demoConfig(extra: Record<string, unknown> = {}) {
+export function demoConfig(extra: ConfigData = {}) {
   return {
     aws: {
       mainAccount: { accessKeyId: 'AKIADEMO111111111111', secretAccessKey: 'demo' },
@@ -56,7 +59,7 @@ export function demoConfig(extra: Record<string, unknown> = {}) {
 export function syntheticConfig(
   accountIds: string[],
   regions: string[],
-  extra: Record<string, unknown> = {},
+  extra: ConfigData = {},
 ) {
   return {
     aws: {
@@ -97,7 +100,7 @@ export async function startLocalEndpoint(options: LocalAwsOptions = {}): Promise
 }
 
 export async function createSync(
-  configData: ConstructorParameters<typeof ConfigReader>[0] = demoConfig(),
+  configData: ConfigData = demoConfig(),
 ) {
   const config = new ConfigReader(configData);
   const logger = recordingLogger();

@@ -19,7 +19,7 @@ export interface NetworkView {
   indexes: NetworkIndexes;
 }
 
-/** How long a replica trusts its cached view before asking the store. */
+/** How long a replica trusts its cached view before asking the store about other replicas' writes. */
 const RECHECK_MS = 1000;
 
 /**
@@ -31,6 +31,7 @@ const RECHECK_MS = 1000;
 export class NetworkService {
   private view?: NetworkView;
   private checkedAt = 0;
+  private seenWrites = 0;
   private pending?: Promise<NetworkView>;
 
   constructor(
@@ -39,7 +40,11 @@ export class NetworkService {
   ) {}
 
   async current(): Promise<NetworkView> {
-    if (this.view && performance.now() - this.checkedAt < RECHECK_MS) {
+    if (
+      this.view &&
+      performance.now() - this.checkedAt < RECHECK_MS &&
+      this.store.committedWrites === this.seenWrites
+    ) {
       return this.view;
     }
     this.pending ??= this.refresh().finally(() => {
@@ -49,6 +54,7 @@ export class NetworkService {
   }
 
   private async refresh(): Promise<NetworkView> {
+    this.seenWrites = this.store.committedWrites;
     const generation = await this.store.generation();
     this.checkedAt = performance.now();
     if (this.view?.generation === generation) return this.view;

@@ -64,7 +64,18 @@ export class SnapshotStore {
     return new SnapshotStore(client);
   }
 
+  private localWrites = 0;
+
   private constructor(private readonly db: Knex) {}
+
+  /**
+   * Writes this process has committed. A cache of the store may trust
+   * itself for a while about other replicas' writes, never about its own:
+   * the sync's event is handled right after them.
+   */
+  get committedWrites(): number {
+    return this.localWrites;
+  }
 
   async saveSuccess(
     snapshot: ScopeSnapshot,
@@ -218,5 +229,9 @@ export class SnapshotStore {
     await tx('ecs_networking_generation')
       .where({ id: 1 })
       .increment('generation', 1);
+    tx.executionPromise.then(
+      () => this.localWrites++,
+      () => undefined,
+    );
   }
 }

@@ -1,0 +1,98 @@
+import { BackendFeature, createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import type { ScopeStatus } from '@ecs-net/plugin-ecs-networking-common';
+import ecsNetworkingPlugin from '@ecs-net/plugin-ecs-networking-backend';
+import { demoConfig } from '@ecs-net/plugin-ecs-networking-backend/src/__testUtils__/harness';
+import request from 'supertest';
+import { catalogModuleEcsNetworking } from '../module/catalogModuleEcsNetworking';
+
+export { startLocalEndpoint } from '@ecs-net/plugin-ecs-networking-backend/src/__testUtils__/harness';
+
+export type Server = Parameters<typeof request>[0];
+
+/** A type, not an interface, so that it stays assignable to config data. */
+export type Schedule = {
+  frequency: Record<string, number>;
+  timeout: Record<string, number>;
+  initialDelay?: Record<string, number>;
+};
+
+/**
+ * One events service for every plugin, as in a real backend: the test
+ * default gives each plugin its own, so the sync's event would never reach
+ * the catalog module. Publishing awaits the subscribers.
+ */
+function sharedEvents() {
+  const events = mockServices.events();
+  return createServiceFactory({ service: eventsServiceRef, deps: {}, factory: () => events });
+}
+
+/**
+ * The real catalog with the ecs-networking plugin and this module, reading
+ * the demo estate from the local AWS endpoint (`startLocalEndpoint`).
+ * Requests without a token stay anonymous (unlike the test default).
+ */
+export async function startCatalogBackend(options: {
+  /** Of the sync and of the catalog provider. */
+  schedule: Schedule;
+  features?: BackendFeature[];
+}) {
+  return startTestBackend({
+    features: [
+      catalogPlugin,
+      ecsNetworkingPlugin,
+      catalogModuleEcsNetworking,
+      sharedEvents(),
+      mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+      mockServices.rootConfig.factory({
+        data: {
+          ...demoConfig({
+            schedule: options.schedule,
+            ownership: { defaultOwner: 'group:default/platform-team' },
+          }),
+          catalog: {
+            rules: [{ allow: ['Component', 'API', 'Resource', 'Location'] }],
+            processingInterval: { seconds: 1 },
+            providers: { ecsNetworking: { schedule: options.schedule } },
+          },
+        },
+      }),
+      ...(options.features ?? []),
+    ],
+  });
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+/** Every entity this module published. */
+export async function ecsEntities(server: Server): Promise<Entity[]> {
+  const res = await request(server)
+    .get('/api/catalog/entities/by-query')
+    .query({ filter: 'metadata.annotations.backstage.io/managed-by-location=ecs-networking:ecs-networking', limit: 500 })
+    .set('authorization', mockCredentials.user.header());
+  return res.body.items;
+}
+
+export function byTitle(entities: Entity[], kind: string, title: string) {
+  return entities.filter(e => e.kind === kind && e.metadata.title === title);
+}
+
+/** The sync state of every account × region, from the plugin's /status. */
+export async function scopeStatuses(server: Server): Promise<ScopeStatus[]> {
+  const res = await request(server)
+    .get('/api/ecs-networking/status')
+    .set('authorization', mockCredentials.service.header())
+    .expect(200);
+  return res.body.scopes;
+}
