@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { NetworkResponse, ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
-import type { BackendProcessInput } from './backendProcess';
+import type { BackendProcessInput, MemoryReading } from './backendProcess';
 import { EstateSpec, estateArgs, estateLabel, scopesOf } from './estates';
 import { startEndpointProcess } from './localEndpoint';
 import { LoadResult, loadTest } from './loadTest';
@@ -15,9 +15,21 @@ export interface BackendMeasurement {
   sync: SyncMeasurement[];
   analysis: ReturnType<typeof benchAnalysis>;
   api: ApiMeasurement[];
-  rssMb: number;
-  heapUsedMb: number;
+  memory: MemoryMeasurement;
 }
+
+/** Megabytes of the backend-like process, each read after a full GC. */
+export interface MemoryMeasurement {
+  /** Modules loaded, nothing read yet: the plugin's share of an idle backend. */
+  idleRssMb: number;
+  /** Synced twice, view built, idle: what the plugin holds between syncs. */
+  syncedRssMb: number;
+  syncedHeapMb: number;
+  /** After the API load test. */
+  loadedRssMb: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -57,19 +69,33 @@ export async function benchBackend(
       },
     },
   );
-  const lines = createInterface({ input: child.stdout! });
-  const nextLine = (prefix: string) =>
-    new Promise<string>((resolve, reject) => {
-      const onLine = (line: string) => {
-        if (!line.startsWith(prefix)) return;
-        lines.off('line', onLine);
-        resolve(line.slice(prefix.length).trim());
-      };
-      lines.on('line', onLine);
-      child.once('exit', code => reject(new Error(`backend process exited with ${code}`)));
-    });
+  // Lines are queued as they come: several may arrive in one chunk, before
+  // anyone waits for them.
+  const received: string[] = [];
+  const waiting: Array<() => void> = [];
+  createInterface({ input: child.stdout! }).on('line', line => {
+    received.push(line);
+    waiting.splice(0).forEach(wake => wake());
+  });
+  let exited: Error | undefined;
+  child.once('exit', code => {
+    exited = new Error(`backend process exited with ${code}`);
+    waiting.splice(0).forEach(wake => wake());
+  });
+  const nextLine = async (prefix: string): Promise<string> => {
+    for (;;) {
+      const index = received.findIndex(line => line.startsWith(prefix));
+      if (index >= 0) return received.splice(index, 1)[0].slice(prefix.length).trim();
+      if (exited) throw exited;
+      await new Promise<void>(wake => waiting.push(wake));
+    }
+  };
+  const memory = async (stage: string): Promise<MemoryReading> =>
+    JSON.parse(await nextLine(`memory ${stage} `));
   try {
+    const idle = await memory('idle');
     const sync: SyncMeasurement[] = JSON.parse(await nextLine('sync '));
+    const synced = await memory('synced');
     const analysis: ReturnType<typeof benchAnalysis> = JSON.parse(await nextLine('analysis '));
     const port = await nextLine('ready ');
     const base = `http://127.0.0.1:${port}/api/ecs-networking`;
@@ -85,7 +111,7 @@ export async function benchBackend(
     // A mix of what people look up: task IPs, service names, ARNs, endpoints.
     const services = snapshots.flatMap(s => s.services);
     const queries = [
-      ...services.flatMap((s, i) => (i % 3 === 0 ? [s.taskIps[0] ?? s.name] : i % 3 === 1 ? [s.name] : [s.arn])),
+      ...services.flatMap((s, i) => (i % 3 === 0 ? [s.tasks[0]?.ip ?? s.name] : i % 3 === 1 ? [s.name] : [s.arn])),
       ...network.endpoints.slice(0, 2000).map(e => e.name),
     ];
     const lookupPaths = queries.map(q => `/lookup?q=${encodeURIComponent(q)}`);
@@ -95,13 +121,17 @@ export async function benchBackend(
       { route: 'GET /entities/…', ...(await loadTest(base, entityPaths, options.requests, options.concurrency)) },
     ];
     child.stdin!.write('rss\n');
-    const [rss, heapUsed] = (await nextLine('rss ')).split(' ').map(Number);
+    const loaded = await memory('loaded');
     return {
       sync,
       analysis,
       api,
-      rssMb: Math.round(rss / 1048576),
-      heapUsedMb: Math.round(heapUsed / 1048576),
+      memory: {
+        idleRssMb: mb(idle.rss),
+        syncedRssMb: mb(synced.rss),
+        syncedHeapMb: mb(synced.heapUsed),
+        loadedRssMb: mb(loaded.rss),
+      },
     };
   } finally {
     child.kill('SIGTERM');

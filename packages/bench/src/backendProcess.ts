@@ -1,17 +1,22 @@
 /**
  * Runs as its own process and plays the backend: syncs the estate twice with
- * the plugin's reader (measured like any other estate), stores it, builds the
- * analyzed view and serves the plugin's router on loopback. The parent
- * measures it from outside: request latency under load, and this process's
- * memory once idle, reader caches included.
+ * the plugin's sync engine and store (each run measured like any other
+ * estate's), builds the analyzed view and serves the plugin's router on
+ * loopback. The parent measures it from outside: request latency under load,
+ * and this process's memory once idle, reader caches included.
  *
- * Protocol on stdout/stdin: prints `sync <json>`, `analysis <json>`, then
- * `ready <port>`; on a line `rss` it collects garbage and prints
- * `rss <bytes> <heapUsed>`.
+ * Protocol on stdout/stdin, in this order: `memory idle <json>` before
+ * anything is read, `sync <json>`, `memory synced <json>` once the view is
+ * built, `analysis <json>`, then `ready <port>`; on a line `rss` it prints
+ * `memory loaded <json>`. Memory is read after a full garbage collection.
  */
-import type { DatabaseService, HttpAuthService } from '@backstage/backend-plugin-api';
+import type { DatabaseService, HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { readEcsNetworkingConfig } from '@ecs-net/plugin-ecs-networking-backend/src/config';
 import { createRouter } from '@ecs-net/plugin-ecs-networking-backend/src/router/createRouter';
+import { SyncEngine } from '@ecs-net/plugin-ecs-networking-backend/src/sync/SyncEngine';
 import { NetworkService } from '@ecs-net/plugin-ecs-networking-backend/src/service/NetworkService';
 import { SnapshotStore } from '@ecs-net/plugin-ecs-networking-backend/src/store/SnapshotStore';
 import { ANNOTATIONS, DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
@@ -20,7 +25,7 @@ import express from 'express';
 import knexFactory from 'knex';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
-import { benchAnalysis, EstateAccounts, measureSyncRuns } from './syncBench';
+import { benchAnalysis, EstateAccounts, measureSyncRuns, SyncRun } from './syncBench';
 
 export interface BackendProcessInput {
   label: string;
@@ -36,22 +41,104 @@ const httpAuth = {
   }),
 } as unknown as HttpAuthService;
 
-async function main() {
-  const input: BackendProcessInput = JSON.parse(process.env.BENCH_BACKEND_INPUT!);
-  const endpointCalls = async () =>
-    ((await (await fetch(`${process.env.AWS_ENDPOINT_URL}/_local/calls`)).json()) as { calls: CallCount[] })
-      .calls;
-  const { rows, snapshots } = await measureSyncRuns(input.label, input.accounts, endpointCalls);
-  process.stdout.write(`sync ${JSON.stringify(rows)}\n`);
-  process.stdout.write(`analysis ${JSON.stringify(benchAnalysis(snapshots))}\n`);
+/** RSS and heap after a full collection, in bytes. @internal */
+export interface MemoryReading {
+  rss: number;
+  heapUsed: number;
+}
+
+/**
+ * The plugin keeps its sync engine, with the reader's task definition cache,
+ * for the life of the backend; this process holds it as long, so it is
+ * measured.
+ */
+const heldForProcessLifetime = new Set<object>();
+
+const silentLogger: LoggerService = {
+  error() {},
+  warn() {},
+  info() {},
+  debug() {},
+  child: () => silentLogger,
+};
+
+/** Analysis and lookup-index timings, after the memory reading. */
+async function analysisOf(store: SnapshotStore) {
+  const snapshots = (await store.list()).flatMap(s => s.snapshot ?? []);
+  return benchAnalysis(snapshots);
+}
+
+function reportMemory(stage: 'idle' | 'synced' | 'loaded') {
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  const reading: MemoryReading = { rss, heapUsed };
+  process.stdout.write(`memory ${stage} ${JSON.stringify(reading)}\n`);
+}
+
+/**
+ * Syncs twice with the plugin's sync engine, store and view, as the plugin
+ * runs them; snapshots are read back one at a time for the call bound.
+ */
+async function syncAsThePluginDoes(input: BackendProcessInput) {
+  const config = new ConfigReader({
+    aws: {
+      accounts: input.accounts.map(a => ({
+        accountId: a.accountId,
+        accessKeyId: a.key.id,
+        secretAccessKey: a.key.secret,
+      })),
+    },
+    ecsNetworking: {
+      accounts: input.accounts.map(a => ({ accountId: a.accountId, regions: a.regions })),
+      // Measure how close the reader gets to the quota itself.
+      quotaShare: 1,
+      concurrency: 8,
+    },
+  });
   const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
   const database: DatabaseService = { getClient: async () => knex };
   const store = await SnapshotStore.create(database);
-  for (const snapshot of snapshots) {
-    await store.saveSuccess(snapshot, { calls: {}, durationMs: 0 });
-  }
+  const engine = new SyncEngine({
+    config: readEcsNetworkingConfig(config),
+    credentials: DefaultAwsCredentialsManager.fromConfig(config),
+    store,
+    logger: silentLogger,
+  });
+  heldForProcessLifetime.add(engine);
+  const endpointCalls = async () =>
+    ((await (await fetch(`${process.env.AWS_ENDPOINT_URL}/_local/calls`)).json()) as { calls: CallCount[] })
+      .calls;
+  const sync = async (): Promise<SyncRun> => {
+    const result = await engine.run();
+    const byOperation: Record<string, number> = {};
+    for (const scope of result.scopes) {
+      for (const [op, n] of Object.entries(scope.calls)) byOperation[op] = (byOperation[op] ?? 0) + n;
+    }
+    return {
+      byOperation,
+      failedScopes: result.scopes.filter(scope => !scope.ok).length,
+      forEachSnapshot: async visit => {
+        for (let offset = 0; ; offset++) {
+          const page = await store.page(offset, 1);
+          page.items.forEach(visit);
+          if (offset + 1 >= page.total) return;
+        }
+      },
+    };
+  };
+  const rows = await measureSyncRuns(input.label, sync, endpointCalls);
+  return { rows, store };
+}
+
+async function main() {
+  const input: BackendProcessInput = JSON.parse(process.env.BENCH_BACKEND_INPUT!);
+  reportMemory('idle');
+  const { rows, store } = await syncAsThePluginDoes(input);
+  process.stdout.write(`sync ${JSON.stringify(rows)}\n`);
   const network = new NetworkService(store, DEFAULT_TAG_KEYS);
   const view = await network.current();
+  reportMemory('synced');
+  process.stdout.write(`analysis ${JSON.stringify(await analysisOf(store))}\n`);
 
   // Entities are named svc-<n>; the stand-in catalog maps them to services.
   const arns = view.model.services.map(s => s.arn);
@@ -74,10 +161,7 @@ async function main() {
     process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
   });
   createInterface({ input: process.stdin }).on('line', line => {
-    if (line.trim() !== 'rss') return;
-    (globalThis as { gc?: () => void }).gc?.();
-    const usage = process.memoryUsage();
-    process.stdout.write(`rss ${usage.rss} ${usage.heapUsed}\n`);
+    if (line.trim() === 'rss') reportMemory('loaded');
   });
 }
 

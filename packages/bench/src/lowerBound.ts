@@ -35,7 +35,7 @@ export function lowerBound(snapshot: ScopeSnapshot): Record<string, number> {
   add('ecs:DescribeClusters', ceil(c, 100));
   for (const cluster of snapshot.clusters) {
     const services = snapshot.services.filter(s => s.clusterArn === cluster.arn);
-    const tasks = services.reduce((n, s) => n + s.taskIps.length, 0);
+    const tasks = services.reduce((n, s) => n + s.tasks.length, 0);
     add('ecs:ListServices', Math.max(1, ceil(services.length, 100)));
     add('ecs:DescribeServices', ceil(services.length, 10));
     if (services.length) {

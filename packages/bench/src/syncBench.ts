@@ -35,22 +35,10 @@ function merge(into: Record<string, number>, from: Record<string, number>) {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 }
 
-/**
- * Reads a synthetic estate twice with the plugin's reader (as the backend
- * does: four account × regions at a time), against a local endpoint that
- * enforces AWS quotas, and once with the naive reader when asked.
- */
 export type EstateAccounts = ReturnType<typeof scopesOf>;
 
-/**
- * Reads the estate twice with the plugin's reader, as the backend does on
- * consecutive syncs, and measures each read against its lower bounds.
- */
-export async function measureSyncRuns(
-  label: string,
-  accounts: EstateAccounts,
-  endpointCalls: () => Promise<CallCount[]>,
-): Promise<{ rows: SyncMeasurement[]; snapshots: ScopeSnapshot[] }> {
+/** The plugin's reader with the estate's keys, at 100% of each quota. */
+export function benchReader(accounts: EstateAccounts): ScopeReader {
   const credentials = DefaultAwsCredentialsManager.fromConfig(
     new ConfigReader({
       aws: {
@@ -63,44 +51,79 @@ export async function measureSyncRuns(
     }),
   );
   // quotaShare 1: measure how close the reader gets to the quota itself.
-  const reader = new ScopeReader({ credentials, quotaShare: 1, concurrency: 8 });
+  return new ScopeReader({ credentials, quotaShare: 1, concurrency: 8 });
+}
+
+/** One sync of every scope of an estate, as the benchmark sees it. */
+export interface SyncRun {
+  byOperation: Record<string, number>;
+  failedScopes: number;
+  /** Visits each snapshot read; they need not all be in memory at once. */
+  forEachSnapshot(visit: (snapshot: ScopeSnapshot) => void): Promise<void>;
+}
+
+/**
+ * Syncs with the plugin's reader alone, four account × regions at a time as
+ * the backend does; `latest` holds the last run's filtered snapshots.
+ */
+export function readerSync(reader: ScopeReader, accounts: EstateAccounts) {
   const scopes = accounts.flatMap(a => a.regions.map(region => ({ accountId: a.accountId, region })));
+  const state = { latest: [] as ScopeSnapshot[] };
+  const run = async (): Promise<SyncRun> => {
+    const results: ScopeReadResult[] = await Promise.all(scopes.map(s => reader.read(s)));
+    const fresh = results.flatMap(r => r.snapshot ?? []);
+    state.latest = retainReferences(fresh, fresh);
+    const byOperation: Record<string, number> = {};
+    for (const result of results) merge(byOperation, result.stats.byOperation());
+    return {
+      byOperation,
+      failedScopes: results.filter(r => r.error).length,
+      forEachSnapshot: async visit => fresh.forEach(visit),
+    };
+  };
+  return { run, state };
+}
+
+/**
+ * Syncs twice, as the backend does on consecutive runs, and measures each
+ * run against its lower bounds.
+ */
+export async function measureSyncRuns(
+  label: string,
+  sync: () => Promise<SyncRun>,
+  endpointCalls: () => Promise<CallCount[]>,
+): Promise<SyncMeasurement[]> {
   const rows: SyncMeasurement[] = [];
-  let snapshots: ScopeSnapshot[] = [];
   for (const run of ['first', 'second'] as const) {
     const before = await endpointCalls();
     const started = performance.now();
-    const results: ScopeReadResult[] = await Promise.all(scopes.map(s => reader.read(s)));
+    const result = await sync();
     const seconds = (performance.now() - started) / 1000;
     const after = await endpointCalls();
-    const byOperation: Record<string, number> = {};
     const bound: Record<string, number> = {};
     let quotaBound = 0;
-    for (const result of results) {
-      merge(byOperation, result.stats.byOperation());
-      if (result.snapshot) {
-        const scopeBound = lowerBound(result.snapshot);
-        if (run === 'second') delete scopeBound['ecs:DescribeTaskDefinition'];
-        merge(bound, scopeBound);
-        quotaBound = Math.max(quotaBound, quotaSeconds(scopeBound));
-      }
-    }
-    const fresh = results.flatMap(r => r.snapshot ?? []);
-    snapshots = retainReferences(fresh, fresh);
+    let services = 0;
+    await result.forEachSnapshot(snapshot => {
+      const scopeBound = lowerBound(snapshot);
+      if (run === 'second') delete scopeBound['ecs:DescribeTaskDefinition'];
+      merge(bound, scopeBound);
+      quotaBound = Math.max(quotaBound, quotaSeconds(scopeBound));
+      services += snapshot.services.length;
+    });
     rows.push({
       estate: label,
-      services: results.reduce((n, r) => n + (r.snapshot?.services.length ?? 0), 0),
+      services,
       run,
-      calls: sum(byOperation),
+      calls: sum(result.byOperation),
       lowerBound: sum(bound),
-      callsByOperation: byOperation,
+      callsByOperation: result.byOperation,
       seconds,
       quotaBoundSeconds: quotaBound,
       throttledBySdkRetries: throttledIn(after) - throttledIn(before),
-      failedScopes: results.filter(r => r.error).length,
+      failedScopes: result.failedScopes,
     });
   }
-  return { rows, snapshots };
+  return rows;
 }
 
 function throttledIn(calls: CallCount[]) {
@@ -120,7 +143,9 @@ export async function benchSync(
   process.env.AWS_EC2_METADATA_DISABLED = 'true';
   const accounts = scopesOf(spec);
   try {
-    const { rows, snapshots } = await measureSyncRuns(estateLabel(spec), accounts, endpoint.calls);
+    const sync = readerSync(benchReader(accounts), accounts);
+    const rows = await measureSyncRuns(estateLabel(spec), sync.run, endpoint.calls);
+    const snapshots = sync.state.latest;
     if (options.naive) {
       const before = await endpoint.calls();
       const started = performance.now();

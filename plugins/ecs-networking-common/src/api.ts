@@ -1,6 +1,6 @@
 import type { LookupMatch } from './lookup';
 import type { Edge, Endpoint, Finding, ModelService, NetworkModel } from './model';
-import type { ScopeStatus } from './snapshot';
+import type { EcsTaskInfo, ScopeStatus } from './snapshot';
 
 /**
  * Response bodies of the backend's HTTP API (`/api/ecs-networking`), shared
@@ -23,8 +23,8 @@ export interface LookupResponse {
   matches: LookupMatch[];
 }
 
-/** A service with its live task IPs (served, never stored in entities). @public */
-export type LiveService = ModelService & { taskIps: string[] };
+/** A service with its running tasks (served live, never stored in entities). @public */
+export type LiveService = ModelService & { tasks: EcsTaskInfo[] };
 
 /** `GET /entities/:namespace/:kind/:name` @public */
 export interface EntityNetworkResponse {

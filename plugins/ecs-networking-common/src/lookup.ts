@@ -127,7 +127,7 @@ export function createLookupIndex(
     for (const info of snapshot.services) {
       const service = serviceByArn.get(info.arn);
       if (!service) continue;
-      for (const ip of info.taskIps) byIp.add(ip, service);
+      for (const task of info.tasks) if (task.ip) byIp.add(task.ip, service);
       for (const registry of info.serviceRegistries) {
         const cloudMap = cloudMapByArn.get(registry.registryArn);
         // Instances do not say which ECS service registered them, so their

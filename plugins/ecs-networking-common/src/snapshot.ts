@@ -101,8 +101,27 @@ export interface EcsServiceInfo {
   serviceConnect?: ServiceConnectInfo;
   serviceRegistries: ServiceRegistryInfo[];
   loadBalancers: LoadBalancerInfo[];
-  /** Private IPv4 addresses of running tasks. Volatile: never put in entities. */
-  taskIps: string[];
+  /** Running tasks. Volatile: never put in entities. */
+  tasks: EcsTaskInfo[];
+}
+
+/**
+ * ECS's view of a task's health: HEALTHY or UNHEALTHY from its essential
+ * containers' health checks, UNKNOWN when none defines one.
+ *
+ * @public
+ */
+export type TaskHealth = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+
+/** A running task, as DescribeTasks reports it. @public */
+export interface EcsTaskInfo {
+  /** Private IPv4 address; absent for host-mode tasks with no ENI. */
+  ip?: string;
+  health: TaskHealth;
+  availabilityZone?: string;
+  startedAt?: string;
+  /** Task definition the task runs: an older revision means a deployment is in progress. */
+  taskDefinitionArn?: string;
 }
 
 /** @public */

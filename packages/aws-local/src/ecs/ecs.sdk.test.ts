@@ -182,6 +182,9 @@ describe('ECS reads against the demo estate', () => {
         group: 'service:order-service',
       });
       expect(task.startedAt).toBeInstanceOf(Date);
+      // order-service's only container has a health check.
+      expect(task.healthStatus).toBe('HEALTHY');
+      expect(task.containers![0].healthStatus).toBe('HEALTHY');
     }
     // The two tasks are spread over both subnets, hence both zones.
     expect(new Set(tasks!.map(t => t.availabilityZone))).toEqual(
@@ -498,6 +501,48 @@ describe('ECS service lifecycle and validation', () => {
       new ListServicesByNamespaceCommand({ namespace: 'sc.test' }),
     );
     expect(serviceArns).toEqual([service!.serviceArn]);
+  });
+
+  it('reports task health from the essential containers\' health checks, UNKNOWN without one', async () => {
+    const healthOf = async (family: string, checks: Array<string | undefined>) => {
+      await ecs.send(
+        new RegisterTaskDefinitionCommand({
+          family,
+          networkMode: 'awsvpc',
+          containerDefinitions: checks.map((check, i) => ({
+            name: `c${i}`,
+            image: 'app:1',
+            essential: i === 0,
+            healthCheck: check ? { command: ['CMD-SHELL', check] } : undefined,
+          })),
+        }),
+      );
+      await ecs.send(
+        new CreateServiceCommand({
+          cluster: 'sandbox',
+          serviceName: family,
+          taskDefinition: family,
+          desiredCount: 1,
+          networkConfiguration: awsvpc(),
+        }),
+      );
+      const { taskArns } = await ecs.send(
+        new ListTasksCommand({ cluster: 'sandbox', serviceName: family }),
+      );
+      const { tasks } = await ecs.send(
+        new DescribeTasksCommand({ cluster: 'sandbox', tasks: taskArns }),
+      );
+      return [tasks![0].healthStatus, ...tasks![0].containers!.map(c => c.healthStatus)];
+    };
+    // `exit 1` is the endpoint's stand-in for a check that fails.
+    expect(await healthOf('failing', ['exit 1'])).toEqual(['UNHEALTHY', 'UNHEALTHY']);
+    // A sidecar that is not essential does not decide the task's health.
+    expect(await healthOf('checked', ['curl -f localhost || exit 1', 'exit 1'])).toEqual([
+      'HEALTHY',
+      'HEALTHY',
+      'UNHEALTHY',
+    ]);
+    expect(await healthOf('unchecked', [undefined])).toEqual(['UNKNOWN', 'UNKNOWN']);
   });
 
   it('starts a new deployment with new tasks when the task definition changes', async () => {

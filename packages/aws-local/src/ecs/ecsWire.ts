@@ -2,6 +2,7 @@ import { uuidId } from '../util/ids';
 import { EcsArns } from './ecsArns';
 import {
   Cluster,
+  ContainerDefinition,
   ContainerInstance,
   EcsService,
   Task,
@@ -105,6 +106,25 @@ export function serviceToWire(
   };
 }
 
+/**
+ * The endpoint runs no containers, so a health check is taken to pass unless
+ * its shell command is just `exit 1`. As in ECS, a
+ * container without a health check is UNKNOWN, and the task is UNHEALTHY if
+ * an essential container is, HEALTHY if all essential checked ones are.
+ */
+function containerHealth(container: ContainerDefinition): 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN' {
+  const check = container.healthCheck as { command?: string[] } | undefined;
+  if (!check?.command?.length) return 'UNKNOWN';
+  return check.command.some(part => part.trim() === 'exit 1') ? 'UNHEALTHY' : 'HEALTHY';
+}
+
+function taskHealth(td: TaskDefinition | undefined): 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN' {
+  const essential = (td?.containerDefinitions ?? []).filter(c => c.essential !== false);
+  const states = essential.map(containerHealth).filter(h => h !== 'UNKNOWN');
+  if (states.includes('UNHEALTHY')) return 'UNHEALTHY';
+  return states.length ? 'HEALTHY' : 'UNKNOWN';
+}
+
 export function taskToWire(
   task: Task,
   td: TaskDefinition | undefined,
@@ -168,7 +188,7 @@ export function taskToWire(
       networkInterfaces: eni
         ? [{ attachmentId, privateIpv4Address: eni.address }]
         : [],
-      healthStatus: 'UNKNOWN',
+      healthStatus: containerHealth(container),
       cpu: String(container.cpu ?? 0),
       memory:
         container.memory === undefined ? undefined : String(container.memory),
@@ -179,7 +199,7 @@ export function taskToWire(
     desiredStatus: task.lastStatus,
     enableExecuteCommand: false,
     group: task.group,
-    healthStatus: 'UNKNOWN',
+    healthStatus: taskHealth(td),
     lastStatus: task.lastStatus,
     launchType: task.launchType,
     overrides: {

@@ -12,7 +12,9 @@ import {
 import type {
   ClusterInfo,
   EcsServiceInfo,
+  EcsTaskInfo,
   ServiceConnectInfo,
+  TaskHealth,
 } from '@ecs-net/plugin-ecs-networking-common';
 import { chunk, collectPages, mapLimited, tagsToRecord } from './paging';
 
@@ -92,11 +94,24 @@ function taskIp(task: Task): string | undefined {
   return undefined;
 }
 
-async function readTaskIps(
+const TASK_HEALTH = new Set<string>(['HEALTHY', 'UNHEALTHY']);
+
+function taskInfo(task: Task): EcsTaskInfo {
+  return {
+    ip: taskIp(task),
+    health: TASK_HEALTH.has(task.healthStatus ?? '') ? (task.healthStatus as TaskHealth) : 'UNKNOWN',
+    availabilityZone: task.availabilityZone || undefined,
+    startedAt: task.startedAt?.toISOString(),
+    taskDefinitionArn: task.taskDefinitionArn,
+  };
+}
+
+/** Running tasks by task group (`service:<name>`). */
+async function readTasks(
   ecs: ECSClient,
   cluster: ClusterInfo,
   concurrency: number,
-): Promise<Map<string, string[]>> {
+): Promise<Map<string, EcsTaskInfo[]>> {
   // One ListTasks per cluster (not per service) keeps the call count
   // proportional to tasks / 100 rather than to the number of services.
   const taskArns = await collectPages(async token => {
@@ -110,18 +125,18 @@ async function readTaskIps(
     );
     return { items: page.taskArns, next: page.nextToken };
   });
-  const byGroup = new Map<string, string[]>();
-  const batches = await mapLimited(chunk(taskArns, PAGE), concurrency, async batch => {
+  // Each page is reduced to what is kept as it arrives: whole Task objects
+  // of every cluster at once are what made a large sync's heap peak.
+  const byGroup = new Map<string, EcsTaskInfo[]>();
+  await mapLimited(chunk(taskArns, PAGE), concurrency, async batch => {
     const out = await ecs.send(new DescribeTasksCommand({ cluster: cluster.arn, tasks: batch }));
-    return out.tasks ?? [];
+    for (const task of out.tasks ?? []) {
+      if (!task.group) continue;
+      const list = byGroup.get(task.group) ?? [];
+      list.push(taskInfo(task));
+      byGroup.set(task.group, list);
+    }
   });
-  for (const task of batches.flat()) {
-    const ip = taskIp(task);
-    if (!ip || !task.group) continue;
-    const list = byGroup.get(task.group) ?? [];
-    list.push(ip);
-    byGroup.set(task.group, list);
-  }
   return byGroup;
 }
 
@@ -136,16 +151,26 @@ export async function readServices(
     );
     return { items: page.serviceArns, next: page.nextToken };
   });
-  const [described, ipsByGroup] = await Promise.all([
+  const [described, tasksByGroup] = await Promise.all([
     mapLimited(chunk(arns, DESCRIBE_SERVICES_BATCH), concurrency, async batch => {
       const out = await ecs.send(
         new DescribeServicesCommand({ cluster: cluster.arn, services: batch, include: ['TAGS'] }),
       );
-      return out.services ?? [];
+      // Deployments and events are dropped per batch, not held for the cluster.
+      return (out.services ?? []).map(service => serviceInfo(service, cluster));
     }),
-    arns.length ? readTaskIps(ecs, cluster, concurrency) : new Map<string, string[]>(),
+    arns.length ? readTasks(ecs, cluster, concurrency) : new Map<string, EcsTaskInfo[]>(),
   ]);
-  return described.flat().map(service => ({
+  return described.flat().map(service => {
+    service.tasks = (tasksByGroup.get(`service:${service.name}`) ?? []).sort((a, b) =>
+      (a.ip ?? '').localeCompare(b.ip ?? ''),
+    );
+    return service;
+  });
+}
+
+function serviceInfo(service: Service, cluster: ClusterInfo): EcsServiceInfo {
+  return {
     arn: service.serviceArn!,
     name: service.serviceName!,
     clusterArn: cluster.arn,
@@ -170,6 +195,6 @@ export async function readServices(
       containerName: lb.containerName,
       containerPort: lb.containerPort,
     })),
-    taskIps: (ipsByGroup.get(`service:${service.serviceName}`) ?? []).sort(),
-  }));
+    tasks: [],
+  };
 }

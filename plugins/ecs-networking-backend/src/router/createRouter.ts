@@ -52,13 +52,12 @@ export function createRouter(options: {
   router.get('/snapshots', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const { offset, limit } = parse(pageQuery, req.query);
-    const view = await network.current();
-    const items = view.snapshots.slice(offset, offset + limit);
+    const { generation, ...page } = await network.snapshots(offset, limit);
     res.json({
-      generation: view.generation,
-      total: view.snapshots.length,
-      items,
-      nextOffset: offset + limit < view.snapshots.length ? offset + limit : undefined,
+      generation,
+      total: page.total,
+      items: page.items,
+      nextOffset: offset + limit < page.total ? offset + limit : undefined,
     });
   });
 

@@ -3,7 +3,6 @@ import {
   createLookupIndex,
   LookupIndex,
   NetworkModel,
-  ScopeSnapshot,
   ScopeStatus,
   TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
@@ -13,7 +12,6 @@ import { buildIndexes, NetworkIndexes } from './networkIndexes';
 export interface NetworkView {
   generation: number;
   statuses: ScopeStatus[];
-  snapshots: ScopeSnapshot[];
   model: NetworkModel;
   lookup: LookupIndex;
   indexes: NetworkIndexes;
@@ -53,6 +51,15 @@ export class NetworkService {
     return this.pending;
   }
 
+  /** Raw snapshots are served from the store, page by page; the view keeps none. */
+  async snapshots(offset: number, limit: number) {
+    const [generation, page] = await Promise.all([
+      this.store.generation(),
+      this.store.page(offset, limit),
+    ]);
+    return { generation, ...page };
+  }
+
   private async refresh(): Promise<NetworkView> {
     this.seenWrites = this.store.committedWrites;
     const generation = await this.store.generation();
@@ -65,7 +72,6 @@ export class NetworkService {
     this.view = {
       generation,
       statuses: stored.map(s => s.status),
-      snapshots,
       model,
       lookup: createLookupIndex(model, snapshots),
       indexes: buildIndexes(snapshots, model),

@@ -26,7 +26,6 @@ function viewOf() {
   const view: NetworkView = {
     generation: 1,
     statuses: [],
-    snapshots: [snapshot],
     model,
     lookup: createLookupIndex(model, [snapshot]),
     indexes: buildIndexes([snapshot], model),
@@ -44,7 +43,7 @@ describe('entityNetwork', () => {
     const network = entityNetwork(view, resource({ [ANNOTATIONS.serviceArn]: mysql.arn }));
     expect(network.findings.map(f => f.ruleId)).toContain('dns-ttl-too-high');
     expect(network.inbound.map(e => e.from.split('/').pop())).toEqual(['app']);
-    expect(network.services[0].taskIps).toEqual(['10.0.0.5']);
+    expect(network.services[0].tasks).toEqual([{ ip: '10.0.0.5', health: 'UNKNOWN' }]);
   });
 
   it('resolves a Component through the services tagged with it', () => {

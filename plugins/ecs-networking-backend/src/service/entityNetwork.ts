@@ -17,21 +17,11 @@ function servicesOf(view: NetworkView, entity: Entity): string[] {
 export function entityNetwork(view: NetworkView, entity: Entity): EntityNetworkResponse {
   const { indexes } = view;
   const arns = servicesOf(view, entity).filter(arn => indexes.services.has(arn));
-  const raw = arns.flatMap(arn => indexes.raw.get(arn) ?? []);
-  // Findings about a service can be raised on its task definition or on the
-  // Cloud Map services it registers into (a DNS TTL, a missing health check).
-  const subjects = new Set([
-    ...arns,
-    ...raw.map(svc => svc.taskDefinitionArn),
-    ...raw.flatMap(svc => [
-      ...svc.serviceRegistries.map(r => r.registryArn),
-      ...(svc.serviceConnect?.services ?? []).flatMap(e => e.discoveryArn ?? []),
-    ]),
-  ]);
+  const subjects = new Set(arns.flatMap(arn => indexes.findingSubjects.get(arn) ?? []));
   const services = arns.map(arn => indexes.services.get(arn)!);
   const scopes = new Set(services.map(s => `${s.accountId}/${s.region}`));
   return {
-    services: services.map(s => ({ ...s, taskIps: indexes.raw.get(s.arn)?.taskIps ?? [] })),
+    services: services.map(s => ({ ...s, tasks: indexes.tasks.get(s.arn) ?? [] })),
     endpoints: arns.flatMap(arn => indexes.endpointsByService.get(arn) ?? []),
     inbound: arns.flatMap(arn => indexes.edgesTo.get(arn) ?? []),
     outbound: arns.flatMap(arn => indexes.edgesFrom.get(arn) ?? []),

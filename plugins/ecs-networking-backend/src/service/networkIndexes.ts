@@ -1,6 +1,7 @@
 import type {
   Edge,
   EcsServiceInfo,
+  EcsTaskInfo,
   Endpoint,
   Finding,
   ModelService,
@@ -12,7 +13,13 @@ import { componentRef } from './componentRef';
 /** Lookups by ARN, built once per store generation so requests never scan. */
 export interface NetworkIndexes {
   services: Map<string, ModelService>;
-  raw: Map<string, EcsServiceInfo>;
+  /** Running tasks by service ARN: volatile, so never part of the model. */
+  tasks: Map<string, EcsTaskInfo[]>;
+  /**
+   * Service ARN → ARNs findings about it may be raised on: its task
+   * definition and the Cloud Map services it registers into.
+   */
+  findingSubjects: Map<string, string[]>;
   endpoints: Map<string, Endpoint>;
   endpointsByService: Map<string, Endpoint[]>;
   edgesFrom: Map<string, Edge[]>;
@@ -33,6 +40,20 @@ function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return map;
 }
 
+function findingSubjectsOf(service: EcsServiceInfo): string[] {
+  return [
+    service.arn,
+    service.taskDefinitionArn,
+    ...service.serviceRegistries.map(r => r.registryArn),
+    ...(service.serviceConnect?.services ?? []).flatMap(e => e.discoveryArn ?? []),
+  ];
+}
+
+/**
+ * Indexes of the model and of the few snapshot details requests need. The
+ * snapshots themselves are not kept: at 10,000 services they would be the
+ * largest thing in memory.
+ */
 export function buildIndexes(snapshots: ScopeSnapshot[], model: NetworkModel): NetworkIndexes {
   const servicesByComponent = new Map<string, string[]>();
   for (const service of model.services) {
@@ -41,7 +62,10 @@ export function buildIndexes(snapshots: ScopeSnapshot[], model: NetworkModel): N
   }
   return {
     services: new Map(model.services.map(s => [s.arn, s])),
-    raw: new Map(snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc] as const))),
+    tasks: new Map(snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc.tasks] as const))),
+    findingSubjects: new Map(
+      snapshots.flatMap(s => s.services.map(svc => [svc.arn, findingSubjectsOf(svc)] as const)),
+    ),
     endpoints: new Map(model.endpoints.map(e => [e.id, e])),
     endpointsByService: group(model.endpoints, e => e.serviceArn),
     edgesFrom: group(model.edges, e => e.from),

@@ -169,6 +169,21 @@ export class SnapshotStore {
   }
 
   /**
+   * One page of stored snapshots, ordered like `list`, read straight from
+   * the database: serving them never needs them all in memory.
+   */
+  async page(offset: number, limit: number): Promise<{ total: number; items: ScopeSnapshot[] }> {
+    const withSnapshot = () => this.db<ScopeRow>('ecs_networking_scopes').whereNotNull('snapshot');
+    const [{ count }] = await withSnapshot().count({ count: '*' });
+    const rows = await withSnapshot()
+      .select('snapshot')
+      .orderBy(['account_id', 'region'])
+      .offset(offset)
+      .limit(limit);
+    return { total: Number(count), items: rows.map(row => JSON.parse(row.snapshot!)) };
+  }
+
+  /**
    * The stored snapshots of every scope but the given ones. Only these rows
    * are read and parsed: a sync needs the snapshots of scopes it could not
    * read, not a second copy of the ones it just read.

@@ -37,7 +37,7 @@ describe('SyncEngine against the local AWS endpoint', () => {
     expect(order.serviceConnect?.services[0].clientAliases).toEqual([
       { dnsName: 'order-service', port: 8080 },
     ]);
-    expect(order.taskIps).toHaveLength(2);
+    expect(order.tasks.map(t => t.health)).toEqual(['HEALTHY', 'HEALTHY']);
     // Instances only Cloud Map knows (an EC2 host) are read; ECS-registered
     // ones are the tasks above and cost no extra call.
     const ldap = euShop.snapshot!.cloudMapServices.find(s => s.name === 'ldap')!;

@@ -7,6 +7,7 @@ import type {
   DnsRecordInfo,
   EcsServiceInfo,
   LoadBalancerInfo,
+  TaskHealth,
   NamespaceInfo,
   NamespaceType,
   NetworkMode,
@@ -55,6 +56,7 @@ export interface ServiceSpec {
   loadBalancers?: LoadBalancerInfo[];
   tags?: Record<string, string>;
   taskIps?: string[];
+  taskHealth?: TaskHealth;
   proxyConfiguration?: { type: string; containerName: string };
   createdAt?: string;
 }
@@ -221,7 +223,7 @@ export class ScopeBuilder {
           port: r.port,
         })),
         loadBalancers: spec.loadBalancers ?? [],
-        taskIps: spec.taskIps ?? [],
+        tasks: (spec.taskIps ?? []).map(ip => ({ ip, health: spec.taskHealth ?? 'UNKNOWN' })),
       });
     }
 

@@ -51,6 +51,7 @@ export function shopSnapshots(): ScopeSnapshot[] {
       ],
       tags: { owner: 'team-orders', component: 'order-service' },
       taskIps: ['10.0.1.10', '10.0.1.11'],
+      taskHealth: 'HEALTHY',
     })
     .service('user-service', {
       cluster: 'shop',
@@ -65,6 +66,7 @@ export function shopSnapshots(): ScopeSnapshot[] {
       },
       tags: { owner: 'team-identity' },
       taskIps: ['10.0.2.20'],
+      taskHealth: 'UNHEALTHY',
     })
     .service('mysql', {
       cluster: 'shop',
@@ -122,11 +124,11 @@ export function entityNetworkOf(
     ...arns,
     ...services.map(s => s.taskDefinitionArn),
   ]);
-  const ips = new Map(
-    snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc.taskIps])),
+  const tasks = new Map(
+    snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc.tasks])),
   );
   return {
-    services: services.map(s => ({ ...s, taskIps: ips.get(s.arn) ?? [] })),
+    services: services.map(s => ({ ...s, tasks: tasks.get(s.arn) ?? [] })),
     endpoints: model.endpoints.filter(e => arns.has(e.serviceArn)),
     inbound: model.edges.filter(e => arns.has(e.to)),
     outbound: model.edges.filter(e => arns.has(e.from)),

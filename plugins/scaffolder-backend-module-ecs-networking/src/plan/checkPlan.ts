@@ -685,7 +685,7 @@ export function checkPlan(
     serviceConnect,
     serviceRegistries: registries,
     loadBalancers: replaced?.loadBalancers ?? [],
-    taskIps: [],
+    tasks: [],
   };
 
   // Merge the fragment into live state and analyse both the same way.

@@ -79,16 +79,20 @@ describe('EcsNetworkingContent', () => {
     );
   });
 
-  it('lists the running tasks with their live IPs', async () => {
+  it('lists the running tasks with their live IPs and health', async () => {
     const api = mockEcsNetworkingApi({
       getEntityNetwork: jest.fn(async () =>
-        entityNetworkOf(model, snapshots, ['order-service']),
+        entityNetworkOf(model, snapshots, ['order-service', 'user-service', 'nightly-batch']),
       ),
     });
     await renderContent(orders, api);
     const table = await screen.findByRole('table', { name: 'Running tasks' });
-    expect(within(table).getByText('10.0.1.10, 10.0.1.11')).toBeInTheDocument();
-    expect(within(table).getByText('on, sc.local')).toBeInTheDocument();
+    const rowOf = (text: string) => within(table).getByText(text).closest('tr')!;
+    expect(within(rowOf('10.0.1.10')).getByText('healthy')).toBeInTheDocument();
+    expect(within(rowOf('10.0.1.11')).getByText('healthy')).toBeInTheDocument();
+    expect(within(rowOf('10.0.2.20')).getByText('unhealthy')).toBeInTheDocument();
+    expect(within(rowOf('10.0.1.10')).getByText('Service Connect on, sc.local')).toBeInTheDocument();
+    expect(within(rowOf('Service Connect off')).getByText('no running task')).toBeInTheDocument();
   });
 
   it('caps a crowded side of the graph and says how many are left out', async () => {

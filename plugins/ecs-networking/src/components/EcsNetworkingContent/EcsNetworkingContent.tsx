@@ -45,12 +45,12 @@ export function EcsNetworkingContent() {
               </InfoCard>
             </Grid>
           ))}
-          <Grid item xs={12} md={6}>
+          <Grid item xs={12}>
             <InfoCard title="Running tasks">
               <LiveTasksTable services={network.services} />
             </InfoCard>
           </Grid>
-          <Grid item xs={12} md={6}>
+          <Grid item xs={12}>
             <InfoCard title="Endpoints, calls and findings">
               {sections.map(section => (
                 <ServiceDetails
