@@ -1,0 +1,176 @@
+import {
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult, isResourcePermission } from '@backstage/plugin-permission-common';
+import type { LocalAws } from '@ecs-net/aws-local';
+import request from 'supertest';
+import { demoConfig, startLocalEndpoint } from '../__testUtils__/harness';
+import { ecsNetworkingPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const OUTSIDER = 'user:default/outsider';
+const OPEN = '/api/ecs-networking/entities/default/component/order-service';
+const RESTRICTED = '/api/ecs-networking/entities/default/component/analytics-service';
+const PROTECTED = [
+  '/api/ecs-networking/status',
+  '/api/ecs-networking/network',
+  '/api/ecs-networking/snapshots',
+  '/api/ecs-networking/lookup?q=order-service',
+  OPEN,
+];
+
+/** Two hand-written Components the demo's services link to; one is restricted. */
+function component(name: string, labels: Record<string, string> = {}): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      labels,
+      annotations: {
+        'backstage.io/managed-by-location': 'url:https://example.com/catalog.yaml',
+        'backstage.io/managed-by-origin-location': 'url:https://example.com/catalog.yaml',
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team' },
+  };
+}
+const components = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'test-components',
+  register(env) {
+    env.registerInit({
+      deps: { catalog: catalogProcessingExtensionPoint },
+      async init({ catalog }) {
+        catalog.addEntityProvider({
+          getProviderName: () => 'test-components',
+          connect: connection =>
+            connection.applyMutation({
+              type: 'full',
+              entities: [component('order-service'), component('analytics-service', { restricted: 'true' })].map(
+                entity => ({ entity, locationKey: 'test-components' }),
+              ),
+            }),
+        });
+      },
+    });
+  },
+});
+
+/**
+ * A permission policy: the outsider may read only catalog entities without
+ * the `restricted` label; everyone else may read everything. The catalog
+ * applies the condition itself, as with any real policy.
+ */
+const isOutsider = (credentials: { principal: unknown }) =>
+  (credentials.principal as { userEntityRef?: string }).userEntityRef === OUTSIDER;
+const permissions = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: (): PermissionsService => ({
+    async authorize(requests, { credentials }) {
+      // Single-entity checks cannot evaluate the condition here: deny them.
+      return requests.map(({ permission }) => ({
+        result:
+          isOutsider(credentials) && isResourcePermission(permission, 'catalog-entity')
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }));
+    },
+    async authorizeConditional(requests, { credentials }) {
+      return requests.map(({ permission }) =>
+        isOutsider(credentials) && isResourcePermission(permission, 'catalog-entity')
+          ? createCatalogConditionalDecision(permission, {
+              not: catalogConditions.hasLabel({ label: 'restricted' }),
+            })
+          : { result: AuthorizeResult.ALLOW },
+      );
+    },
+  }),
+});
+
+describe('ecs-networking API authentication and entity permissions', () => {
+  let local: LocalAws;
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  const get = (path: string, authorization?: string) => {
+    const call = request(backend.server).get(path);
+    return authorization ? call.set('authorization', authorization) : call;
+  };
+
+  beforeAll(async () => {
+    local = await startLocalEndpoint();
+    backend = await startTestBackend({
+      features: [
+        ecsNetworkingPlugin,
+        catalogPlugin,
+        components,
+        permissions,
+        // Unlike the test default, requests without a token stay anonymous.
+        mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
+        mockServices.rootConfig.factory({
+          data: {
+            // Synced once, at startup.
+            ...demoConfig({ schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 } } }),
+            catalog: { processingInterval: { seconds: 1 } },
+          },
+        }),
+      ],
+    });
+    // Wait for the first sync and for the catalog to have both components.
+    for (const path of [OPEN, RESTRICTED]) {
+      for (let tries = 0; ; tries++) {
+        const res = await get(path, mockCredentials.user.header());
+        if (res.status === 200 && res.body.services.length > 0) break;
+        if (tries > 120) throw new Error(`${path} never served data: ${res.status}`);
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
+    }
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await local?.close();
+  });
+
+  it('serves /health to anyone', async () => {
+    expect((await get('/api/ecs-networking/health').expect(200)).body).toEqual({ status: 'ok' });
+  });
+
+  it.each(PROTECTED)('answers %s with 401 without a valid token', async path => {
+    const anonymous = await get(path).expect(401);
+    expect(JSON.stringify(anonymous.body)).not.toMatch(/order-service-|arn:aws/);
+    await get(path, mockCredentials.user.invalidHeader()).expect(401);
+    await get(path, mockCredentials.service.invalidHeader()).expect(401);
+  });
+
+  it.each(PROTECTED)('serves %s to a user token and to a service token', async path => {
+    await get(path, mockCredentials.user.header()).expect(200);
+    await get(path, mockCredentials.service.header()).expect(200);
+  });
+
+  it("serves an entity's network only to callers the catalog lets read it", async () => {
+    const allowed = await get(RESTRICTED, mockCredentials.user.header()).expect(200);
+    expect(allowed.body.services.map((s: { name: string }) => s.name)).toEqual(['analytics-service']);
+    await get(RESTRICTED, mockCredentials.service.header()).expect(200);
+
+    const denied = await get(RESTRICTED, mockCredentials.user.header(OUTSIDER)).expect(404);
+    expect(denied.body.services).toBeUndefined();
+    expect(JSON.stringify(denied.body)).not.toMatch(/arn:aws|10\.\d+\./);
+
+    // The same caller still sees what it may read.
+    const open = await get(OPEN, mockCredentials.user.header(OUTSIDER)).expect(200);
+    expect(open.body.services.map((s: { name: string }) => s.name)).toEqual(['order-service']);
+  });
+});
