@@ -56,8 +56,10 @@ export const ecsNetworkingPlugin = createBackendPlugin({
           await scheduler.scheduleTask({
             id: 'ecs-networking:sync',
             ...settings.schedule,
-            fn: async () => {
-              await sync.run();
+            // The scheduler aborts a run past its timeout and may then start
+            // the next one on another replica: the read must stop with it.
+            fn: async signal => {
+              await sync.run(signal);
             },
           });
         }

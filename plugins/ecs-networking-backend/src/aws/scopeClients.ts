@@ -56,6 +56,7 @@ function instrument<C extends Instrumentable>(
   service: 'ecs' | 'servicediscovery' | 'elasticloadbalancing' | 'cloudwatch',
   pacer: ScopePacer,
   stats: CallStats,
+  signal?: AbortSignal,
 ): C {
   // The deserialize step sits inside the SDK's retry loop, so this runs once
   // per attempt: pacing and counting see what AWS sees. It wraps the SDK's
@@ -65,7 +66,11 @@ function instrument<C extends Instrumentable>(
       const operation = String(context.commandName);
       // `ecs:ListServices` and `servicediscovery:ListServices` are different APIs.
       const label = `${service}:${operation.replace(/Command$/, '')}`;
+      // An aborted read (the scheduler's timeout) sends no further attempt;
+      // those in flight end within the request timeout.
+      signal?.throwIfAborted();
       await pacer.take(label);
+      signal?.throwIfAborted();
       try {
         const result = await next(args);
         stats.record(label, false);
@@ -108,6 +113,7 @@ export function createScopeClients(options: {
   pacer: ScopePacer;
   stats: CallStats;
   timeouts?: AwsTimeouts;
+  signal?: AbortSignal;
 }): ScopeClients {
   const timeouts = options.timeouts ?? DEFAULT_AWS_TIMEOUTS;
   const common = {
@@ -131,24 +137,27 @@ export function createScopeClients(options: {
     },
   };
   return {
-    ecs: instrument(new ECSClient(common), 'ecs', options.pacer, options.stats),
+    ecs: instrument(new ECSClient(common), 'ecs', options.pacer, options.stats, options.signal),
     cloudMap: instrument(
       new ServiceDiscoveryClient(common),
       'servicediscovery',
       options.pacer,
       options.stats,
+      options.signal,
     ),
     loadBalancing: instrument(
       new ElasticLoadBalancingV2Client(common),
       'elasticloadbalancing',
       options.pacer,
       options.stats,
+      options.signal,
     ),
     cloudWatch: instrument(
       new CloudWatchClient(common),
       'cloudwatch',
       options.pacer,
       options.stats,
+      options.signal,
     ),
   };
 }

@@ -56,7 +56,7 @@ export class ScopeReader {
   ) {}
 
   /** Never throws: a failure is returned with its message. */
-  async read(scope: ScopeConfig): Promise<ScopeReadResult> {
+  async read(scope: ScopeConfig, signal?: AbortSignal): Promise<ScopeReadResult> {
     const key = `${scope.accountId}/${scope.region}`;
     const stats = new CallStats();
     const started = performance.now();
@@ -75,6 +75,7 @@ export class ScopeReader {
         pacer,
         stats,
         timeouts: this.options.timeouts,
+        signal,
       });
       const snapshot = await readScope({
         scope,

@@ -61,11 +61,11 @@ export class SyncEngine {
     });
   }
 
-  async run(): Promise<SyncResult> {
+  async run(signal?: AbortSignal): Promise<SyncResult> {
     const { config, store, logger } = this.options;
     const started = performance.now();
     const outcomes = await mapLimited(config.scopes, PARALLEL_SCOPES, scope =>
-      this.reader.read(scope),
+      this.reader.read(scope, signal),
     );
 
     // References are matched against every known endpoint, including those

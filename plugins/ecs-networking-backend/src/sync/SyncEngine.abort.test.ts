@@ -1,0 +1,60 @@
+import { DEFAULT_FAULTS, generateEstate, LocalAws } from '@ecs-net/aws-local';
+import {
+  createSync,
+  startLocalEndpoint,
+  storedServiceArns,
+  syntheticConfig,
+} from '../__testUtils__/harness';
+
+jest.setTimeout(60_000);
+
+const ACCOUNT = '300000000001';
+const REGIONS = ['eu-west-1', 'us-east-1'];
+
+describe('SyncEngine aborted by the scheduler', () => {
+  let local: LocalAws;
+
+  beforeAll(async () => {
+    local = await startLocalEndpoint({
+      estate: generateEstate({ services: 40, clusters: 2, regions: REGIONS.length, seed: 3 }),
+    });
+  });
+  afterAll(() => local.close());
+
+  it('stops calling AWS once aborted and keeps the last good data', async () => {
+    const { sync, store } = await createSync(syntheticConfig([ACCOUNT], REGIONS));
+    const clean = await sync.run();
+    const before = await storedServiceArns(store);
+    const cleanCalls = clean.scopes.reduce(
+      (n, s) => n + Object.values(s.calls).reduce((a, b) => a + b, 0),
+      0,
+    );
+
+    // Every answer takes 200 ms, so a full read would take seconds.
+    local.setFaults({ latencyMs: 200 });
+    local.resetCalls();
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 500);
+      const started = performance.now();
+      const aborted = await sync.run(controller.signal);
+      const seconds = (performance.now() - started) / 1000;
+      const served = local.calls().reduce((n, c) => n + c.calls, 0);
+
+      expect(aborted.scopes.every(s => !s.ok && /abort/i.test(s.error ?? ''))).toBe(true);
+      // In flight at the abort: at most one attempt per concurrent request.
+      expect(seconds).toBeLessThan(2);
+      expect(served).toBeLessThan(cleanCalls / 2);
+      // Nothing is lost: the scopes are stale with their previous snapshot.
+      expect(await storedServiceArns(store)).toEqual(before);
+      expect((await store.list()).every(s => s.status.stale)).toBe(true);
+
+      // A new run, not aborted, completes as usual.
+      local.setFaults(DEFAULT_FAULTS);
+      const next = await sync.run();
+      expect(next.scopes.every(s => s.ok)).toBe(true);
+    } finally {
+      local.setFaults(DEFAULT_FAULTS);
+    }
+  });
+});
