@@ -10,7 +10,12 @@
  * built, `analysis <json>`, then `ready <port>`; on a line `rss` it prints
  * `memory loaded <json>`. Memory is read after a full garbage collection.
  */
-import type { DatabaseService, HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  DatabaseService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -32,14 +37,17 @@ export interface BackendProcessInput {
   accounts: EstateAccounts;
 }
 
-// Auth and catalog are other Backstage services; here they answer at once so
-// the measurement is of this plugin's work.
+// Auth, permissions and catalog are other Backstage services; here they
+// answer at once so the measurement is of this plugin's work.
 const httpAuth = {
   credentials: async () => ({
     $$type: '@backstage/BackstageCredentials',
     principal: { type: 'user', userEntityRef: 'user:default/bench' },
   }),
 } as unknown as HttpAuthService;
+const permissions = {
+  authorize: async (requests: unknown[]) => requests.map(() => ({ result: 'ALLOW' })),
+} as unknown as PermissionsService;
 
 /** RSS and heap after a full collection, in bytes. @internal */
 export interface MemoryReading {
@@ -156,7 +164,7 @@ async function main() {
   } as unknown as CatalogService;
 
   const app = express();
-  app.use('/api/ecs-networking', createRouter({ network, catalog, httpAuth }));
+  app.use('/api/ecs-networking', createRouter({ network, catalog, httpAuth, permissions }));
   const server = app.listen(0, '127.0.0.1', () => {
     process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
   });

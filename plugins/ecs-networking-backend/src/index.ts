@@ -9,3 +9,4 @@ export { ScopeReader } from './reader/ScopeReader';
 export type { ScopeConfig, ScopeReadResult } from './reader/ScopeReader';
 export type { CallStats } from './aws/CallStats';
 export type { AwsTimeouts } from './aws/scopeClients';
+export { ecsNetworkingEstateReadPermission, ecsNetworkingPermissions } from './permissions';

@@ -6,6 +6,7 @@ import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { readEcsNetworkingConfig } from './config';
+import { ecsNetworkingPermissions } from './permissions';
 import { createRouter } from './router/createRouter';
 import { readCatalogDependsOn } from './service/catalogDependencies';
 import { NetworkService } from './service/NetworkService';
@@ -29,11 +30,25 @@ export const ecsNetworkingPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
       },
-      async init({ config, logger, database, scheduler, httpRouter, httpAuth, auth, catalog, events }) {
+      async init({
+        config,
+        logger,
+        database,
+        scheduler,
+        httpRouter,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        auth,
+        catalog,
+        events,
+      }) {
         const settings = readEcsNetworkingConfig(config);
         const store = await SnapshotStore.create(database);
         const sync = new SyncEngine({
@@ -64,7 +79,8 @@ export const ecsNetworkingPlugin = createBackendPlugin({
           });
         }
 
-        httpRouter.use(createRouter({ network, catalog, httpAuth }));
+        permissionsRegistry.addPermissions(ecsNetworkingPermissions);
+        httpRouter.use(createRouter({ network, catalog, httpAuth, permissions }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

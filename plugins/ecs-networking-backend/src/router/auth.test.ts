@@ -16,11 +16,14 @@ import { AuthorizeResult, isResourcePermission } from '@backstage/plugin-permiss
 import type { LocalAws } from '@ecs-net/aws-local';
 import request from 'supertest';
 import { demoConfig, startLocalEndpoint } from '../__testUtils__/harness';
+import { ecsNetworkingEstateReadPermission } from '../permissions';
 import { ecsNetworkingPlugin } from '../plugin';
 
 jest.setTimeout(60_000);
 
 const OUTSIDER = 'user:default/outsider';
+/** May read catalog entities, but not the estate-wide view. */
+const GUEST = 'user:default/guest';
 const OPEN = '/api/ecs-networking/entities/default/component/order-service';
 const RESTRICTED = '/api/ecs-networking/entities/default/component/analytics-service';
 const PROTECTED = [
@@ -76,6 +79,8 @@ const components = createBackendModule({
  */
 const isOutsider = (credentials: { principal: unknown }) =>
   (credentials.principal as { userEntityRef?: string }).userEntityRef === OUTSIDER;
+const isGuest = (credentials: { principal: unknown }) =>
+  (credentials.principal as { userEntityRef?: string }).userEntityRef === GUEST;
 const permissions = createServiceFactory({
   service: coreServices.permissions,
   deps: {},
@@ -84,7 +89,8 @@ const permissions = createServiceFactory({
       // Single-entity checks cannot evaluate the condition here: deny them.
       return requests.map(({ permission }) => ({
         result:
-          isOutsider(credentials) && isResourcePermission(permission, 'catalog-entity')
+          (isOutsider(credentials) && isResourcePermission(permission, 'catalog-entity')) ||
+          (isGuest(credentials) && permission.name === ecsNetworkingEstateReadPermission.name)
             ? AuthorizeResult.DENY
             : AuthorizeResult.ALLOW,
       }));
@@ -171,6 +177,19 @@ describe('ecs-networking API authentication and entity permissions', () => {
 
     // The same caller still sees what it may read.
     const open = await get(OPEN, mockCredentials.user.header(OUTSIDER)).expect(200);
+    expect(open.body.services.map((s: { name: string }) => s.name)).toEqual(['order-service']);
+  });
+
+  it.each(PROTECTED.filter(path => path !== OPEN))(
+    'answers %s with 403 when the policy denies ecs-networking.estate.read',
+    async path => {
+      const denied = await get(path, mockCredentials.user.header(GUEST)).expect(403);
+      expect(JSON.stringify(denied.body)).not.toMatch(/order-service-|arn:aws/);
+    },
+  );
+
+  it("still serves an entity's network to a caller denied the estate view", async () => {
+    const open = await get(OPEN, mockCredentials.user.header(GUEST)).expect(200);
     expect(open.body.services.map((s: { name: string }) => s.name)).toEqual(['order-service']);
   });
 });

@@ -1,6 +1,7 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { HttpAuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
   LookupResponse,
   NetworkResponse,
@@ -10,6 +11,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { ecsNetworkingEstateReadPermission } from '../permissions';
 import type { NetworkService } from '../service/NetworkService';
 import { entityNetwork } from '../service/entityNetwork';
 
@@ -32,9 +34,24 @@ export function createRouter(options: {
   network: NetworkService;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
 }): express.Router {
-  const { network, catalog, httpAuth } = options;
+  const { network, catalog, httpAuth, permissions } = options;
   const router = Router();
+
+  /** Whole-estate routes: authenticated, and allowed by the permission policy. */
+  const authorizeEstate = async (req: express.Request) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: ecsNetworkingEstateReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Not allowed to read the ECS network estate (${ecsNetworkingEstateReadPermission.name})`,
+      );
+    }
+  };
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
@@ -42,7 +59,7 @@ export function createRouter(options: {
   });
 
   router.get('/status', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorizeEstate(req);
     const view = await network.current();
     const body: StatusResponse = { generation: view.generation, scopes: view.statuses };
     res.json(body);
@@ -50,7 +67,7 @@ export function createRouter(options: {
 
   // Snapshots are large; they are paged by account × region.
   router.get('/snapshots', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorizeEstate(req);
     const { offset, limit } = parse(pageQuery, req.query);
     const { generation, ...page } = await network.snapshots(offset, limit);
     res.json({
@@ -62,7 +79,7 @@ export function createRouter(options: {
   });
 
   router.get('/network', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorizeEstate(req);
     const view = await network.current();
     const body: NetworkResponse = {
       generation: view.generation,
@@ -73,7 +90,7 @@ export function createRouter(options: {
   });
 
   router.get('/lookup', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await authorizeEstate(req);
     const { q } = parse(lookupQuery, req.query);
     const view = await network.current();
     const body: LookupResponse = { query: q, matches: view.lookup.lookup(q) };

@@ -50,6 +50,7 @@ function api(store: SnapshotStore, failingServiceArn: string) {
         ],
       }),
       httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
     }),
   );
   const get = async <T>(path: string): Promise<T> =>
