@@ -6,7 +6,11 @@ import { defineConfig } from '@playwright/test';
  * Playwright never downloads a browser.
  */
 export default defineConfig({
-  testDir: 'packages/app/e2e-tests',
+  projects: [
+    { name: 'portal', testDir: 'packages/app/e2e-tests' },
+    // The portal benchmark's browser half, as a smoke run.
+    { name: 'bench', testDir: 'packages/bench/e2e-tests' },
+  ],
   timeout: 120_000,
   expect: { timeout: 60_000 },
   retries: 0,

@@ -4,23 +4,16 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { estateArgs, EstateSpec } from './estates';
 import { startEndpointProcess } from './localEndpoint';
+import { measureNetworkPage, NetworkPageTimings } from './networkPageTimings';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const BACKEND = 'http://localhost:7007';
 
-export interface PortalMeasurement {
+export interface PortalMeasurement extends NetworkPageTimings {
   estate: string;
   /** From the end of the sync to the last ECS service entity out of the catalog's processing. */
   catalogSeconds: number;
   catalogEntities: number;
-  /** Full load of /ecs-networking (includes the app bundle). */
-  loadFirstContentfulPaintMs: number;
-  loadLongestTaskMs: number;
-  /** Client-side navigation from the catalog to the network page, until its list shows. */
-  navigationToContentMs: number;
-  navigationLongestTaskMs: number;
-  /** Typing a filter and expanding a namespace group of hundreds of services. */
-  interactionLongestTaskMs: number;
 }
 
 function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) {
@@ -107,57 +100,11 @@ export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: stri
     const catalogSeconds = (Date.now() - syncEnd) / 1000;
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    await context.addInitScript(() => {
-      const w = window as unknown as { longTasks: PerformanceEntry[] };
-      w.longTasks = [];
-      new PerformanceObserver(list => w.longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
-    });
-    const page = await context.newPage();
-    const longestSince = async (start: number) =>
-      page.evaluate(
-        s => Math.max(0, ...(window as unknown as { longTasks: PerformanceEntry[] }).longTasks.filter(t => t.startTime >= s).map(t => t.duration)),
-        start,
-      );
-    const now = () => page.evaluate(() => performance.now());
-
-    await page.goto(`${BACKEND}/`);
-    await page.getByRole('button', { name: 'Enter' }).click();
-    await page.getByRole('link', { name: 'Catalog', exact: true }).first().waitFor();
-
-    // Client-side navigation, as a user clicks through.
-    const navStart = await now();
-    await page.getByRole('link', { name: /ECS Networ/ }).first().click();
-    await page.getByText(`Showing ${spec.services} of ${spec.services} services`).waitFor({ timeout: 60_000 });
-    const navigationToContentMs = (await now()) - navStart;
-    await page.waitForTimeout(500);
-    const navigationLongestTaskMs = await longestSince(navStart);
-
-    const interactionStart = await now();
-    await page.getByLabel('Name contains').fill('svc-1');
-    await page.waitForTimeout(300);
-    await page.getByLabel('Name contains').fill('');
-    await page.getByRole('button', { name: / — \d+ services/ }).first().click();
-    await page.waitForTimeout(500);
-    const interactionLongestTaskMs = await longestSince(interactionStart);
-
-    // A cold load of the page itself.
-    // Same browser context: the guest session carries over, the page does not.
-    const cold = await context.newPage();
-    await cold.goto(`${BACKEND}/ecs-networking`);
-    await cold.getByText(`Showing ${spec.services} of ${spec.services} services`).waitFor({ timeout: 60_000 });
-    const { fcp, longest } = await cold.evaluate(() => ({
-      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
-      longest: Math.max(0, ...(window as unknown as { longTasks: PerformanceEntry[] }).longTasks.map(t => t.duration)),
-    }));
     return {
       estate: label,
       catalogSeconds,
       catalogEntities,
-      loadFirstContentfulPaintMs: fcp,
-      loadLongestTaskMs: longest,
-      navigationToContentMs,
-      navigationLongestTaskMs,
-      interactionLongestTaskMs,
+      ...(await measureNetworkPage(context, BACKEND, { services: spec.services, filter: 'svc-1' })),
     };
   } finally {
     await browser.close();
