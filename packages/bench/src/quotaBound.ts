@@ -28,3 +28,11 @@ export function quotaSeconds(calls: Record<string, number>): number {
   }
   return seconds;
 }
+
+/**
+ * Seconds until every drained bucket is full again. The bound above assumes
+ * full buckets, as they are when scheduled syncs run minutes apart.
+ */
+export const QUOTA_REFILL_SECONDS = Math.max(
+  ...[...familyOf.values()].map(family => family.burst / family.rate),
+);
