@@ -5,6 +5,7 @@ import { digitsId, uuidId } from '../util/ids';
 import { EcsTag, mergeTags, removeTags } from '../util/tags';
 import { EcsArns, clusterFromArn, nameFromRef } from './ecsArns';
 import { ecsErrors } from './ecsErrors';
+import { checkTagCount, checkTags } from './ecsTags';
 import { ServiceWiring, Wiring } from './ServiceWiring';
 import { TaskDefinitionRegistry } from './TaskDefinitionRegistry';
 import { TaskLauncher } from './TaskLauncher';
@@ -125,6 +126,7 @@ export class EcsControlPlane {
         'Cluster name must be 1-255 letters, numbers, hyphens and underscores.',
       );
     }
+    checkTags(input.tags ?? []);
     const existing = this.clusters.get(name);
     if (existing?.status === 'ACTIVE') {
       return existing;
@@ -191,7 +193,7 @@ export class EcsControlPlane {
     input: Parameters<TaskDefinitionRegistry['register']>[0],
     registeredBy: string,
   ): TaskDefinition {
-    for (const tag of input.tags ?? []) this.checkTag(tag);
+    checkTags(input.tags ?? []);
     return this.taskDefinitions.register(input, registeredBy);
   }
 
@@ -229,7 +231,7 @@ export class EcsControlPlane {
       td,
       input.networkConfiguration,
     );
-    for (const tag of input.tags ?? []) this.checkTag(tag);
+    checkTags(input.tags ?? []);
 
     const serviceArn = this.arns.service(
       cluster.clusterName,
@@ -429,9 +431,11 @@ export class EcsControlPlane {
   }
 
   tagResource(arn: string, tags: EcsTag[]): void {
-    for (const tag of tags) this.checkTag(tag);
+    checkTags(tags);
     const resource = this.taggable(arn);
-    resource.set(mergeTags(resource.get(), tags, t => t.key));
+    const merged = mergeTags(resource.get(), tags, t => t.key);
+    checkTagCount(merged);
+    resource.set(merged);
   }
 
   untagResource(arn: string, keys: string[]): void {
@@ -608,17 +612,6 @@ export class EcsControlPlane {
         ...vpc,
       },
     };
-  }
-
-  private checkTag(tag: EcsTag): void {
-    if (!tag || typeof tag.key !== 'string' || tag.key === '') {
-      throw ecsErrors.invalidParameter('Tag keys must be specified.');
-    }
-    if (tag.key.toLowerCase().startsWith('aws:')) {
-      throw ecsErrors.invalidParameter(
-        `Tag keys beginning with 'aws:' are reserved: ${tag.key}`,
-      );
-    }
   }
 
   private defaultNamespaceArn(ref: string): string {

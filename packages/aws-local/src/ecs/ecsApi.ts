@@ -57,6 +57,22 @@ function names(
   return list;
 }
 
+/**
+ * ECS refuses a task definition over 64 KiB of JSON. Only API calls are
+ * measured: an estate may seed a larger one, so readers can be tested on
+ * what no registration could produce.
+ */
+const MAX_TASK_DEFINITION_BYTES = 65536;
+
+function checkTaskDefinitionSize(raw: JsonObject): void {
+  const size = Buffer.byteLength(JSON.stringify(raw), 'utf8');
+  if (size > MAX_TASK_DEFINITION_BYTES) {
+    throw ecsErrors.client(
+      `Actual length: '${size}'. Max allowed length is '${MAX_TASK_DEFINITION_BYTES}' bytes.`,
+    );
+  }
+}
+
 function ecs(ctx: CallContext): EcsControlPlane {
   return ctx.partition.ecs;
 }
@@ -118,6 +134,7 @@ export const ecsApi: JsonService = {
     },
 
     RegisterTaskDefinition(ctx, raw) {
+      checkTaskDefinitionSize(raw);
       const input = reader(raw);
       const td = ecs(ctx).registerTaskDefinition(
         {
