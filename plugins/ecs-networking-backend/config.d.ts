@@ -28,7 +28,7 @@ export interface Config {
       lifecycle?: string;
       /** Default `component`: links the service to an existing catalog Component. */
       component?: string;
-      /** Default `depends-on`: comma-separated endpoint or service names this service calls. */
+      /** Default `depends-on`: space-separated endpoint or service names this service calls (ECS tag values cannot hold commas). */
       dependsOn?: string;
     };
     ownership?: {

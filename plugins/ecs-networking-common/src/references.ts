@@ -42,9 +42,9 @@ import {
   normalizeHost,
   parsePort,
 } from './names';
+import { findSchemes } from './schemes';
 import { createScopeIndex } from './scopeIndex';
 
-const SCHEME = /([a-z][a-z0-9+.-]*(?::[a-z][a-z0-9+.-]*)*):\/\//gi;
 const CHUNK_SEPARATORS = /[\s,;"'`()<>[\]{}|]+/;
 const SECRET_VARIABLE =
   /(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|PRIVATE_?KEY|API_?KEY|ACCESS_?KEY)/i;
@@ -203,17 +203,17 @@ export function extractReferences(
 ): ContainerReference[] {
   if (!value || isSecretVariable(source)) return [];
   const references: ContainerReference[] = [];
-  const urls = [...value.matchAll(SCHEME)];
+  const urls = findSchemes(value);
   let cursor = 0;
   urls.forEach((match, i) => {
-    const start = match.index!;
+    const start = match.index;
     scanBareTokens(value.slice(cursor, start), source, references);
-    const segmentStart = start + match[0].length;
-    const nextUrl = i + 1 < urls.length ? urls[i + 1].index! : value.length;
+    const segmentStart = match.end;
+    const nextUrl = i + 1 < urls.length ? urls[i + 1].index : value.length;
     const whitespace = value.slice(segmentStart, nextUrl).search(/\s/);
     const segmentEnd = whitespace < 0 ? nextUrl : segmentStart + whitespace;
     parseUrlSegment(
-      match[1].toLowerCase(),
+      match.scheme.toLowerCase(),
       value.slice(segmentStart, segmentEnd),
       source,
       references,

@@ -10,7 +10,10 @@ export interface TagKeys {
   lifecycle: string;
   /** Links the ECS service to an existing catalog Component by name or ref. */
   component: string;
-  /** Comma-separated endpoint names, service names or ARNs the service calls. */
+  /**
+   * Endpoint names, service names or ARNs the service calls, separated by
+   * spaces: ECS tag values cannot hold commas (commas are accepted too).
+   */
   dependsOn: string;
 }
 

@@ -39,21 +39,25 @@ export class TaskDefinitionCache {
 }
 
 function referencesOf(container: NonNullable<TaskDefinition['containerDefinitions']>[number]) {
-  const references: ContainerReference[] = [];
+  const found: ContainerReference[][] = [];
   for (const variable of container.environment ?? []) {
     if (variable.name && variable.value) {
-      references.push(
-        ...extractReferences(variable.value, { kind: 'environment', variable: variable.name }),
-      );
+      found.push(extractReferences(variable.value, { kind: 'environment', variable: variable.name }));
     }
   }
   for (const part of container.command ?? []) {
-    references.push(...extractReferences(part, { kind: 'command' }));
+    found.push(extractReferences(part, { kind: 'command' }));
   }
   for (const part of container.entryPoint ?? []) {
-    references.push(...extractReferences(part, { kind: 'entryPoint' }));
+    found.push(extractReferences(part, { kind: 'entryPoint' }));
   }
-  return references;
+  // A value may repeat one address thousands of times; the digest lives as
+  // long as the process, so it keeps each reference once per source.
+  const references = new Map<string, ContainerReference>();
+  for (const reference of found.flat()) {
+    references.set(`${reference.text}\u0000${JSON.stringify(reference.source)}`, reference);
+  }
+  return [...references.values()];
 }
 
 function digest(definition: TaskDefinition): TaskDefinitionInfo {
