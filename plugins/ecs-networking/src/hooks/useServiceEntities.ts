@@ -13,6 +13,12 @@ import useAsync from 'react-use/esm/useAsync';
  * ECS service Resource is fetched instead (still one request, trimmed fields).
  */
 const FILTER_LIMIT = 50;
+/**
+ * The catalog indexes values of at most 200 characters for filtering; the
+ * ARN of a service with a long name (ECS allows 255) is longer, and is then
+ * looked up the same way.
+ */
+const INDEXED_VALUE_LIMIT = 200;
 
 const EMPTY = new Map<string, Entity>();
 
@@ -41,7 +47,10 @@ export function useServiceEntities(arns: string[]): Map<string, Entity> {
       kind: 'resource',
       'spec.type': ENTITY_TYPES.ecsService,
     };
-    if (wanted.length <= FILTER_LIMIT) {
+    if (
+      wanted.length <= FILTER_LIMIT &&
+      wanted.every(arn => arn.length <= INDEXED_VALUE_LIMIT)
+    ) {
       filter[`metadata.annotations.${ANNOTATIONS.serviceArn}`] = wanted;
     }
     const { items } = await catalogApi.getEntities({ filter, fields: FIELDS });
