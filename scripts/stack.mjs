@@ -21,7 +21,14 @@ export function demoAwsEnv(port = LOCAL_AWS_PORT) {
   };
 }
 
-function prefixOutput(child, label) {
+// The browser tests' stack: the demo estate plus hostile input in account
+// 333333333333, and the backend config that reads that account too.
+const DEMO_ESTATE = path.join(repoRoot, 'packages/aws-local/estates/demo.yaml');
+const HOSTILE_ESTATE = path.join(repoRoot, 'packages/aws-local/estates/hostile.yaml');
+const HOSTILE_CONFIG = path.join(repoRoot, 'packages/app/e2e-tests/app-config.hostile.yaml');
+
+/** Writes each output line with its label, and hands it to `onLine` too. */
+function prefixOutput(child, label, onLine) {
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
     let buffer = '';
@@ -29,13 +36,16 @@ function prefixOutput(child, label) {
       buffer += chunk;
       const lines = buffer.split('\n');
       buffer = lines.pop();
-      for (const line of lines) process.stdout.write(`[${label}] ${line}\n`);
+      for (const line of lines) {
+        process.stdout.write(`[${label}] ${line}\n`);
+        onLine?.(label, line);
+      }
     });
   }
 }
 
 /** Runs the local AWS endpoint's CLI; resolves once it prints its URL. */
-export function startLocalAws(env, args = []) {
+export function startLocalAws(env, args = [], onLine) {
   const child = spawn(
     'node',
     [
@@ -49,9 +59,10 @@ export function startLocalAws(env, args = []) {
   return new Promise((resolve, reject) => {
     const onData = chunk => {
       process.stdout.write(`[local-aws] ${chunk}`);
+      for (const line of String(chunk).split('\n')) if (line) onLine?.('local-aws', line);
       if (String(chunk).includes('listening on http://127.0.0.1:')) {
         child.stdout.off('data', onData);
-        prefixOutput(child, 'local-aws');
+        prefixOutput(child, 'local-aws', onLine);
         resolve(child);
       }
     };
@@ -75,16 +86,29 @@ export async function waitForUrl(url, timeoutMs) {
   }
 }
 
-/** Starts everything; returns a function that stops it all. */
-export async function startStack(env, { quiet = false } = {}) {
-  const localAws = await startLocalAws(env, ['--port', String(LOCAL_AWS_PORT)]);
-  const portal = spawn('backstage-cli', ['repo', 'start'], {
+/**
+ * Starts everything; returns a function that stops it all. `hostile` adds
+ * the hostile estate and the config that reads its account (browser tests
+ * only; `npm start` is the plain demo). With `quiet`, every output line also
+ * goes to `onLine(label, line)`, label `local-aws` or `portal`.
+ */
+export async function startStack(env, { quiet = false, hostile = false, onLine } = {}) {
+  const estates = hostile ? ['--estate', DEMO_ESTATE, '--estate', HOSTILE_ESTATE] : [];
+  const localAws = await startLocalAws(
+    env,
+    ['--port', String(LOCAL_AWS_PORT), ...estates],
+    quiet ? onLine : undefined,
+  );
+  const configs = hostile
+    ? ['--config', path.join(repoRoot, 'app-config.yaml'), '--config', HOSTILE_CONFIG]
+    : [];
+  const portal = spawn('backstage-cli', ['repo', 'start', ...configs], {
     cwd: repoRoot,
     env: { ...env, ...demoAwsEnv(), BROWSER: 'none' },
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     detached: true,
   });
-  if (quiet) prefixOutput(portal, 'portal');
+  if (quiet) prefixOutput(portal, 'portal', onLine);
   const stop = () => {
     try {
       process.kill(-portal.pid, 'SIGTERM');

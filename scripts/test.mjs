@@ -1,6 +1,9 @@
 // `npm test`: installs what is missing (Node 22, npm packages, Chromium and
 // the AWS CLI from Debian), then runs the unit and integration tests (jest),
-// the type check, and the browser tests against the running demo portal.
+// the type check, and the browser tests against the running portal (the demo
+// plus the hostile estate).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { AWS_CLI, CHROMIUM, ensureAptPackages, POSTGRESQL, prepare, repoRoot, runAsync } from './toolchain.mjs';
 import { startStack } from './stack.mjs';
 
@@ -19,16 +22,37 @@ await step('type check (tsc)', () => runAsync('tsc', ['--noEmit'], { cwd: repoRo
 await step('unit and integration tests (jest)', () =>
   runAsync('backstage-cli', ['repo', 'test', '--maxWorkers=2'], { cwd: repoRoot, env }),
 );
+// The browser tests run on the demo plus the hostile estate, and every line
+// the stack prints is kept: the canary secret of both estates must never show
+// up in what the portal (backend and frontend build) logs. The local AWS
+// endpoint's own output is left out of that check: it is AWS, and may echo
+// what it holds.
+const CANARY = 'ecsnet-canary-7f3a9b';
+const STACK_LOG = path.join(repoRoot, 'test-results', 'e2e-stack.log');
+
 await step('browser tests (Playwright + Chromium)', async () => {
   let stop;
+  const lines = [];
   try {
-    stop = await startStack(env, { quiet: true });
-    return await runAsync('playwright', ['test'], { cwd: repoRoot, env });
+    stop = await startStack(env, {
+      quiet: true,
+      hostile: true,
+      onLine: (label, line) => lines.push(`[${label}] ${line}`),
+    });
+    const code = await runAsync('playwright', ['test'], { cwd: repoRoot, env });
+    const leaks = lines.filter(line => line.startsWith('[portal] ') && line.includes(CANARY));
+    for (const leak of leaks) process.stderr.write(`canary secret in the portal's output: ${leak}\n`);
+    process.stdout.write(
+      `portal output checked for the canary: ${lines.filter(l => l.startsWith('[portal] ')).length} lines, ${leaks.length} with it (all output in ${STACK_LOG})\n`,
+    );
+    return code === 0 && leaks.length === 0 ? 0 : 1;
   } catch (error) {
     process.stderr.write(`${error}\n`);
     return 1;
   } finally {
     stop?.();
+    mkdirSync(path.dirname(STACK_LOG), { recursive: true });
+    writeFileSync(STACK_LOG, `${lines.join('\n')}\n`);
   }
 });
 

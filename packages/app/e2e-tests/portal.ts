@@ -1,0 +1,87 @@
+import { APIRequestContext, expect, Page } from '@playwright/test';
+
+/**
+ * What the browser tests share: signing in, calling the backend as the guest
+ * user, and the figures of the estates the test stack serves (the demo plus
+ * the hostile estate, packages/aws-local/estates/hostile.yaml, which
+ * scripts/test.mjs adds for the browser tests only).
+ */
+
+export const SHOTS = 'test-results/screenshots';
+export const BACKEND = process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
+export const CANARY = 'ecsnet-canary-7f3a9b';
+
+export const DEMO = { services: 14, findings: 4 };
+export const HOSTILE = { accountId: '333333333333', services: 7, findings: 11 };
+export const ALL = {
+  services: DEMO.services + HOSTILE.services,
+  findings: DEMO.findings + HOSTILE.findings,
+};
+
+export async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
+
+/** Opens a template's form and picks an owner group, as every form needs. */
+export async function openTemplate(page: Page, template: string, ownerGroup = 'team-orders') {
+  await page.goto(`/create/templates/default/${template}`);
+  const owner = page.getByRole('textbox', { name: 'Owner' });
+  await owner.click();
+  await owner.fill(ownerGroup.slice(0, -2));
+  await page.getByRole('option', { name: new RegExp(ownerGroup) }).click();
+}
+
+/** A user token of the guest, as the frontend gets it. */
+export async function guestToken(request: APIRequestContext): Promise<string> {
+  const response = await request.get(`${BACKEND}/api/auth/guest/refresh?env=development`, {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(response.ok()).toBe(true);
+  return (await response.json()).backstageIdentity.token;
+}
+
+/** GETs a backend path as the guest; returns the body as text. */
+export async function backendText(request: APIRequestContext, token: string, path: string): Promise<string> {
+  const response = await request.get(`${BACKEND}${path}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(response.status(), path).toBe(200);
+  return response.text();
+}
+
+export interface CatalogEntity {
+  kind: string;
+  metadata: { name: string; namespace?: string; title?: string; annotations?: Record<string, string> };
+  spec?: Record<string, unknown>;
+}
+
+/** Every entity matching `filter`, all pages. */
+export async function catalogEntities(
+  request: APIRequestContext,
+  token: string,
+  filter?: string,
+): Promise<{ entities: CatalogEntity[]; bodies: string[] }> {
+  const entities: CatalogEntity[] = [];
+  const bodies: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const query = new URLSearchParams({ limit: '100' });
+    if (cursor) query.set('cursor', cursor);
+    else if (filter) query.set('filter', filter);
+    const body = await backendText(request, token, `/api/catalog/entities/by-query?${query}`);
+    bodies.push(body);
+    const page = JSON.parse(body);
+    entities.push(...page.items);
+    cursor = page.pageInfo?.nextCursor;
+  } while (cursor);
+  return { entities, bodies };
+}
+
+export function entityPath(entity: CatalogEntity): string {
+  const namespace = entity.metadata.namespace ?? 'default';
+  return `/catalog/${namespace}/${entity.kind.toLowerCase()}/${entity.metadata.name}`;
+}
