@@ -20,7 +20,12 @@ async function step(name, fn) {
 
 await step('type check (tsc)', () => runAsync('tsc', ['--noEmit'], { cwd: repoRoot, env }));
 await step('unit and integration tests (jest)', () =>
-  runAsync('backstage-cli', ['repo', 'test', '--maxWorkers=2'], { cwd: repoRoot, env }),
+  runAsync('backstage-cli', ['repo', 'test', '--maxWorkers=2'], {
+    cwd: repoRoot,
+    // packages/backend/src/reliability: real backends killed mid-sync, and
+    // two replicas on a PostgreSQL server the test starts itself.
+    env: { ...env, ECSNET_RELIABILITY: '1' },
+  }),
 );
 // The browser tests run on the demo plus the hostile estate, and every line
 // the stack prints is kept: the canary secret of both estates must never show
