@@ -9,6 +9,7 @@ import {
   entityPath,
   guestToken,
   signIn,
+  waitForEstate,
 } from './portal';
 
 // Both estates hold the canary where AWS keeps secrets: task definition
@@ -45,6 +46,16 @@ function lookupQueries(network: any, snapshots: any[], taskIps: Iterable<string>
 }
 
 test.describe('the canary secret', () => {
+  test.beforeAll(async ({ playwright }) => {
+    test.setTimeout(240_000);
+    const request = await playwright.request.newContext();
+    try {
+      await waitForEstate(request);
+    } finally {
+      await request.dispose();
+    }
+  });
+
   test('is in no response of any ecs-networking route', async ({ request }) => {
     const token = await guestToken(request);
     const api = (path: string) => backendText(request, token, `/api/ecs-networking${path}`);

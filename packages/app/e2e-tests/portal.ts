@@ -85,3 +85,22 @@ export function entityPath(entity: CatalogEntity): string {
   const namespace = entity.metadata.namespace ?? 'default';
   return `/catalog/${namespace}/${entity.kind.toLowerCase()}/${entity.metadata.name}`;
 }
+
+/**
+ * Waits until every service of both estates is synced and in the catalog:
+ * tests that read the backend's API directly have no page to wait on, and
+ * may be the first to run after the portal starts.
+ */
+export async function waitForEstate(request: APIRequestContext) {
+  await expect
+    .poll(
+      async () => {
+        const token = await guestToken(request);
+        const network = JSON.parse(await backendText(request, token, '/api/ecs-networking/network'));
+        const { entities } = await catalogEntities(request, token, 'kind=resource,spec.type=ecs-service');
+        return [network.services.length, entities.length];
+      },
+      { timeout: 180_000, intervals: [1000] },
+    )
+    .toEqual([ALL.services, ALL.services]);
+}
