@@ -36,7 +36,12 @@ function nodePackageName() {
 export function ensureNode() {
   const major = Number(process.versions.node.split('.')[0]);
   if (major >= 22) {
-    return { ...process.env };
+    // Build native addons against this Node's own headers: an npm from the
+    // distribution may default `nodedir` to the system Node's (Debian: /usr).
+    const root = path.resolve(process.execPath, '..', '..');
+    return existsSync(path.join(root, 'include', 'node', 'node.h'))
+      ? { ...process.env, npm_config_nodedir: root }
+      : { ...process.env };
   }
   const pkgDir = path.join(toolsDir, 'node_modules', nodePackageName());
   const binDir = path.join(pkgDir, 'bin');
