@@ -24,6 +24,7 @@ export {
 export type { ReferenceIndex } from './references';
 export * from './rules';
 export { createLookupIndex } from './lookup';
+export { serviceConnectRegistry } from './serviceConnectRegistry';
 export type {
   EntityNetworkResponse,
   LiveService,

@@ -16,6 +16,7 @@ import type {
   TaskDefinitionInfo,
 } from '../snapshot';
 import { extractReferences } from '../references';
+import { serviceConnectRegistry } from '../serviceConnectRegistry';
 
 /** @public */
 export interface ContainerSpec {
@@ -314,18 +315,9 @@ export class ScopeBuilder {
           `service/srv-sc-${slug(namespace.name)}-${slug(discoveryName)}`,
         );
         if (!cloudMapServices.some(c => c.arn === discoveryArn)) {
-          cloudMapServices.push({
-            id: discoveryArn.slice(discoveryArn.lastIndexOf('/') + 1),
-            arn: discoveryArn,
-            name: discoveryName,
-            namespaceId: namespace.id,
-            type: 'HTTP',
-            dnsRecords: [],
-            customHealthCheck: false,
-            managedByEcs: true,
-            tags: { AmazonECSManaged: 'true' },
-            instances: [],
-          });
+          cloudMapServices.push(
+            serviceConnectRegistry({ arn: discoveryArn, name: discoveryName, namespaceId: namespace.id }),
+          );
         }
       }
       return {

@@ -17,6 +17,7 @@ import {
   type ScopeSnapshot,
   type TagKeys,
   type TaskDefinitionInfo,
+  serviceConnectRegistry,
 } from '@ecs-net/plugin-ecs-networking-common';
 import { bindDependencies } from './dependencies';
 import type { LiveNetwork, PlannedService, Problem } from './types';
@@ -505,18 +506,13 @@ export function checkPlan(
               discoveryName,
             )}`,
           );
-          newCloudMapServices.push({
-            id: discoveryArn.slice(discoveryArn.lastIndexOf('/') + 1),
-            arn: discoveryArn,
-            name: discoveryName,
-            namespaceId: namespace.id,
-            type: 'HTTP',
-            dnsRecords: [],
-            customHealthCheck: false,
-            managedByEcs: true,
-            tags: { AmazonECSManaged: 'true' },
-            instances: [],
-          });
+          newCloudMapServices.push(
+            serviceConnectRegistry({
+              arn: discoveryArn,
+              name: discoveryName,
+              namespaceId: namespace.id,
+            }),
+          );
         }
         return {
           portName: entry.portName,
