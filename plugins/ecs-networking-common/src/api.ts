@@ -23,8 +23,14 @@ export interface LookupResponse {
   matches: LookupMatch[];
 }
 
-/** A service with its running tasks (served live, never stored in entities). @public */
-export type LiveService = ModelService & { tasks: EcsTaskInfo[] };
+/**
+ * A service with its running tasks (served live, never stored in entities)
+ * and the ARNs its findings are raised on (`findingSubjectsOf`), so a client
+ * can tell which findings are about which service.
+ *
+ * @public
+ */
+export type LiveService = ModelService & { tasks: EcsTaskInfo[]; findingSubjects: string[] };
 
 /** `GET /entities/:namespace/:kind/:name` @public */
 export interface EntityNetworkResponse {

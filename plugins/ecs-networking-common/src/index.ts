@@ -25,6 +25,7 @@ export type { ReferenceIndex } from './references';
 export * from './rules';
 export { createLookupIndex } from './lookup';
 export { serviceConnectRegistry } from './serviceConnectRegistry';
+export { findingSubjectsOf } from './findingSubjects';
 export type {
   EntityNetworkResponse,
   LiveService,

@@ -21,7 +21,11 @@ export function entityNetwork(view: NetworkView, entity: Entity): EntityNetworkR
   const services = arns.map(arn => indexes.services.get(arn)!);
   const scopes = new Set(services.map(s => `${s.accountId}/${s.region}`));
   return {
-    services: services.map(s => ({ ...s, tasks: indexes.tasks.get(s.arn) ?? [] })),
+    services: services.map(s => ({
+      ...s,
+      tasks: indexes.tasks.get(s.arn) ?? [],
+      findingSubjects: indexes.findingSubjects.get(s.arn) ?? [],
+    })),
     endpoints: arns.flatMap(arn => indexes.endpointsByService.get(arn) ?? []),
     inbound: arns.flatMap(arn => indexes.edgesTo.get(arn) ?? []),
     outbound: arns.flatMap(arn => indexes.edgesFrom.get(arn) ?? []),

@@ -1,6 +1,5 @@
 import type {
   Edge,
-  EcsServiceInfo,
   EcsTaskInfo,
   Endpoint,
   Finding,
@@ -8,6 +7,7 @@ import type {
   NetworkModel,
   ScopeSnapshot,
 } from '@ecs-net/plugin-ecs-networking-common';
+import { findingSubjectsOf } from '@ecs-net/plugin-ecs-networking-common';
 import { componentRef } from './componentRef';
 
 /** Lookups by ARN, built once per store generation so requests never scan. */
@@ -38,15 +38,6 @@ function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
     else map.set(k, [item]);
   }
   return map;
-}
-
-function findingSubjectsOf(service: EcsServiceInfo): string[] {
-  return [
-    service.arn,
-    service.taskDefinitionArn,
-    ...service.serviceRegistries.map(r => r.registryArn),
-    ...(service.serviceConnect?.services ?? []).flatMap(e => e.discoveryArn ?? []),
-  ];
 }
 
 /**

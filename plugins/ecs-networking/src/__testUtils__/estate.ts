@@ -9,6 +9,7 @@ import {
   NetworkResponse,
   ScopeSnapshot,
   ScopeStatus,
+  findingSubjectsOf,
 } from '@ecs-net/plugin-ecs-networking-common';
 import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
 
@@ -120,15 +121,15 @@ export function entityNetworkOf(
 ): EntityNetworkResponse {
   const services = serviceNames.map(name => serviceNamed(model, name));
   const arns = new Set(services.map(s => s.arn));
-  const subjects = new Set([
-    ...arns,
-    ...services.map(s => s.taskDefinitionArn),
-  ]);
-  const tasks = new Map(
-    snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc.tasks])),
-  );
+  const raw = new Map(snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc])));
+  const live = services.map(s => ({
+    ...s,
+    tasks: raw.get(s.arn)!.tasks,
+    findingSubjects: findingSubjectsOf(raw.get(s.arn)!),
+  }));
+  const subjects = new Set(live.flatMap(s => s.findingSubjects));
   return {
-    services: services.map(s => ({ ...s, tasks: tasks.get(s.arn) ?? [] })),
+    services: live,
     endpoints: model.endpoints.filter(e => arns.has(e.serviceArn)),
     inbound: model.edges.filter(e => arns.has(e.to)),
     outbound: model.edges.filter(e => arns.has(e.from)),

@@ -248,6 +248,11 @@ describe('EcsNetworkingCard', () => {
     expect(writeText).toHaveBeenCalledWith('orders:8080');
   });
 
+  it("shows findings raised on the Cloud Map service a service registers into", async () => {
+    await renderCard(resourceOf('mysql'), answering(['mysql']));
+    expect(await screen.findByText(/DNS records live 300 s/)).toBeInTheDocument();
+  });
+
   it('renders hostile tag values as text', async () => {
     await renderCard(resourceOf('mysql'), answering(['mysql']));
     expect(await screen.findByText(HOSTILE)).toBeInTheDocument();

@@ -27,7 +27,7 @@ export function serviceSections(
 ): ServiceSection[] {
   const endpointId = entity.metadata.annotations?.[ANNOTATIONS.endpointId];
   return network.services.map(service => {
-    const subjects = new Set([service.arn, service.taskDefinitionArn]);
+    const subjects = new Set(service.findingSubjects);
     const endpoints = network.endpoints.filter(
       e => e.serviceArn === service.arn && (!endpointId || e.id === endpointId),
     );
