@@ -1,12 +1,12 @@
 import { API_QUOTAS } from '@ecs-net/aws-local';
 
+// One object per family, shared by its operations: calls are summed per
+// bucket, and operations sharing a bucket share its rate.
 const familyOf = new Map<string, { burst: number; rate: number }>();
 for (const family of Object.values(API_QUOTAS)) {
+  const bucket = { burst: family.quota.burst, rate: family.quota.refillPerSecond };
   for (const operation of family.operations) {
-    familyOf.set(`${family.service}:${operation}`, {
-      burst: family.quota.burst,
-      rate: family.quota.refillPerSecond,
-    });
+    familyOf.set(`${family.service}:${operation}`, bucket);
   }
 }
 
