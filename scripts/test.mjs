@@ -1,7 +1,7 @@
 // `npm test`: installs what is missing (Node 22, npm packages, Chromium and
-// the AWS CLI from Debian), then runs the unit and integration tests (jest),
-// the type check, and the browser tests against the running portal (the demo
-// plus the hostile estate).
+// the AWS CLI from Debian), then runs the type check, the linter, the unit
+// and integration tests (jest), and the browser tests against the running
+// portal (the demo plus the hostile estate).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AWS_CLI, CHROMIUM, ensureAptPackages, POSTGRESQL, prepare, repoRoot, runAsync } from './toolchain.mjs';
@@ -19,6 +19,9 @@ async function step(name, fn) {
 }
 
 await step('type check (tsc)', () => runAsync('tsc', ['--noEmit'], { cwd: repoRoot, env }));
+await step('lint (eslint, no warnings)', () =>
+  runAsync('backstage-cli', ['repo', 'lint', '--max-warnings', '0'], { cwd: repoRoot, env }),
+);
 await step('unit and integration tests (jest)', () =>
   runAsync('backstage-cli', ['repo', 'test', '--maxWorkers=2'], {
     cwd: repoRoot,

@@ -39,6 +39,8 @@ export interface Io {
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+class UsageError extends Error {}
+
 function list(values: string[] | undefined): string[] {
   return (values ?? []).flatMap(v => v.split(',')).map(v => v.trim()).filter(Boolean);
 }
@@ -65,8 +67,6 @@ function parseTagKeys(value: string | undefined): Partial<TagKeys> {
   }
   return keys;
 }
-
-class UsageError extends Error {}
 
 /** Runs one CLI invocation; resolves to the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
