@@ -18,11 +18,13 @@ export interface BackendMeasurement {
   memory: MemoryMeasurement;
 }
 
-/** Megabytes of the backend-like process, each read after a full GC. */
+/** Megabytes of the backend-like process, each read after V8's memory-reducing GC. */
 export interface MemoryMeasurement {
   /** Modules loaded, nothing read yet: the plugin's share of an idle backend. */
   idleRssMb: number;
-  /** Synced twice, view built, idle: what the plugin holds between syncs. */
+  /** Highest RSS during the syncs and the view's build. */
+  peakRssMb: number;
+  /** Synced twice, view built: what the plugin holds between syncs. */
   syncedRssMb: number;
   syncedHeapMb: number;
   /** After the API load test. */
@@ -110,8 +112,13 @@ export async function benchBackend(
     }
     // A mix of what people look up: task IPs, service names, ARNs, endpoints.
     const services = snapshots.flatMap(s => s.services);
+    const queryKinds = [
+      (s: ScopeSnapshot['services'][number]) => s.tasks[0]?.ip ?? s.name,
+      (s: ScopeSnapshot['services'][number]) => s.name,
+      (s: ScopeSnapshot['services'][number]) => s.arn,
+    ];
     const queries = [
-      ...services.flatMap((s, i) => (i % 3 === 0 ? [s.tasks[0]?.ip ?? s.name] : i % 3 === 1 ? [s.name] : [s.arn])),
+      ...services.map((s, i) => queryKinds[i % queryKinds.length](s)),
       ...network.endpoints.slice(0, 2000).map(e => e.name),
     ];
     const lookupPaths = queries.map(q => `/lookup?q=${encodeURIComponent(q)}`);
@@ -128,6 +135,7 @@ export async function benchBackend(
       api,
       memory: {
         idleRssMb: mb(idle.rss),
+        peakRssMb: mb(synced.peakRss),
         syncedRssMb: mb(synced.rss),
         syncedHeapMb: mb(synced.heapUsed),
         loadedRssMb: mb(loaded.rss),

@@ -17,6 +17,9 @@ describe('benchmark harness (smoke)', () => {
     expect(results.analysis[0].endpoints).toBeGreaterThan(0);
     expect(results.api.map(a => a.route)).toEqual(['GET /lookup', 'GET /entities/…']);
     expect(results.api.every(a => a.errors === 0 && a.p99Ms > 0)).toBe(true);
-    expect(results.memory!.syncedRssMb).toBeGreaterThan(results.memory!.idleRssMb);
+    const memory = results.memory!;
+    expect(memory.peakRssMb).toBeGreaterThan(memory.idleRssMb);
+    expect(memory.peakRssMb).toBeGreaterThanOrEqual(memory.syncedRssMb);
+    expect(memory.syncedHeapMb).toBeGreaterThan(0);
   });
 });
