@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { ALL } from './portal';
+import { ALL, waitForEstate } from './portal';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -33,6 +33,30 @@ test('a service with a wiring mistake shows the finding and its fix', async ({ p
   await page.goto('/catalog/default/resource/payment-service-shop-euw1-1111');
   await expect(page.getByText(/Service Connect port name "payment-http" matches no port mapping/)).toBeVisible();
   await expect(page.getByText(/Name a port mapping "payment-http"/)).toBeVisible();
+});
+
+test('a namespace page lists the names in it, who answers on each and their owners', async ({ page, request }) => {
+  // Namespace Resources come with the sync; run alone, this test may come first.
+  await waitForEstate(request);
+  await page.goto('/catalog/default/resource/sc.local-euw1-1111');
+  const card = page
+    .getByText('Names in this namespace')
+    .locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
+  await expect(card.getByText(/^\d+ names from \d+ ECS services$/)).toBeVisible();
+  const inventory = card.getByRole('row').filter({ hasText: 'inventory:8080' });
+  await expect(inventory.getByText('Service Connect')).toBeVisible();
+  await expect(inventory.getByRole('link', { name: 'inventory-service' })).toBeVisible();
+  await expect(inventory.getByRole('link', { name: 'team-catalog' })).toBeVisible();
+  await inventory.getByRole('link', { name: 'inventory-service' }).click();
+  await expect(page).toHaveURL(/\/catalog\/default\/resource\/inventory-service-/);
+  await page.goBack();
+  await expect(card.getByText('Findings about the namespace')).toBeVisible();
+  // legacy-gateway and nightly-report call through sc.local (client-only
+  // Service Connect) without answering on a name in it.
+  const clients = card.getByText('Service Connect clients with no name here (2)').locator('..');
+  await expect(clients.getByRole('link', { name: 'legacy-gateway' })).toBeVisible();
+  await expect(clients.getByText('no owner tag')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/namespace-card.png`, fullPage: true });
 });
 
 test('the network page lists the estate and finds owners', async ({ page }) => {

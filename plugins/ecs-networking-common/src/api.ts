@@ -32,13 +32,21 @@ export interface LookupResponse {
  */
 export type LiveService = ModelService & { tasks: EcsTaskInfo[]; findingSubjects: string[] };
 
-/** `GET /entities/:namespace/:kind/:name` @public */
+/**
+ * `GET /entities/:namespace/:kind/:name`. For an ECS service Resource, an
+ * endpoint API or a Component: its services with their endpoints, edges and
+ * findings. For a Cloud Map namespace Resource: the endpoints named in it,
+ * the services answering on them or calling through it with Service
+ * Connect, and findings about the namespace; no edges.
+ *
+ * @public
+ */
 export interface EntityNetworkResponse {
   services: LiveService[];
   endpoints: Endpoint[];
   inbound: Edge[];
   outbound: Edge[];
   findings: Finding[];
-  /** Sync state of the account × regions these services live in. */
+  /** Sync state of the account × regions these services (or the namespace) live in. */
   scopes: ScopeStatus[];
 }

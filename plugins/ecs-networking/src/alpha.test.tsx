@@ -16,6 +16,7 @@ import { ecsNetworkingApiRef } from './api';
 import { mockCatalog, mockEcsNetworkingApi } from './__testUtils__/apis';
 import {
   entityNetworkOf,
+  namespaceResource,
   networkResponse,
   serviceNamed,
   serviceResource,
@@ -113,6 +114,15 @@ describe('ecs-networking new frontend system plugin', () => {
       expect(applies(component)).toBe(true);
       expect(applies(group)).toBe(false);
     }
+  });
+
+  it('offers the namespace card on namespace Resources only', () => {
+    const applies = createExtensionTester(
+      ecsNetworkingPlugin.getExtension('entity-card:ecs-networking/namespace'),
+    ).get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(applies(namespaceResource(model, 'sc.local'))).toBe(true);
+    expect(applies(orders)).toBe(false);
+    expect(applies(group)).toBe(false);
   });
 
   it('renders the Network tab with the neighbourhood graph', async () => {

@@ -11,6 +11,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import DeviceHub from '@material-ui/icons/DeviceHub';
 import { EcsNetworkingClient, ecsNetworkingApiRef } from './api';
+import { isEcsNamespace } from './isEcsNamespace';
 import { isEcsNetworkingAvailable } from './isEcsNetworkingAvailable';
 import { rootRouteRef } from './routes';
 import { ecsEndpointPickerFormField, ecsNamespacePickerFormField } from './scaffolder/alpha';
@@ -48,6 +49,17 @@ const ecsNetworkingEntityCard = EntityCardBlueprint.make({
   },
 });
 
+const ecsNamespaceEntityCard = EntityCardBlueprint.make({
+  name: 'namespace',
+  params: {
+    filter: isEcsNamespace,
+    loader: () =>
+      import('./components/EcsNamespaceCard').then(m => (
+        <m.EcsNamespaceCard />
+      )),
+  },
+});
+
 const ecsNetworkingEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'ecs-networking',
@@ -62,7 +74,8 @@ const ecsNetworkingEntityContent = EntityContentBlueprint.make({
 
 /**
  * The ECS networking plugin for the new frontend system: the client, the
- * network page with its nav item, the entity card and the Network tab.
+ * network page with its nav item, the entity card, the namespace card and
+ * the Network tab.
  *
  * @alpha
  */
@@ -78,6 +91,7 @@ export default createFrontendPlugin({
     ecsNetworkingApi,
     ecsNetworkingPage,
     ecsNetworkingEntityCard,
+    ecsNamespaceEntityCard,
     ecsNetworkingEntityContent,
     ecsNamespacePickerFormField,
     ecsEndpointPickerFormField,

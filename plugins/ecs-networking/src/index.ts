@@ -10,8 +10,10 @@ export {
   EcsNetworkingPage,
   EntityEcsNetworkingCard,
   EntityEcsNetworkingContent,
+  EntityEcsNamespaceCard,
 } from './plugin';
 export { isEcsNetworkingAvailable } from './isEcsNetworkingAvailable';
+export { isEcsNamespace } from './isEcsNamespace';
 export {
   ecsNetworkingApiRef,
   EcsNetworkingClient,

@@ -73,3 +73,19 @@ export const EntityEcsNetworkingContent = ecsNetworkingPlugin.provide(
     },
   }),
 );
+
+/**
+ * The names in a Cloud Map namespace, the services answering on them and
+ * their owners, and findings about the namespace.
+ *
+ * @public
+ */
+export const EntityEcsNamespaceCard = ecsNetworkingPlugin.provide(
+  createComponentExtension({
+    name: 'EntityEcsNamespaceCard',
+    component: {
+      lazy: () =>
+        import('./components/EcsNamespaceCard').then(m => m.EcsNamespaceCard),
+    },
+  }),
+);

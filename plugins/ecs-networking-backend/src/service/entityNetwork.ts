@@ -1,5 +1,10 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ANNOTATIONS, EntityNetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  ANNOTATIONS,
+  ENTITY_TYPES,
+  EntityNetworkResponse,
+  LiveService,
+} from '@ecs-net/plugin-ecs-networking-common';
 import type { NetworkView } from './NetworkService';
 
 function servicesOf(view: NetworkView, entity: Entity): string[] {
@@ -14,22 +19,66 @@ function servicesOf(view: NetworkView, entity: Entity): string[] {
   return view.indexes.servicesByComponent.get(stringifyEntityRef(entity)) ?? [];
 }
 
+function namespaceArnOf(entity: Entity): string | undefined {
+  if ((entity.spec as { type?: unknown } | undefined)?.type !== ENTITY_TYPES.cloudMapNamespace) {
+    return undefined;
+  }
+  return entity.metadata.annotations?.[ANNOTATIONS.namespaceArn];
+}
+
+function liveService(view: NetworkView, arn: string): LiveService {
+  const { indexes } = view;
+  return {
+    ...indexes.services.get(arn)!,
+    tasks: indexes.tasks.get(arn) ?? [],
+    findingSubjects: indexes.findingSubjects.get(arn) ?? [],
+  };
+}
+
+function scopesOf(view: NetworkView, scopes: Array<{ accountId: string; region: string }>) {
+  const keys = new Set(scopes.map(s => `${s.accountId}/${s.region}`));
+  return view.statuses.filter(s => keys.has(`${s.accountId}/${s.region}`));
+}
+
+/**
+ * A namespace's network is what is named in it and who uses it: its
+ * endpoints, the services answering on them, the Service Connect services
+ * that only call through it, and the findings about the namespace itself.
+ * Edges are left to the services' own pages: a namespace can hold hundreds.
+ */
+function namespaceNetwork(view: NetworkView, namespaceArn: string): EntityNetworkResponse {
+  const { indexes } = view;
+  const endpoints = indexes.endpointsByNamespace.get(namespaceArn) ?? [];
+  const arns = [
+    ...new Set([
+      ...endpoints.map(e => e.serviceArn),
+      ...(indexes.servicesByNamespace.get(namespaceArn) ?? []),
+    ]),
+  ].filter(arn => indexes.services.has(arn));
+  const namespace = view.model.namespaces.find(n => n.arn === namespaceArn);
+  return {
+    services: arns.map(arn => liveService(view, arn)),
+    endpoints,
+    inbound: [],
+    outbound: [],
+    findings: indexes.findingsBySubject.get(namespaceArn) ?? [],
+    scopes: scopesOf(view, namespace ? [namespace] : []),
+  };
+}
+
 export function entityNetwork(view: NetworkView, entity: Entity): EntityNetworkResponse {
+  const namespaceArn = namespaceArnOf(entity);
+  if (namespaceArn) return namespaceNetwork(view, namespaceArn);
   const { indexes } = view;
   const arns = servicesOf(view, entity).filter(arn => indexes.services.has(arn));
   const subjects = new Set(arns.flatMap(arn => indexes.findingSubjects.get(arn) ?? []));
-  const services = arns.map(arn => indexes.services.get(arn)!);
-  const scopes = new Set(services.map(s => `${s.accountId}/${s.region}`));
+  const services = arns.map(arn => liveService(view, arn));
   return {
-    services: services.map(s => ({
-      ...s,
-      tasks: indexes.tasks.get(s.arn) ?? [],
-      findingSubjects: indexes.findingSubjects.get(s.arn) ?? [],
-    })),
+    services,
     endpoints: arns.flatMap(arn => indexes.endpointsByService.get(arn) ?? []),
     inbound: arns.flatMap(arn => indexes.edgesTo.get(arn) ?? []),
     outbound: arns.flatMap(arn => indexes.edgesFrom.get(arn) ?? []),
     findings: [...subjects].flatMap(subject => indexes.findingsBySubject.get(subject) ?? []),
-    scopes: view.statuses.filter(s => scopes.has(`${s.accountId}/${s.region}`)),
+    scopes: scopesOf(view, services),
   };
 }

@@ -22,6 +22,10 @@ export interface NetworkIndexes {
   findingSubjects: Map<string, string[]>;
   endpoints: Map<string, Endpoint>;
   endpointsByService: Map<string, Endpoint[]>;
+  /** Cloud Map namespace ARN → the endpoints named in it. */
+  endpointsByNamespace: Map<string, Endpoint[]>;
+  /** Cloud Map namespace ARN → ARNs of the services using it for Service Connect. */
+  servicesByNamespace: Map<string, string[]>;
   edgesFrom: Map<string, Edge[]>;
   edgesTo: Map<string, Edge[]>;
   findingsBySubject: Map<string, Finding[]>;
@@ -59,6 +63,18 @@ export function buildIndexes(snapshots: ScopeSnapshot[], model: NetworkModel): N
     ),
     endpoints: new Map(model.endpoints.map(e => [e.id, e])),
     endpointsByService: group(model.endpoints, e => e.serviceArn),
+    endpointsByNamespace: group(
+      model.endpoints.filter(e => e.namespace),
+      e => e.namespace!.arn,
+    ),
+    servicesByNamespace: new Map(
+      [
+        ...group(
+          model.services.filter(s => s.serviceConnect && s.serviceConnectNamespace),
+          s => s.serviceConnectNamespace!,
+        ),
+      ].map(([arn, services]) => [arn, services.map(s => s.arn)]),
+    ),
     edgesFrom: group(model.edges, e => e.from),
     edgesTo: group(model.edges, e => e.to),
     findingsBySubject: group(model.findings, f => f.subject.arn),

@@ -138,6 +138,46 @@ export function entityNetworkOf(
   };
 }
 
+/** What `GET /entities/...` answers for a namespace Resource. */
+export function namespaceNetworkOf(
+  model: NetworkModel,
+  namespaceName: string,
+  scopes: ScopeStatus[] = [scopeStatus()],
+): EntityNetworkResponse {
+  const namespace = model.namespaces.find(n => n.name === namespaceName);
+  if (!namespace) throw new Error(`No namespace ${namespaceName} in the test estate`);
+  const endpoints = model.endpoints.filter(e => e.namespace?.arn === namespace.arn);
+  const arns = new Set(endpoints.map(e => e.serviceArn));
+  for (const service of model.services) {
+    if (service.serviceConnect && service.serviceConnectNamespace === namespace.arn) arns.add(service.arn);
+  }
+  return {
+    services: model.services
+      .filter(s => arns.has(s.arn))
+      .map(s => ({ ...s, tasks: [], findingSubjects: [s.arn] })),
+    endpoints,
+    inbound: [],
+    outbound: [],
+    findings: model.findings.filter(f => f.subject.arn === namespace.arn),
+    scopes,
+  };
+}
+
+/** The catalog Resource the provider writes for a namespace. */
+export function namespaceResource(model: NetworkModel, namespaceName: string): Entity {
+  const namespace = model.namespaces.find(n => n.name === namespaceName)!;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: `${namespaceName.replace(/[^a-z0-9]+/g, '-')}-euw1-1111`,
+      title: namespaceName,
+      annotations: { [ANNOTATIONS.namespaceArn]: namespace.arn },
+    },
+    spec: { type: ENTITY_TYPES.cloudMapNamespace, owner: 'team-platform' },
+  };
+}
+
 export function networkResponse(
   model: NetworkModel,
   scopes: ScopeStatus[] = [scopeStatus()],

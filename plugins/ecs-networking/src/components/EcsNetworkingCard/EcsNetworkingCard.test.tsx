@@ -1,14 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import {
-  catalogApiRef,
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { ANNOTATIONS } from '@ecs-net/plugin-ecs-networking-common';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ecsNetworkingApiRef, type EcsNetworkingApi } from '../../api';
+import type { EcsNetworkingApi } from '../../api';
+import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
 import { mockCatalog, mockEcsNetworkingApi } from '../../__testUtils__/apis';
 import {
   entityNetworkOf,
@@ -42,19 +37,7 @@ async function renderCard(
   api: EcsNetworkingApi,
   catalog = mockCatalog(),
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [ecsNetworkingApiRef, api],
-        [catalogApiRef, catalog],
-      ]}
-    >
-      <EntityProvider entity={entity}>
-        <EcsNetworkingCard />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderOnEntityPage(<EcsNetworkingCard />, entity, api, catalog);
 }
 
 function answering(serviceNames: string[], scopes = [scopeStatus()]) {

@@ -1,14 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import {
-  catalogApiRef,
-  EntityProvider,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { analyzeNetwork } from '@ecs-net/plugin-ecs-networking-common';
 import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
 import { screen, within } from '@testing-library/react';
-import { ecsNetworkingApiRef, type EcsNetworkingApi } from '../../api';
+import type { EcsNetworkingApi } from '../../api';
+import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
 import { mockCatalog, mockEcsNetworkingApi } from '../../__testUtils__/apis';
 import {
   entityNetworkOf,
@@ -20,19 +15,7 @@ import {
 import { EcsNetworkingContent } from './EcsNetworkingContent';
 
 async function renderContent(entity: Entity, api: EcsNetworkingApi) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [ecsNetworkingApiRef, api],
-        [catalogApiRef, mockCatalog([entity])],
-      ]}
-    >
-      <EntityProvider entity={entity}>
-        <EcsNetworkingContent />
-      </EntityProvider>
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
+  return renderOnEntityPage(<EcsNetworkingContent />, entity, api, mockCatalog([entity]));
 }
 
 describe('EcsNetworkingContent', () => {

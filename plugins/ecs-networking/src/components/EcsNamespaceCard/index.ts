@@ -1,0 +1,1 @@
+export { EcsNamespaceCard } from './EcsNamespaceCard';
