@@ -128,8 +128,17 @@ test.describe('the canary secret', () => {
     await openInApp(page, '/ecs-networking', '/api/ecs-networking/network');
     await check('/ecs-networking');
     let withNetwork = 0;
+    let namespaces = 0;
     for (const entity of entities) {
       const path = entityPath(entity);
+      const api = `/api/ecs-networking/entities${path.slice('/catalog'.length)}`;
+      if (isNamespace(entity)) {
+        // The namespace card loads what is named in the namespace.
+        namespaces += 1;
+        await openInApp(page, path, api);
+        await check(path);
+        continue;
+      }
       if (!showsNetwork(entity)) {
         await openInApp(page, path);
         await expect(page.getByRole('heading', { name: entity.metadata.title ?? entity.metadata.name, exact: true }).first()).toBeVisible();
@@ -138,20 +147,31 @@ test.describe('the canary secret', () => {
       }
       // Both the overview's card and the Network tab load the entity's network.
       withNetwork += 1;
-      const api = `/api/ecs-networking/entities${path.slice('/catalog'.length)}`;
       for (const tab of [path, `${path}/ecs-networking`]) {
         await openInApp(page, tab, api);
         await check(tab);
       }
     }
     expect(leaks).toEqual([]);
-    expect(loaded.filter(url => url.includes('/api/ecs-networking/entities/')).length).toBe(2 * withNetwork);
+    expect(namespaces).toBeGreaterThan(0);
+    expect(loaded.filter(url => url.includes('/api/ecs-networking/entities/')).length).toBe(
+      2 * withNetwork + namespaces,
+    );
     // Every ECS service of both estates was among them.
     expect(
       entities.filter(e => e.kind === 'Resource' && e.metadata.annotations?.['ecs-networking.io/service-arn']),
     ).toHaveLength(ALL.services);
   });
 });
+
+/** The plugin's own rule (isEcsNamespace): which entities get the namespace card. */
+function isNamespace(entity: CatalogEntity): boolean {
+  return (
+    entity.kind === 'Resource' &&
+    entity.spec?.type === 'cloud-map-namespace' &&
+    Boolean(entity.metadata.annotations?.['ecs-networking.io/namespace-arn'])
+  );
+}
 
 /** The plugin's own rule (isEcsNetworkingAvailable): which entities get its card and tab. */
 function showsNetwork(entity: CatalogEntity): boolean {
