@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import { createFrontendFeatureLoader } from '@backstage/frontend-plugin-api';
 import { navModule } from './modules/nav';
+import { PLUGINS } from './plugins';
 
 const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
 
@@ -12,21 +13,9 @@ const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
  */
 const plugins = createFrontendFeatureLoader({
   async *loader() {
-    for (const load of [
-      () => import('@backstage/plugin-catalog/alpha'),
-      () => import('@ecs-net/plugin-ecs-networking/alpha'),
-      () => import('@backstage/plugin-catalog-graph/alpha'),
-      () => import('@backstage/plugin-api-docs/alpha'),
-      () => import('@backstage/plugin-org/alpha'),
-      () => import('@backstage/plugin-scaffolder/alpha'),
-      () => import('@backstage/plugin-search/alpha'),
-      () => import('@backstage/plugin-signals/alpha'),
-      () => import('@backstage/plugin-user-settings/alpha'),
-      () => import('@backstage/plugin-app-module-user-settings'),
-      () => import('@backstage/plugin-auth'),
-    ]) {
+    for (const plugin of PLUGINS) {
       await nextTask();
-      yield (await load()).default;
+      yield (await plugin.load()).default;
     }
   },
 });
