@@ -27,3 +27,22 @@ export const ENTITY_TYPES = {
   httpApiEndpoint: 'cloud-map-http',
   loadBalancerEndpoint: 'load-balancer',
 } as const;
+
+/**
+ * The namespace ARN of a Cloud Map namespace Resource the provider wrote,
+ * or undefined for any other entity. Endpoint APIs carry the namespace
+ * annotation too, but stand for their service.
+ *
+ * @public
+ */
+export function cloudMapNamespaceArnOf(entity: {
+  kind: string;
+  metadata: { annotations?: Record<string, string> };
+  spec?: unknown;
+}): string | undefined {
+  if (entity.kind.toLocaleLowerCase('en-US') !== 'resource') return undefined;
+  if ((entity.spec as { type?: unknown } | undefined)?.type !== ENTITY_TYPES.cloudMapNamespace) {
+    return undefined;
+  }
+  return entity.metadata.annotations?.[ANNOTATIONS.namespaceArn] || undefined;
+}

@@ -1,7 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
-  ENTITY_TYPES,
+  cloudMapNamespaceArnOf,
   EntityNetworkResponse,
   LiveService,
 } from '@ecs-net/plugin-ecs-networking-common';
@@ -17,13 +17,6 @@ function servicesOf(view: NetworkView, entity: Entity): string[] {
     return endpoint ? [endpoint.serviceArn] : [];
   }
   return view.indexes.servicesByComponent.get(stringifyEntityRef(entity)) ?? [];
-}
-
-function namespaceArnOf(entity: Entity): string | undefined {
-  if ((entity.spec as { type?: unknown } | undefined)?.type !== ENTITY_TYPES.cloudMapNamespace) {
-    return undefined;
-  }
-  return entity.metadata.annotations?.[ANNOTATIONS.namespaceArn];
 }
 
 function liveService(view: NetworkView, arn: string): LiveService {
@@ -52,7 +45,7 @@ function namespaceNetwork(view: NetworkView, namespaceArn: string): EntityNetwor
   const arns = [
     ...new Set([
       ...endpoints.map(e => e.serviceArn),
-      ...(indexes.servicesByNamespace.get(namespaceArn) ?? []),
+      ...(indexes.servicesByNamespace.get(namespaceArn) ?? []).map(s => s.arn),
     ]),
   ].filter(arn => indexes.services.has(arn));
   const namespace = view.model.namespaces.find(n => n.arn === namespaceArn);
@@ -67,7 +60,7 @@ function namespaceNetwork(view: NetworkView, namespaceArn: string): EntityNetwor
 }
 
 export function entityNetwork(view: NetworkView, entity: Entity): EntityNetworkResponse {
-  const namespaceArn = namespaceArnOf(entity);
+  const namespaceArn = cloudMapNamespaceArnOf(entity);
   if (namespaceArn) return namespaceNetwork(view, namespaceArn);
   const { indexes } = view;
   const arns = servicesOf(view, entity).filter(arn => indexes.services.has(arn));

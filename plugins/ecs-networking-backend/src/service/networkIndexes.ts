@@ -24,8 +24,8 @@ export interface NetworkIndexes {
   endpointsByService: Map<string, Endpoint[]>;
   /** Cloud Map namespace ARN → the endpoints named in it. */
   endpointsByNamespace: Map<string, Endpoint[]>;
-  /** Cloud Map namespace ARN → ARNs of the services using it for Service Connect. */
-  servicesByNamespace: Map<string, string[]>;
+  /** Cloud Map namespace ARN → the services using it for Service Connect. */
+  servicesByNamespace: Map<string, ModelService[]>;
   edgesFrom: Map<string, Edge[]>;
   edgesTo: Map<string, Edge[]>;
   findingsBySubject: Map<string, Finding[]>;
@@ -67,13 +67,9 @@ export function buildIndexes(snapshots: ScopeSnapshot[], model: NetworkModel): N
       model.endpoints.filter(e => e.namespace),
       e => e.namespace!.arn,
     ),
-    servicesByNamespace: new Map(
-      [
-        ...group(
-          model.services.filter(s => s.serviceConnect && s.serviceConnectNamespace),
-          s => s.serviceConnectNamespace!,
-        ),
-      ].map(([arn, services]) => [arn, services.map(s => s.arn)]),
+    servicesByNamespace: group(
+      model.services.filter(s => s.serviceConnect && s.serviceConnectNamespace),
+      s => s.serviceConnectNamespace!,
     ),
     edgesFrom: group(model.edges, e => e.from),
     edgesTo: group(model.edges, e => e.to),

@@ -28,6 +28,11 @@ export const SEVERITY_RANK: Record<Severity, number> = {
   info: 2,
 };
 
+/** `1 service`, `2 services`. */
+export function counted(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+}
+
 /** Who can resolve and reach an endpoint, in words a developer can act on. */
 export function reachabilityText(endpoint: Endpoint): string {
   const namespace = endpoint.namespace?.name;

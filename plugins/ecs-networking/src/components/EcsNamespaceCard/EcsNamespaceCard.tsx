@@ -10,6 +10,7 @@ import type { Endpoint, LiveService } from '@ecs-net/plugin-ecs-networking-commo
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
+import { counted } from '../../lib/describe';
 import { useEntityNetwork } from '../../hooks/useEntityNetwork';
 import { useServiceEntities } from '../../hooks/useServiceEntities';
 import { FindingList } from '../EntityNetwork/FindingList';
@@ -30,7 +31,6 @@ const useStyles = makeStyles(theme => ({
 const PAGE_SIZE = 10;
 
 interface Row {
-  id: string;
   endpoint: Endpoint;
   service?: LiveService;
 }
@@ -55,22 +55,21 @@ export function EcsNamespaceCard() {
   const { entity } = useEntity();
   const { value, loading, error } = useEntityNetwork(entity);
   const network = value?.network;
-  const rows = useMemo<Row[]>(() => {
+  // Each name with the service answering on it, and the Service Connect
+  // services that call through the namespace but answer on no name in it.
+  const { rows, clientsOnly } = useMemo(() => {
     const byArn = new Map(network?.services.map(s => [s.arn, s]));
-    return (network?.endpoints ?? []).map(endpoint => ({
-      id: endpoint.id,
-      endpoint,
-      service: byArn.get(endpoint.serviceArn),
-    }));
+    const named = new Set(network?.endpoints.map(e => e.serviceArn));
+    return {
+      rows: (network?.endpoints ?? []).map(endpoint => ({
+        endpoint,
+        service: byArn.get(endpoint.serviceArn),
+      })),
+      clientsOnly: (network?.services ?? []).filter(s => !named.has(s.arn)),
+    };
   }, [network]);
   const arns = useMemo(() => network?.services.map(s => s.arn) ?? [], [network]);
   const entities = useServiceEntities(arns);
-  // Service Connect services that call through the namespace but answer on
-  // no name in it.
-  const clientsOnly = useMemo(() => {
-    const named = new Set(network?.endpoints.map(e => e.serviceArn));
-    return (network?.services ?? []).filter(s => !named.has(s.arn));
-  }, [network]);
 
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -112,9 +111,7 @@ export function EcsNamespaceCard() {
         </Typography>
       ) : (
         <Table<Row>
-          title={`${rows.length} ${rows.length === 1 ? 'name' : 'names'} from ${answering} ECS ${
-            answering === 1 ? 'service' : 'services'
-          }`}
+          title={`${counted(rows.length, 'name')} from ${counted(answering, 'ECS service')}`}
           columns={columns}
           data={rows}
           options={{

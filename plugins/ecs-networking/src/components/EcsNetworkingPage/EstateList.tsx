@@ -6,7 +6,7 @@ import ChevronRight from '@material-ui/icons/ChevronRight';
 import ExpandMore from '@material-ui/icons/ExpandMore';
 import { CSSProperties, useCallback, useMemo, useState } from 'react';
 import { FixedSizeList, ListChildComponentProps } from 'react-window';
-import { MECHANISM_LABELS } from '../../lib/describe';
+import { counted, MECHANISM_LABELS } from '../../lib/describe';
 import type { NamespaceGroup, ServiceRow } from '../../lib/estateIndex';
 import { OwnerName } from '../shared/OwnerName';
 import { ServiceLink } from '../shared/ServiceLink';
@@ -80,7 +80,7 @@ function GroupHeader(props: {
         {expanded ? <ExpandMore /> : <ChevronRight />}
         <div className={classes.headerText}>
           <Typography variant="subtitle2" component="span" noWrap>
-            {group.title} — {count} {count === 1 ? 'service' : 'services'}
+            {group.title} — {counted(count, 'service')}
           </Typography>
           <Typography
             variant="caption"
