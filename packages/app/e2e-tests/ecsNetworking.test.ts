@@ -1,14 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-import { ALL, waitForEstate } from './portal';
-
-const SHOTS = 'test-results/screenshots';
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { ALL, SHOTS, signIn, waitForEstate } from './portal';
 
 test.beforeEach(async ({ page }) => signIn(page));
 

@@ -1,13 +1,8 @@
 import { expect, test } from '@playwright/test';
-
-const SHOTS = 'test-results/screenshots';
+import { SHOTS, signIn } from './portal';
 
 test('a new Service Connect service is scaffolded, checked against live state', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }).getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
+  await signIn(page);
 
   await page.goto('/create/templates/default/ecs-service-connect');
   await page.getByRole('textbox', { name: 'Name' }).fill('cart-service');

@@ -1,6 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-
-const SHOTS = 'test-results/screenshots';
+import { SHOTS, signIn } from './portal';
 
 /** Relative luminance (0 black … 1 white) of a CSS `rgb(…)` colour. */
 function luminance(color: string): number {
@@ -27,8 +26,8 @@ async function colours(page: Page, text: string) {
 for (const theme of ['light', 'dark'] as const) {
   test(`the plugin's pages follow the ${theme} theme`, async ({ page }) => {
     await page.addInitScript(id => window.localStorage.setItem('theme', id), theme);
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Enter' }).click();
+    // Signing in must finish before leaving the page, or the guest session is lost.
+    await signIn(page);
 
     await page.goto('/catalog/default/resource/order-service-shop-euw1-1111/ecs-networking');
     await expect(page.getByText('Neighbourhood of order-service')).toBeVisible();
