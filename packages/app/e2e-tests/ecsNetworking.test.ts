@@ -5,7 +5,7 @@ test.beforeEach(async ({ page }) => signIn(page));
 
 test('a service page shows its endpoint names, callers and callees', async ({ page }) => {
   await page.goto('/catalog/default/resource/order-service-shop-euw1-1111');
-  const card = page.getByText('ECS network').locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
+  const card = page.getByText('ECS network', { exact: true }).locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
   await expect(card.getByText('order-service:8080').first()).toBeVisible();
   await expect(card.getByText('Called by (2)')).toBeVisible();
   await expect(card.getByText('Calls (3)')).toBeVisible();

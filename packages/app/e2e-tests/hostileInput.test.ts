@@ -82,7 +82,7 @@ test.describe('hostile input from AWS', () => {
     };
 
     await page.goto(entityPath(byTitle('Resource', 'orders')));
-    await expect(page.getByText('ECS network')).toBeVisible();
+    await expect(page.getByText('ECS network', { exact: true })).toBeVisible();
     await expect(page.getByText('orders:8080').first()).toBeVisible();
     await expect(page.getByText('système-paiement').first()).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/hostile-service-card.png`, fullPage: true });
