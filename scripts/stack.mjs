@@ -27,7 +27,7 @@ const DEMO_ESTATE = path.join(repoRoot, 'packages/aws-local/estates/demo.yaml');
 const HOSTILE_ESTATE = path.join(repoRoot, 'packages/aws-local/estates/hostile.yaml');
 const HOSTILE_CONFIG = path.join(repoRoot, 'packages/app/e2e-tests/app-config.hostile.yaml');
 
-/** Writes each output line with its label, and hands it to `onLine` too. */
+/** Hands each output line to `onLine`, or without one writes it with its label. */
 function prefixOutput(child, label, onLine) {
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
@@ -37,8 +37,8 @@ function prefixOutput(child, label, onLine) {
       const lines = buffer.split('\n');
       buffer = lines.pop();
       for (const line of lines) {
-        process.stdout.write(`[${label}] ${line}\n`);
-        onLine?.(label, line);
+        if (onLine) onLine(label, line);
+        else process.stdout.write(`[${label}] ${line}\n`);
       }
     });
   }
@@ -57,17 +57,16 @@ export function startLocalAws(env, args = [], onLine) {
     { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {
+    // Its output is passed on as it comes; the first line saying where it
+    // listens means it is ready.
+    prefixOutput(child, 'local-aws', onLine);
     const onData = chunk => {
-      process.stdout.write(`[local-aws] ${chunk}`);
-      for (const line of String(chunk).split('\n')) if (line) onLine?.('local-aws', line);
       if (String(chunk).includes('listening on http://127.0.0.1:')) {
         child.stdout.off('data', onData);
-        prefixOutput(child, 'local-aws', onLine);
         resolve(child);
       }
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', chunk => process.stderr.write(`[local-aws] ${chunk}`));
     child.on('exit', code => reject(new Error(`local AWS endpoint exited with ${code}`)));
   });
 }
@@ -89,8 +88,9 @@ export async function waitForUrl(url, timeoutMs) {
 /**
  * Starts everything; returns a function that stops it all. `hostile` adds
  * the hostile estate and the config that reads its account (browser tests
- * only; `npm start` is the plain demo). With `quiet`, every output line also
- * goes to `onLine(label, line)`, label `local-aws` or `portal`.
+ * only; `npm start` is the plain demo). With `quiet`, output lines go to
+ * `onLine(label, line)` (label `local-aws` or `portal`) instead of the
+ * terminal, so a test run's own report stays readable.
  */
 export async function startStack(env, { quiet = false, hostile = false, onLine } = {}) {
   const estates = hostile ? ['--estate', DEMO_ESTATE, '--estate', HOSTILE_ESTATE] : [];
