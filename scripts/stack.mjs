@@ -109,20 +109,46 @@ export async function startStack(env, { quiet = false, hostile = false, onLine }
     detached: true,
   });
   if (quiet) prefixOutput(portal, 'portal', onLine);
-  const stop = () => {
-    try {
-      process.kill(-portal.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    localAws.kill('SIGTERM');
+  const stop = async () => {
+    // The portal is a process group (CLI, backend, frontend dev server).
+    await stopAndWait(-portal.pid);
+    await stopAndWait(localAws.pid);
   };
   try {
     await waitForUrl(`${BACKEND_URL}/api/ecs-networking/health`, 300_000);
     await waitForUrl(APP_URL, 300_000);
   } catch (error) {
-    stop();
+    await stop();
     throw error;
   }
   return stop;
+}
+
+const STOP_GRACE_MS = 20_000;
+
+/**
+ * SIGTERM to a process (or, with a negative pid, a process group), and wait
+ * until it is gone (SIGKILL after a grace period). The caller must stay alive and keep
+ * reading their output meanwhile: a backend shutting down with its stdout
+ * pipe closed fails every log write, logs that failure, and spins at full
+ * CPU instead of exiting.
+ */
+async function stopAndWait(pid) {
+  const signal = name => {
+    try {
+      process.kill(pid, name);
+      return true;
+    } catch {
+      return false; // already gone
+    }
+  };
+  if (!signal('SIGTERM')) return;
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (signal(0)) {
+    if (Date.now() > deadline) {
+      signal('SIGKILL');
+      return;
+    }
+    await new Promise(r => setTimeout(r, 200));
+  }
 }

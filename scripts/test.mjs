@@ -58,7 +58,7 @@ await step('browser tests (Playwright + Chromium)', async () => {
     process.stderr.write(`${error}\n`);
     return 1;
   } finally {
-    stop?.();
+    await stop?.();
     mkdirSync(path.dirname(STACK_LOG), { recursive: true });
     writeFileSync(STACK_LOG, `${lines.join('\n')}\n`);
   }
