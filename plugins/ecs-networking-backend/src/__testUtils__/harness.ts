@@ -2,7 +2,7 @@ import type { DatabaseService, LoggerService } from '@backstage/backend-plugin-a
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { LocalAws, startLocalAws, LocalAwsOptions } from '@ecs-net/aws-local';
-import knexFactory from 'knex';
+import knexFactory, { Knex } from 'knex';
 import { readEcsNetworkingConfig } from '../config';
 import { SnapshotStore } from '../store/SnapshotStore';
 import { SyncEngine } from '../sync/SyncEngine';
@@ -23,12 +23,19 @@ export function recordingLogger(lines: string[] = []): LoggerService & { lines: 
   return logger;
 }
 
+const databases: Knex[] = [];
+
+// An in-memory database's pool never empties, so its reaping timer runs
+// until the pool is destroyed and would keep the test worker alive.
+afterAll(() => Promise.all(databases.splice(0).map(knex => knex.destroy())));
+
 export function sqliteDatabase(): DatabaseService {
   const knex = knexFactory({
     client: 'better-sqlite3',
     connection: ':memory:',
     useNullAsDefault: true,
   });
+  databases.push(knex);
   return { getClient: async () => knex };
 }
 

@@ -49,7 +49,10 @@ const THROTTLING_ERRORS = new Set([
   'RequestLimitExceeded',
 ]);
 
-type Instrumentable = { middlewareStack: MiddlewareStack<any, any> };
+type Instrumentable = {
+  middlewareStack: MiddlewareStack<any, any>;
+  send: (...args: any[]) => Promise<any>;
+};
 
 function instrument<C extends Instrumentable>(
   client: C,
@@ -86,6 +89,23 @@ function instrument<C extends Instrumentable>(
     name: 'ecsNetworkingPaceAndCount',
     priority: 'high',
   });
+  return signal ? withAbortSignal(client, signal) : client;
+}
+
+/**
+ * Every call of the client gets `signal` as its `abortSignal`, the SDK's own
+ * way to cancel one: the request in flight is dropped and a retry waiting on
+ * its backoff (up to 20 s) gives up at once.
+ */
+function withAbortSignal<C extends Pick<Instrumentable, 'send'>>(
+  client: C,
+  signal: AbortSignal,
+): C {
+  const send = client.send.bind(client);
+  client.send = ((command: unknown, options?: unknown, callback?: unknown) =>
+    typeof options === 'function'
+      ? send(command, options)
+      : send(command, { abortSignal: signal, ...(options as object) }, callback)) as C['send'];
   return client;
 }
 

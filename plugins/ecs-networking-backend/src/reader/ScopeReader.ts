@@ -64,6 +64,10 @@ export class ScopeReader {
     this.pacers.set(key, pacer);
     const cache = this.taskDefinitions.get(key) ?? new TaskDefinitionCache();
     this.taskDefinitions.set(key, cache);
+    // A read fails at its first failed call; stopping the others then saves
+    // the quota they would spend on a snapshot that will not be stored.
+    const failed = new AbortController();
+    const readSignal = signal ? AbortSignal.any([signal, failed.signal]) : failed.signal;
     let clients: ScopeClients | undefined;
     try {
       const provider = await this.options.credentials.getCredentialProvider({
@@ -75,7 +79,7 @@ export class ScopeReader {
         pacer,
         stats,
         timeouts: this.options.timeouts,
-        signal,
+        signal: readSignal,
       });
       const snapshot = await readScope({
         scope,
@@ -85,6 +89,7 @@ export class ScopeReader {
       });
       return { scope, snapshot, stats, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
+      failed.abort();
       return {
         scope,
         error: describeError(error),

@@ -1,0 +1,65 @@
+import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { generateEstate, LocalAws } from '@ecs-net/aws-local';
+import { mockClient } from 'aws-sdk-client-mock';
+import { startLocalEndpoint, syntheticConfig } from '../__testUtils__/harness';
+import { ScopeReader } from './ScopeReader';
+
+jest.setTimeout(30_000);
+
+const ACCOUNT = '300000000001';
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+describe('ScopeReader', () => {
+  let local: LocalAws;
+  const cloudWatch = mockClient(CloudWatchClient);
+
+  beforeAll(async () => {
+    // 60 distinct task definitions, described 4 at a time, 200 ms each:
+    // seconds of calls still to make when the read fails.
+    local = await startLocalEndpoint({
+      estate: generateEstate({ services: 60, clusters: 2, regions: 1, seed: 5 }),
+    });
+  });
+  afterAll(async () => {
+    cloudWatch.restore();
+    await local.close();
+  });
+
+  it('stops the calls of a read at its first failure', async () => {
+    const config = new ConfigReader(syntheticConfig([ACCOUNT], ['eu-west-1']));
+    const reader = new ScopeReader({
+      credentials: DefaultAwsCredentialsManager.fromConfig(config),
+      quotaShare: 1,
+      concurrency: 4,
+    });
+    // CloudWatch fails once the task definitions are being described.
+    cloudWatch.on(ListMetricsCommand).callsFake(async () => {
+      await sleep(700);
+      throw Object.assign(new Error('InternalFailure from CloudWatch'), {
+        name: 'InternalFailure',
+        $metadata: {},
+      });
+    });
+    local.setFaults({ latencyMs: 200 });
+
+    const result = await reader.read({ accountId: ACCOUNT, region: 'eu-west-1' });
+    const count = () => local.calls().reduce((n, c) => n + c.calls, 0);
+    const described = () =>
+      local.calls().find(c => c.operation === 'DescribeTaskDefinition')?.calls ?? 0;
+    const describedAtFailure = described();
+    // Requests already in flight are answered (and counted) after the delay.
+    await sleep(500);
+    const settled = count();
+    await sleep(1_500);
+
+    expect(result.error).toBe('InternalFailure: InternalFailure from CloudWatch');
+    expect(result.snapshot).toBeUndefined();
+    // The task definitions were being described when the read failed...
+    expect(describedAtFailure).toBeGreaterThan(0);
+    expect(describedAtFailure).toBeLessThan(60);
+    // ...and no further call was sent.
+    expect(count()).toBe(settled);
+  });
+});
