@@ -69,8 +69,8 @@ function instrument<C extends Instrumentable>(
       const operation = String(context.commandName);
       // `ecs:ListServices` and `servicediscovery:ListServices` are different APIs.
       const label = `${service}:${operation.replace(/Command$/, '')}`;
-      // An aborted read (the scheduler's timeout) sends no further attempt;
-      // those in flight end within the request timeout.
+      // An aborted read (the scheduler's timeout, or a failed call) sends no
+      // further attempt, not even one that was waiting for the pacer.
       signal?.throwIfAborted();
       await pacer.take(label);
       signal?.throwIfAborted();
