@@ -22,7 +22,7 @@ describe('SyncEngine aborted by the scheduler', () => {
   afterAll(() => local.close());
 
   it('stops calling AWS once aborted and keeps the last good data', async () => {
-    const { sync, store } = await createSync(syntheticConfig([ACCOUNT], REGIONS));
+    const { sync, store, logger } = await createSync(syntheticConfig([ACCOUNT], REGIONS));
     const clean = await sync.run();
     const before = await storedServiceArns(store);
     const cleanCalls = clean.scopes.reduce(
@@ -37,11 +37,17 @@ describe('SyncEngine aborted by the scheduler', () => {
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 500);
       const started = performance.now();
+      const linesBefore = logger.lines.length;
       const aborted = await sync.run(controller.signal);
       const seconds = (performance.now() - started) / 1000;
+      const logged = logger.lines.slice(linesBefore);
       const served = local.calls().reduce((n, c) => n + c.calls, 0);
 
       expect(aborted.scopes.every(s => !s.ok && /abort/i.test(s.error ?? ''))).toBe(true);
+      // One line says so, rather than one failure per scope.
+      expect(logged).toEqual([
+        expect.stringMatching(/^warn ECS networking sync aborted \(schedule timeout or shutdown\): 0\/2 scopes ok/),
+      ]);
       // In flight at the abort: at most one attempt per concurrent request.
       expect(seconds).toBeLessThan(2);
       expect(served).toBeLessThan(cleanCalls / 2);

@@ -84,7 +84,10 @@ export class SyncEngine {
       }
     }
     await store.retainOnly(config.scopes);
-    await this.storeCatalogDependsOn([...fresh, ...stored]);
+    // An aborted run (the schedule's timeout, or the backend shutting down)
+    // only records what it read; asking the catalog can wait for the next.
+    const aborted = signal?.aborted ?? false;
+    if (!aborted) await this.storeCatalogDependsOn([...fresh, ...stored]);
 
     const result: SyncResult = {
       durationMs: Math.round(performance.now() - started),
@@ -102,15 +105,22 @@ export class SyncEngine {
     const calls = new CallStats();
     for (const o of outcomes) calls.add(o.stats);
     const failed = result.scopes.filter(s => !s.ok);
-    logger.info(
-      `ECS networking sync: ${result.scopes.length - failed.length}/${result.scopes.length} scopes ok, ` +
-        `${fresh.reduce((n, s) => n + s.services.length, 0)} services, ` +
-        `${calls.total()} AWS calls (${calls.summary()}), ${result.durationMs} ms`,
-    );
-    for (const f of failed) {
+    const summary =
+      `${result.scopes.length - failed.length}/${result.scopes.length} scopes ok, ` +
+      `${fresh.reduce((n, s) => n + s.services.length, 0)} services, ` +
+      `${calls.total()} AWS calls (${calls.summary()}), ${result.durationMs} ms`;
+    if (aborted) {
+      // One line: every unfinished scope failed for the same reason.
       logger.warn(
-        `ECS networking sync: ${f.accountId}/${f.region} failed, keeping its last good data: ${f.error}`,
+        `ECS networking sync aborted (schedule timeout or shutdown): ${summary}; the others keep their last good data`,
       );
+    } else {
+      logger.info(`ECS networking sync: ${summary}`);
+      for (const f of failed) {
+        logger.warn(
+          `ECS networking sync: ${f.accountId}/${f.region} failed, keeping its last good data: ${f.error}`,
+        );
+      }
     }
     await this.options.events?.publish({
       topic: SNAPSHOT_UPDATED_TOPIC,
