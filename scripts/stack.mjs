@@ -124,7 +124,7 @@ export async function startStack(env, { quiet = false, hostile = false, onLine }
   return stop;
 }
 
-const STOP_GRACE_MS = 20_000;
+const STOP_GRACE_MS = 10_000;
 
 /**
  * SIGTERM to a process (or, with a negative pid, a process group), and wait
