@@ -88,16 +88,16 @@ export async function waitForUrl(url, timeoutMs) {
 /**
  * Starts everything; returns a function that stops it all. `hostile` adds
  * the hostile estate and the config that reads its account (browser tests
- * only; `npm start` is the plain demo). With `quiet`, output lines go to
+ * only; `npm start` is the plain demo). With `onLine`, output lines go to
  * `onLine(label, line)` (label `local-aws` or `portal`) instead of the
  * terminal, so a test run's own report stays readable.
  */
-export async function startStack(env, { quiet = false, hostile = false, onLine } = {}) {
+export async function startStack(env, { hostile = false, onLine } = {}) {
   const estates = hostile ? ['--estate', DEMO_ESTATE, '--estate', HOSTILE_ESTATE] : [];
   const localAws = await startLocalAws(
     env,
     ['--port', String(LOCAL_AWS_PORT), ...estates],
-    quiet ? onLine : undefined,
+    onLine,
   );
   const configs = hostile
     ? ['--config', path.join(repoRoot, 'app-config.yaml'), '--config', HOSTILE_CONFIG]
@@ -105,10 +105,10 @@ export async function startStack(env, { quiet = false, hostile = false, onLine }
   const portal = spawn('backstage-cli', ['repo', 'start', ...configs], {
     cwd: repoRoot,
     env: { ...env, ...demoAwsEnv(), BROWSER: 'none' },
-    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    stdio: onLine ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     detached: true,
   });
-  if (quiet) prefixOutput(portal, 'portal', onLine);
+  if (onLine) prefixOutput(portal, 'portal', onLine);
   const stop = async () => {
     // The portal is a process group (CLI, backend, frontend dev server).
     await stopAndWait(-portal.pid);

@@ -43,7 +43,6 @@ await step('browser tests (Playwright + Chromium)', async () => {
   const lines = [];
   try {
     stop = await startStack(env, {
-      quiet: true,
       hostile: true,
       onLine: (label, line) => lines.push(`[${label}] ${line}`),
     });

@@ -1,9 +1,8 @@
 import { createApp } from '@backstage/frontend-defaults';
 import { createFrontendFeatureLoader } from '@backstage/frontend-plugin-api';
 import { navModule } from './modules/nav';
+import { nextTask } from './nextTask';
 import { PLUGINS } from './plugins';
-
-const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
 
 /**
  * The app's plugins, each imported in its own browser task. Package

@@ -1,7 +1,6 @@
 import '@backstage/cli/asset-types';
 import '@backstage/ui/css/styles.css';
-
-const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
+import { nextTask } from './nextTask';
 
 /**
  * Evaluating Backstage's framework and the app in one go blocks the main

@@ -112,10 +112,10 @@ export async function benchBackend(
     }
     // A mix of what people look up: task IPs, service names, ARNs, endpoints.
     const services = snapshots.flatMap(s => s.services);
-    const queryKinds = [
-      (s: ScopeSnapshot['services'][number]) => s.tasks[0]?.ip ?? s.name,
-      (s: ScopeSnapshot['services'][number]) => s.name,
-      (s: ScopeSnapshot['services'][number]) => s.arn,
+    const queryKinds: Array<(s: (typeof services)[number]) => string> = [
+      s => s.tasks[0]?.ip ?? s.name,
+      s => s.name,
+      s => s.arn,
     ];
     const queries = [
       ...services.map((s, i) => queryKinds[i % queryKinds.length](s)),

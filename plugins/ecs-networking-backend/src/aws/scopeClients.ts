@@ -102,10 +102,8 @@ function withAbortSignal<C extends Pick<Instrumentable, 'send'>>(
   signal: AbortSignal,
 ): C {
   const send = client.send.bind(client);
-  client.send = ((command: unknown, options?: unknown, callback?: unknown) =>
-    typeof options === 'function'
-      ? send(command, options)
-      : send(command, { abortSignal: signal, ...(options as object) }, callback)) as C['send'];
+  client.send = ((command: unknown, options?: object) =>
+    send(command, { abortSignal: signal, ...options })) as C['send'];
   return client;
 }
 
