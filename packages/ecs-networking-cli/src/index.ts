@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `ecs-networking` command: scan, lint and ownership lookup of the ECS
  * service network, for people without Backstage and for pipelines.
