@@ -118,8 +118,16 @@ describe('ecs-networking CLI against the local endpoint', () => {
     try {
       const { code, out, err } = await cli('scan', '--format', 'json', ...ALL_SCOPES);
       expect(code).toBe(2);
-      expect(err).toMatch(/could not read 222222222222\/eu-west-1: .*AccessDenied/);
-      expect(JSON.parse(out).services.some((s: { name: string }) => s.name === 'order-service')).toBe(true);
+      expect(err).toMatch(
+        /^ecs-networking: 222222222222\/eu-west-1 ecs:ListClusters failed: HTTP 403 AccessDeniedException, request id [\w-]+: the credentials may not call ecs:ListClusters/m,
+      );
+      expect(err).toContain('2 of 4 scopes not read (222222222222/eu-west-1, 222222222222/us-east-1)');
+      const scan: ScanJson = JSON.parse(out);
+      expect(scan.services.some(s => s.name === 'order-service')).toBe(true);
+      expect(scan.scopes.filter(s => !s.read).map(s => `${s.account}/${s.region}`)).toEqual([
+        '222222222222/eu-west-1',
+        '222222222222/us-east-1',
+      ]);
     } finally {
       local.setFaults({ accessDeniedAccounts: [] });
     }

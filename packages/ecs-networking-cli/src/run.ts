@@ -6,6 +6,7 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import { formatDot, formatFindings, formatMermaid, formatTable } from './formats/network';
 import { renderTable } from './formats/table';
+import { ENRICHMENTS, Enrichment } from '@ecs-net/plugin-ecs-networking-backend';
 import { AccountSpec, scanNetwork, ScanResult } from './scan';
 import { toScanJson } from './scanJson';
 
@@ -23,13 +24,15 @@ Options:
   --format <f>         scan: json | table | mermaid | dot (default: table)
   --fail-on <s>        lint: error | warning | info (default: error)
   --tag-keys <k=v,..>  tag keys, e.g. owner=team,component=app
+  --skip <e,..>        enrichments not to read: metrics, load-balancers,
+                       cloud-map-health (for APIs an endpoint lacks or a policy denies)
   -h, --help           show this help
 
 Credentials and endpoints come from the standard AWS chain and variables
 (AWS_PROFILE, AWS_ACCESS_KEY_ID, AWS_ENDPOINT_URL, ...).
 
 Exit codes: 0 ok, 1 findings at --fail-on or no owner found, 2 usage error
-or an account/region could not be read.`;
+or an account/region could not be read (what was read is still printed).`;
 
 export interface Io {
   out(text: string): void;
@@ -68,6 +71,15 @@ function parseTagKeys(value: string | undefined): Partial<TagKeys> {
   return keys;
 }
 
+function parseSkip(values: string[] | undefined): Enrichment[] {
+  const skip = list(values);
+  const unknown = skip.find(e => !(ENRICHMENTS as readonly string[]).includes(e));
+  if (unknown) {
+    throw new UsageError(`--skip ${unknown}: expected ${ENRICHMENTS.join(', ')}`);
+  }
+  return skip as Enrichment[];
+}
+
 /** Runs one CLI invocation; resolves to the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   let parsed;
@@ -81,6 +93,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         format: { type: 'string', default: 'table' },
         'fail-on': { type: 'string', default: 'error' },
         'tag-keys': { type: 'string' },
+        skip: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -116,6 +129,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       accounts: parseAccounts(list(values.account)),
       regions,
       tagKeys: parseTagKeys(values['tag-keys']),
+      skip: parseSkip(values.skip),
     });
   } catch (error) {
     io.err(
@@ -126,36 +140,54 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return 2;
   }
 
-  for (const f of result.failures) {
-    io.err(`ecs-networking: could not read ${f.accountId}/${f.region}: ${f.error}\n`);
+  const failed = result.scopes.filter(scope => scope.error);
+  for (const scope of result.scopes) {
+    const where = `${scope.accountId}/${scope.region}`;
+    if (scope.error) io.err(`ecs-networking: ${where} ${scope.error}\n`);
+    for (const note of [...scope.skipped, ...scope.anomalies]) {
+      io.err(`ecs-networking: ${where}: ${note}\n`);
+    }
   }
-  const readFailed = result.failures.length > 0;
+  const readCount = result.scopes.length - failed.length;
+  const unread = failed.map(scope => `${scope.accountId}/${scope.region}`).join(', ');
 
   if (command === 'scan') {
     const { model } = result;
     const render = {
-      json: () => `${JSON.stringify(toScanJson(model), null, 2)}\n`,
+      json: () => `${JSON.stringify(toScanJson(model, result.scopes), null, 2)}\n`,
       table: () => formatTable(model),
       mermaid: () => formatMermaid(model),
       dot: () => formatDot(model),
     }[values.format as 'json' | 'table' | 'mermaid' | 'dot'];
     io.out(render());
-    return readFailed ? 2 : 0;
+    if (failed.length) {
+      io.err(`ecs-networking: ${failed.length} of ${result.scopes.length} scopes not read (${unread}); the output holds the others\n`);
+    }
+    return failed.length ? 2 : 0;
   }
 
   if (command === 'lint') {
     const threshold = SEVERITY_RANK[values['fail-on'] as Severity];
-    io.out(result.model.findings.length ? `${formatFindings(result.model)}\n` : 'No findings.\n');
-    const failing = result.model.findings.filter(f => SEVERITY_RANK[f.severity] >= threshold);
-    if (readFailed) return 2;
+    const findings = result.model.findings;
+    if (findings.length) io.out(`${formatFindings(result.model)}\n`);
+    else if (readCount > 0) io.out(`No findings in the ${readCount} scope(s) read.\n`);
+    if (failed.length) {
+      io.err(`ecs-networking: could not lint ${unread}: not read\n`);
+      return 2;
+    }
+    const failing = findings.filter(f => SEVERITY_RANK[f.severity] >= threshold);
     return failing.length ? 1 : 0;
   }
 
   const matches = createLookupIndex(result.model, result.snapshots).lookup(rest[0]);
+  const incomplete = failed.length
+    ? `; the answer may be incomplete: ${unread} could not be read`
+    : '';
   if (matches.length === 0) {
-    io.err(`ecs-networking: nothing answers on "${rest[0]}"\n`);
-    return 1;
+    io.err(`ecs-networking: nothing answers on "${rest[0]}" in what was read${incomplete}\n`);
+    return failed.length ? 2 : 1;
   }
+  if (failed.length) io.err(`ecs-networking: ${incomplete.slice(2)}\n`);
   io.out(
     `${renderTable(
       ['SERVICE', 'OWNER', 'ACCOUNT/REGION', 'CLUSTER', 'MATCHED BY', 'ARN'],
@@ -169,5 +201,5 @@ export async function run(argv: string[], io: Io): Promise<number> {
       ]),
     )}\n`,
   );
-  return readFailed ? 2 : 0;
+  return failed.length ? 2 : 0;
 }

@@ -1,7 +1,7 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { ScopeReader } from '@ecs-net/plugin-ecs-networking-backend';
+import { Enrichment, ScopeReader } from '@ecs-net/plugin-ecs-networking-backend';
 import {
   analyzeNetwork,
   NetworkModel,
@@ -20,12 +20,26 @@ export interface ScanOptions {
   accounts: AccountSpec[];
   regions: string[];
   tagKeys?: Partial<TagKeys>;
+  /** Enrichments not to read. */
+  skip?: Enrichment[];
+}
+
+/** How the read of one account × region went. */
+export interface ScopeOutcome {
+  accountId: string;
+  region: string;
+  /** Why the scope was not read; absent when it was. */
+  error?: string;
+  /** Enrichments the read went without, and why. */
+  skipped: string[];
+  /** Answers that cannot come from AWS, and how the read resolved them. */
+  anomalies: string[];
 }
 
 export interface ScanResult {
   model: NetworkModel;
   snapshots: ScopeSnapshot[];
-  failures: Array<{ accountId: string; region: string; error: string }>;
+  scopes: ScopeOutcome[];
   calls: number;
 }
 
@@ -63,7 +77,12 @@ export async function scanNetwork(options: ScanOptions): Promise<ScanResult> {
     accountIds.push(accountId);
   }
 
-  const reader = new ScopeReader({ credentials, quotaShare: 0.5, concurrency: 4 });
+  const reader = new ScopeReader({
+    credentials,
+    quotaShare: 0.5,
+    concurrency: 4,
+    skip: options.skip,
+  });
   const results = await Promise.all(
     accountIds.flatMap(accountId =>
       options.regions.map(region => reader.read({ accountId, region })),
@@ -74,9 +93,13 @@ export async function scanNetwork(options: ScanOptions): Promise<ScanResult> {
   return {
     model: analyzeNetwork(snapshots, { tagKeys: options.tagKeys }),
     snapshots,
-    failures: results.flatMap(r =>
-      r.error ? [{ accountId: r.scope.accountId, region: r.scope.region, error: r.error }] : [],
-    ),
+    scopes: results.map(r => ({
+      accountId: r.scope.accountId,
+      region: r.scope.region,
+      error: r.error,
+      skipped: r.snapshot?.skipped ?? [],
+      anomalies: r.snapshot?.anomalies ?? [],
+    })),
     calls: results.reduce((n, r) => n + r.stats.total(), 0),
   };
 }

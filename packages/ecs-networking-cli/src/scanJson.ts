@@ -1,3 +1,4 @@
+import type { ScopeOutcome } from './scan';
 import type {
   Evidence,
   FindingSubject,
@@ -36,9 +37,18 @@ export interface ScanJson {
     fix: string;
   }>;
   unresolved: Array<{ service: string; container: string; reference: string }>;
+  /** Every account × region asked for: whether it was read, and what it went without. */
+  scopes: Array<{
+    account: string;
+    region: string;
+    read: boolean;
+    error?: string;
+    skipped: string[];
+    anomalies: string[];
+  }>;
 }
 
-export function toScanJson(model: NetworkModel): ScanJson {
+export function toScanJson(model: NetworkModel, scopes: ScopeOutcome[]): ScanJson {
   const endpointName = new Map(model.endpoints.map(e => [e.id, e.name]));
   return {
     schemaVersion: 1,
@@ -69,6 +79,14 @@ export function toScanJson(model: NetworkModel): ScanJson {
       service: u.serviceArn,
       container: u.container,
       reference: u.reference,
+    })),
+    scopes: scopes.map(s => ({
+      account: s.accountId,
+      region: s.region,
+      read: !s.error,
+      ...(s.error ? { error: s.error } : {}),
+      skipped: s.skipped,
+      anomalies: s.anomalies,
     })),
   };
 }

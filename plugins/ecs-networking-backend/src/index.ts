@@ -9,4 +9,6 @@ export { ScopeReader } from './reader/ScopeReader';
 export type { ScopeConfig, ScopeReadResult } from './reader/ScopeReader';
 export type { CallStats } from './aws/CallStats';
 export type { AwsTimeouts } from './aws/scopeClients';
+export { ENRICHMENTS } from './reader/ReadNotes';
+export type { Enrichment } from './reader/ReadNotes';
 export { ecsNetworkingEstateReadPermission, ecsNetworkingPermissions } from './permissions';

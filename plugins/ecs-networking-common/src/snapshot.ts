@@ -22,10 +22,16 @@ export interface ScopeSnapshot {
   /** Service Connect calls seen in CloudWatch metrics. */
   observedCalls?: ObservedCall[];
   /**
-   * Optional reads skipped because the credentials may not make them (for
-   * example `cloudwatch:ListMetrics (AccessDenied)`); the rest is complete.
+   * Enrichments this read went without, each with why: denied, failing, or
+   * turned off (`metrics unavailable: … cloudwatch:ListMetrics failed: HTTP
+   * 500 non-AWS response …`). Everything else was read.
    */
   skipped?: string[];
+  /**
+   * Answers that cannot come from AWS (a list filter ignored, duplicates, a
+   * paging token that repeats), each once, with how the read resolved it.
+   */
+  anomalies?: string[];
 }
 
 /** @public */
@@ -251,4 +257,8 @@ export interface ScopeStatus {
   calls: Record<string, number>;
   durationMs?: number;
   counts: { services: number; namespaces: number; taskDefinitions: number };
+  /** What the last good read went without, and why (see {@link ScopeSnapshot.skipped}). */
+  skipped?: string[];
+  /** Deviations from AWS the last good read detected and resolved (see {@link ScopeSnapshot.anomalies}). */
+  anomalies?: string[];
 }

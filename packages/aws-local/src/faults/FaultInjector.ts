@@ -1,12 +1,14 @@
 import { createRandom } from '../util/random';
+import { DeviationConfig, NO_DEVIATIONS, validateDeviations } from './deviations';
 
 /**
  * Fault knobs. Rates are fractions of calls (0–1); account lists name the
- * accounts whose calls fail.
+ * accounts whose calls fail. The deviations from AWS's behaviour are
+ * switched on per operation.
  *
  * @public
  */
-export interface FaultConfig {
+export interface FaultConfig extends DeviationConfig {
   /** Enforces the published API quotas with ThrottlingException. */
   throttle: boolean;
   /**
@@ -51,6 +53,7 @@ export const DEFAULT_FAULTS: FaultConfig = {
   accessDeniedAccounts: [],
   expiredCredentialAccounts: [],
   seed: 1,
+  ...NO_DEVIATIONS,
 };
 
 /** Decides, call by call, which configured fault (if any) strikes. */
@@ -146,4 +149,5 @@ function validate(config: FaultConfig): void {
       throw new TypeError(`${name} must be a list of account ids`);
     }
   }
+  validateDeviations(config);
 }

@@ -1,5 +1,6 @@
 import { ServerResponse } from 'node:http';
 import { AwsError } from '../util/AwsError';
+import { JsonObject } from '../util/InputReader';
 import { CallContext } from './CallContext';
 import { Flavor } from './protocolErrors';
 
@@ -11,7 +12,9 @@ export interface Call {
   operation: string;
   /** The status AccessDeniedException travels with in this service's model. */
   accessDeniedStatus: number;
-  run(ctx: CallContext): unknown;
+  /** The request of a JSON-protocol call, which `run` may be given changed. */
+  input?: JsonObject;
+  run(ctx: CallContext, input?: JsonObject): unknown;
   throttlingError(): AwsError;
   reply(res: ServerResponse, result: unknown, requestId: string): void;
   replyError(res: ServerResponse, error: AwsError, requestId: string): void;

@@ -11,6 +11,7 @@ import { cloudWatchApi } from '../cloudwatch/cloudWatchApi';
 import { ecsApi } from '../ecs/ecsApi';
 import { elbv2Api } from '../elbv2/elbv2Api';
 import { CallCounter } from '../faults/CallCounter';
+import { HTML_ERROR_PAGE, operationName, runDeviating } from '../faults/deviations';
 import { FaultInjector } from '../faults/FaultInjector';
 import { Throttler } from '../quotas/Throttler';
 import { stsApi } from '../sts/stsApi';
@@ -159,7 +160,9 @@ export class LocalAwsServer {
       req.socket.destroy();
       return;
     }
-    const fault = faults.faultFor(principal.accountId);
+    const fault = faults.config.deniedOperations.includes(operationName(call))
+      ? { kind: 'accessDenied' as const }
+      : faults.faultFor(principal.accountId);
     if (fault?.kind === 'accessDenied') {
       fail(
         protocolErrors.accessDenied(
@@ -183,6 +186,11 @@ export class LocalAwsServer {
       );
       return;
     }
+    if (faults.config.htmlErrorOperations.includes(operationName(call))) {
+      counter.record(key, 'error');
+      res.writeHead(500, { 'Content-Type': 'text/html' }).end(HTML_ERROR_PAGE);
+      return;
+    }
     if (faults.shouldThrottle()) {
       fail(call.throttlingError(), 'throttled');
       return;
@@ -199,14 +207,17 @@ export class LocalAwsServer {
       fail(call.throttlingError(), 'throttled');
       return;
     }
+    const ctx = {
+      principal,
+      region: scope.region,
+      partition: world.partition(principal.accountId, scope.region),
+      world,
+    };
     let result: unknown;
     try {
-      result = call.run({
-        principal,
-        region: scope.region,
-        partition: world.partition(principal.accountId, scope.region),
-        world,
-      });
+      result = call.input
+        ? runDeviating(faults.config, call, call.input, input => call.run(ctx, input))
+        : call.run(ctx);
     } catch (error) {
       if (error instanceof AwsError) {
         fail(error);

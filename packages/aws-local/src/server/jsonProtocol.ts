@@ -73,7 +73,8 @@ export function resolveJsonCall(
     service: service.signingName,
     operation,
     accessDeniedStatus: accessDeniedStatus(service),
-    run: ctx => handler(ctx, input),
+    input,
+    run: (ctx, changed) => handler(ctx, changed ?? input),
     throttlingError: () => throttlingError(service, operation),
     reply: (res, result, requestId) =>
       send(res, 200, service.contentType, toJson(result ?? {}), requestId),

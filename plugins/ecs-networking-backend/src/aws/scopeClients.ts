@@ -7,6 +7,7 @@ import type {
   DeserializeMiddleware,
   MiddlewareStack,
 } from '@aws-sdk/types';
+import { asError, isNonAwsResponse, tagOperation, toNonAwsResponseError } from './awsFailure';
 import { quotaFamily } from './quotas';
 import { TokenBucket } from './TokenBucket';
 import { CallStats } from './CallStats';
@@ -65,6 +66,10 @@ function instrument<C extends Instrumentable>(
   // per attempt: pacing and counting see what AWS sees. It wraps the SDK's
   // deserializer (high priority runs outside it): below it an AWS error is
   // still a raw HTTP answer and a throttled attempt would count as a success.
+  // It also names the operation on the error, and turns an answer that is not
+  // AWS's (an HTML 500 page) into an error the retry strategy leaves alone:
+  // the SDK would take its status for a transient fault and ask seven more
+  // times.
   const paceAndCount: DeserializeMiddleware<any, any> = (next, context) => async args => {
       const operation = String(context.commandName);
       // `ecs:ListServices` and `servicediscovery:ListServices` are different APIs.
@@ -81,7 +86,9 @@ function instrument<C extends Instrumentable>(
       } catch (error) {
         const name = (error as Error)?.name;
         stats.record(label, THROTTLING_ERRORS.has(name));
-        throw error;
+        const failure = isNonAwsResponse(error) ? toNonAwsResponseError(error) : asError(error);
+        tagOperation(failure, label);
+        throw failure;
       }
     };
   client.middlewareStack.add(paceAndCount, {
@@ -121,6 +128,10 @@ export interface AwsTimeouts {
  */
 export const DEFAULT_AWS_TIMEOUTS: AwsTimeouts = { requestMs: 10_000, connectionMs: 3_000 };
 
+/** Attempts per call (the first and its retries) for what a read needs, and for enrichments. */
+const CORE_ATTEMPTS = 8;
+const ENRICHMENT_ATTEMPTS = 3;
+
 /**
  * SDK clients for one account × region. Endpoints come from the standard
  * AWS_ENDPOINT_URL* variables or the SDK's defaults, never from this code.
@@ -134,7 +145,7 @@ export function createScopeClients(options: {
   signal?: AbortSignal;
 }): ScopeClients {
   const timeouts = options.timeouts ?? DEFAULT_AWS_TIMEOUTS;
-  const common = {
+  const core = {
     region: options.region,
     credentials: options.credentials,
     // The pacer above keeps the rate under the quotas; standard retry backs
@@ -143,7 +154,7 @@ export function createScopeClients(options: {
     // measured rate of 0, so one early throttle slows the rest of the read
     // to 0.5 requests per second, recovering over seconds.
     retryMode: 'standard',
-    maxAttempts: 8,
+    maxAttempts: CORE_ATTEMPTS,
     // The SDK waits forever by default: one hung connection would hold the
     // whole sync until the scheduler's timeout. A timed-out attempt is a
     // TimeoutError, which the retry strategy retries.
@@ -154,24 +165,26 @@ export function createScopeClients(options: {
       connectionTimeout: timeouts.connectionMs,
     },
   };
+  // What only adds detail to a read gives up sooner: the read goes on without it.
+  const enrichment = { ...core, maxAttempts: ENRICHMENT_ATTEMPTS };
   return {
-    ecs: instrument(new ECSClient(common), 'ecs', options.pacer, options.stats, options.signal),
+    ecs: instrument(new ECSClient(core), 'ecs', options.pacer, options.stats, options.signal),
     cloudMap: instrument(
-      new ServiceDiscoveryClient(common),
+      new ServiceDiscoveryClient(core),
       'servicediscovery',
       options.pacer,
       options.stats,
       options.signal,
     ),
     loadBalancing: instrument(
-      new ElasticLoadBalancingV2Client(common),
+      new ElasticLoadBalancingV2Client(enrichment),
       'elasticloadbalancing',
       options.pacer,
       options.stats,
       options.signal,
     ),
     cloudWatch: instrument(
-      new CloudWatchClient(common),
+      new CloudWatchClient(enrichment),
       'cloudwatch',
       options.pacer,
       options.stats,

@@ -1,8 +1,6 @@
-import { CloudWatchClient, ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { generateEstate, LocalAws } from '@ecs-net/aws-local';
-import { mockClient } from 'aws-sdk-client-mock';
 import { startLocalEndpoint, syntheticConfig } from '../__testUtils__/harness';
 import { ScopeReader } from './ScopeReader';
 
@@ -13,7 +11,6 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 describe('ScopeReader', () => {
   let local: LocalAws;
-  const cloudWatch = mockClient(CloudWatchClient);
 
   beforeAll(async () => {
     // 60 distinct task definitions, described 4 at a time, 200 ms each:
@@ -22,10 +19,7 @@ describe('ScopeReader', () => {
       estate: generateEstate({ services: 60, clusters: 2, regions: 1, seed: 5 }),
     });
   });
-  afterAll(async () => {
-    cloudWatch.restore();
-    await local.close();
-  });
+  afterAll(() => local.close());
 
   it('stops the calls of a read at its first failure', async () => {
     const config = new ConfigReader(syntheticConfig([ACCOUNT], ['eu-west-1']));
@@ -34,15 +28,9 @@ describe('ScopeReader', () => {
       quotaShare: 1,
       concurrency: 4,
     });
-    // CloudWatch fails once the task definitions are being described.
-    cloudWatch.on(ListMetricsCommand).callsFake(async () => {
-      await sleep(700);
-      throw Object.assign(new Error('InternalFailure from CloudWatch'), {
-        name: 'InternalFailure',
-        $metadata: {},
-      });
-    });
-    local.setFaults({ latencyMs: 200 });
+    // The first task definition answered is denied: the other reads in
+    // flight then have seconds of calls left.
+    local.setFaults({ latencyMs: 200, deniedOperations: ['ecs:DescribeTaskDefinition'] });
 
     const result = await reader.read({ accountId: ACCOUNT, region: 'eu-west-1' });
     const count = () => local.calls().reduce((n, c) => n + c.calls, 0);
@@ -54,10 +42,13 @@ describe('ScopeReader', () => {
     const settled = count();
     await sleep(1_500);
 
-    expect(result.error).toBe('InternalFailure: InternalFailure from CloudWatch');
+    expect(result.error).toMatch(
+      /^ecs:DescribeTaskDefinition failed: HTTP 403 AccessDeniedException, request id [\w-]+: the credentials may not call ecs:DescribeTaskDefinition/,
+    );
     expect(result.snapshot).toBeUndefined();
     // The task definitions were being described when the read failed...
     expect(describedAtFailure).toBeGreaterThan(0);
+    local.setFaults({ latencyMs: 0, deniedOperations: [] });
     expect(describedAtFailure).toBeLessThan(60);
     // ...and no further call was sent.
     expect(count()).toBe(settled);

@@ -1,8 +1,11 @@
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { formatAwsFailure, tagOperation } from '../aws/awsFailure';
 import { CallStats } from '../aws/CallStats';
 import { AwsTimeouts, createScopeClients, ScopeClients, ScopePacer } from '../aws/scopeClients';
 import { readScope } from './readScope';
+import type { Enrichment } from './ReadNotes';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
 
 /** One account × region to read, with optional filters. @public */
@@ -20,15 +23,31 @@ export interface ScopeReadResult {
   scope: ScopeConfig;
   /** Present when the read succeeded. Its references are not yet filtered. */
   snapshot?: ScopeSnapshot;
+  /**
+   * Why the read failed, as `ecs:ListClusters failed: HTTP 403
+   * AccessDeniedException, request id …: <advice>` (the scope is not repeated).
+   */
   error?: string;
   stats: CallStats;
   durationMs: number;
 }
 
-function describeError(error: unknown): string {
-  const e = error as { name?: string; message?: string };
-  const name = e?.name && e.name !== 'Error' ? `${e.name}: ` : '';
-  return `${name}${e?.message ?? String(error)}`.slice(0, 1000);
+
+/**
+ * Credentials are fetched inside the SDK's signing step, outside the
+ * middleware that names failed calls; an AWS answer there comes from STS
+ * assuming the account's role.
+ */
+function namingFailures(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  return async (...args) => {
+    try {
+      return await provider(...args);
+    } catch (error) {
+      const answered = !!(error as { $metadata?: unknown })?.$metadata;
+      tagOperation(error, answered ? 'sts:AssumeRole' : 'credentials');
+      throw error;
+    }
+  };
 }
 
 /**
@@ -52,6 +71,8 @@ export class ScopeReader {
       concurrency: number;
       /** Per-attempt limits of every AWS request. Default `DEFAULT_AWS_TIMEOUTS`. */
       timeouts?: AwsTimeouts;
+      /** Enrichments not to read at all. */
+      skip?: readonly Enrichment[];
     },
   ) {}
 
@@ -75,7 +96,7 @@ export class ScopeReader {
       });
       clients = createScopeClients({
         region: scope.region,
-        credentials: provider.sdkCredentialProvider,
+        credentials: namingFailures(provider.sdkCredentialProvider),
         pacer,
         stats,
         timeouts: this.options.timeouts,
@@ -86,13 +107,14 @@ export class ScopeReader {
         clients,
         taskDefinitions: cache,
         concurrency: this.options.concurrency,
+        skip: this.options.skip,
       });
       return { scope, snapshot, stats, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
       failed.abort();
       return {
         scope,
-        error: describeError(error),
+        error: formatAwsFailure(error).slice(0, 1000),
         stats,
         durationMs: Math.round(performance.now() - started),
       };

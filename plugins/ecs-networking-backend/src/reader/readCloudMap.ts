@@ -1,10 +1,12 @@
 import {
   GetInstancesHealthStatusCommand,
+  GetServiceCommand,
   ListInstancesCommand,
   ListNamespacesCommand,
   ListServicesCommand,
   ListTagsForResourceCommand,
   ServiceDiscoveryClient,
+  ServiceSummary,
 } from '@aws-sdk/client-servicediscovery';
 import type {
   CloudMapServiceInfo,
@@ -13,6 +15,7 @@ import type {
   NamespaceType,
 } from '@ecs-net/plugin-ecs-networking-common';
 import { collectPages, mapLimited, tagsToRecord } from './paging';
+import type { ReadNotes } from './ReadNotes';
 
 const PAGE = 100;
 
@@ -23,15 +26,27 @@ const PAGE = 100;
 const IPV4 = 'AWS_INSTANCE_IPV4';
 const PORT = 'AWS_INSTANCE_PORT';
 
+const byId = (item: { Id?: string }) => item.Id!;
+
+/** A namespace as read, with the number of services Cloud Map says it holds. */
+export interface ListedNamespace {
+  info: NamespaceInfo;
+  serviceCount?: number;
+}
+
 export async function readNamespaces(
   cloudMap: ServiceDiscoveryClient,
   filter: string[] | undefined,
   concurrency: number,
-): Promise<NamespaceInfo[]> {
-  let summaries = await collectPages(async token => {
-    const page = await cloudMap.send(new ListNamespacesCommand({ MaxResults: PAGE, NextToken: token }));
-    return { items: page.Namespaces, next: page.NextToken };
-  });
+  notes: ReadNotes,
+): Promise<ListedNamespace[]> {
+  let summaries = await collectPages(
+    async token => {
+      const page = await cloudMap.send(new ListNamespacesCommand({ MaxResults: PAGE, NextToken: token }));
+      return { items: page.Namespaces, next: page.NextToken };
+    },
+    { what: 'servicediscovery:ListNamespaces', key: byId, pageSize: PAGE, notes },
+  );
   if (filter?.length) {
     const wanted = new Set(filter);
     summaries = summaries.filter(ns => wanted.has(ns.Name!));
@@ -39,11 +54,14 @@ export async function readNamespaces(
   return mapLimited(summaries, concurrency, async ns => {
     const tags = await cloudMap.send(new ListTagsForResourceCommand({ ResourceARN: ns.Arn! }));
     return {
-      id: ns.Id!,
-      arn: ns.Arn!,
-      name: ns.Name!,
-      type: ns.Type as NamespaceType,
-      tags: tagsToRecord(tags.Tags),
+      info: {
+        id: ns.Id!,
+        arn: ns.Arn!,
+        name: ns.Name!,
+        type: ns.Type as NamespaceType,
+        tags: tagsToRecord(tags.Tags),
+      },
+      serviceCount: ns.ServiceCount,
     };
   });
 }
@@ -57,24 +75,29 @@ export interface ListedCloudMapService {
 
 export async function listCloudMapServices(
   cloudMap: ServiceDiscoveryClient,
-  namespaces: NamespaceInfo[],
+  namespaces: ListedNamespace[],
   concurrency: number,
+  notes: ReadNotes,
 ): Promise<ListedCloudMapService[]> {
   // Service summaries do not name their namespace, so list per namespace.
   const perNamespace = await mapLimited(namespaces, concurrency, async ns => {
-    const services = await collectPages(async token => {
-      const page = await cloudMap.send(
-        new ListServicesCommand({
-          MaxResults: PAGE,
-          NextToken: token,
-          Filters: [{ Name: 'NAMESPACE_ID', Values: [ns.id], Condition: 'EQ' }],
-        }),
-      );
-      return { items: page.Services, next: page.NextToken };
-    });
-    return services.map(service => ({ service, namespaceId: ns.id }));
+    const services = await collectPages(
+      async token => {
+        const page = await cloudMap.send(
+          new ListServicesCommand({
+            MaxResults: PAGE,
+            NextToken: token,
+            Filters: [{ Name: 'NAMESPACE_ID', Values: [ns.info.id], Condition: 'EQ' }],
+          }),
+        );
+        return { items: page.Services, next: page.NextToken };
+      },
+      { what: 'servicediscovery:ListServices', key: byId, pageSize: PAGE, notes },
+    );
+    return { ns, services };
   });
-  return perNamespace.flat().map(({ service, namespaceId }) => ({
+  const placed = await placeServices(cloudMap, perNamespace, concurrency, notes);
+  return placed.map(({ service, namespaceId }) => ({
     instanceCount: service.InstanceCount ?? 0,
     healthChecked: !!(service.HealthCheckConfig || service.HealthCheckCustomConfig),
     info: {
@@ -105,6 +128,73 @@ export async function listCloudMapServices(
 }
 
 /**
+ * Gives each listed service its one namespace. On AWS every list holds
+ * exactly its namespace's services; an endpoint that ignores the filter
+ * lists every service under every namespace, and trusting it would make
+ * one service into several. A service listed under more than one
+ * namespace, or in a list longer than its namespace's `ServiceCount`, is
+ * placed by its own `NamespaceId` (GetService), and dropped when that
+ * namespace is not read.
+ */
+async function placeServices(
+  cloudMap: ServiceDiscoveryClient,
+  perNamespace: Array<{ ns: ListedNamespace; services: ServiceSummary[] }>,
+  concurrency: number,
+  notes: ReadNotes,
+): Promise<Array<{ service: ServiceSummary; namespaceId: string }>> {
+  const listedUnder = new Map<string, string[]>();
+  for (const { ns, services } of perNamespace) {
+    for (const service of services) {
+      listedUnder.set(service.Id!, [...(listedUnder.get(service.Id!) ?? []), ns.info.id]);
+    }
+  }
+  const overfull = new Set(
+    perNamespace
+      .filter(({ ns, services }) => ns.serviceCount !== undefined && services.length > ns.serviceCount)
+      .map(({ ns }) => ns.info.id),
+  );
+  const doubtful = [...listedUnder].filter(
+    ([, namespaceIds]) => namespaceIds.length > 1 || namespaceIds.some(id => overfull.has(id)),
+  );
+  const confirmed = new Map<string, string | undefined>();
+  await mapLimited(doubtful, concurrency, async ([id]) => {
+    const out = await cloudMap.send(new GetServiceCommand({ Id: id }));
+    confirmed.set(id, out.Service?.NamespaceId);
+  });
+  const read = new Set(perNamespace.map(({ ns }) => ns.info.id));
+  const placed: Array<{ service: ServiceSummary; namespaceId: string }> = [];
+  const done = new Set<string>();
+  let dropped = 0;
+  for (const { ns, services } of perNamespace) {
+    for (const service of services) {
+      if (done.has(service.Id!)) continue;
+      const namespaceId = confirmed.has(service.Id!) ? confirmed.get(service.Id!) : ns.info.id;
+      if (namespaceId !== ns.info.id && !(namespaceId && read.has(namespaceId))) {
+        dropped++;
+        done.add(service.Id!);
+        continue;
+      }
+      if (namespaceId !== ns.info.id) continue; // placed when its own namespace's list comes
+      done.add(service.Id!);
+      placed.push({ service, namespaceId });
+    }
+  }
+  if (doubtful.length) {
+    notes.anomaly(
+      'servicediscovery:ListServices listed services outside the namespace it was asked for (its NAMESPACE_ID filter was ignored): {n} service(s) were placed by their own namespace (servicediscovery:GetService)',
+      doubtful.length,
+    );
+  }
+  if (dropped) {
+    notes.anomaly(
+      'servicediscovery:ListServices listed {n} service(s) of namespaces not read; they were left out',
+      dropped,
+    );
+  }
+  return placed;
+}
+
+/**
  * Reads the instances of Cloud Map services that ECS does not register.
  * Instances ECS registers are its tasks, already read with DescribeTasks;
  * reading them again would cost one call per service. What remains is what
@@ -118,27 +208,42 @@ export async function readExternalInstances(
   listed: ListedCloudMapService[],
   registeredByEcs: Set<string>,
   concurrency: number,
+  notes: ReadNotes,
+  readHealth: boolean,
 ): Promise<void> {
   const external = listed.filter(l => l.instanceCount > 0 && !registeredByEcs.has(l.info.arn));
   await mapLimited(external, concurrency, async ({ info, healthChecked }) => {
-    const instances = await collectPages(async token => {
-      const page = await cloudMap.send(
-        new ListInstancesCommand({ ServiceId: info.id, MaxResults: PAGE, NextToken: token }),
-      );
-      return { items: page.Instances, next: page.NextToken };
-    });
-    const health = new Map<string, string>();
-    if (instances.length && healthChecked) {
-      const statuses = await collectPages(async token => {
+    const instances = await collectPages(
+      async token => {
         const page = await cloudMap.send(
-          new GetInstancesHealthStatusCommand({
-            ServiceId: info.id,
-            MaxResults: PAGE,
-            NextToken: token,
-          }),
+          new ListInstancesCommand({ ServiceId: info.id, MaxResults: PAGE, NextToken: token }),
         );
-        return { items: Object.entries(page.Status ?? {}), next: page.NextToken };
-      });
+        return { items: page.Instances, next: page.NextToken };
+      },
+      { what: 'servicediscovery:ListInstances', key: byId, pageSize: PAGE, notes },
+    );
+    const health = new Map<string, string>();
+    if (instances.length && healthChecked && readHealth) {
+      const statuses = await notes.optional('cloud-map-health', [], () =>
+        collectPages(
+          async token => {
+            const page = await cloudMap.send(
+              new GetInstancesHealthStatusCommand({
+                ServiceId: info.id,
+                MaxResults: PAGE,
+                NextToken: token,
+              }),
+            );
+            return { items: Object.entries(page.Status ?? {}), next: page.NextToken };
+          },
+          {
+            what: 'servicediscovery:GetInstancesHealthStatus',
+            key: ([id]) => id,
+            pageSize: PAGE,
+            notes,
+          },
+        ),
+      );
       for (const [id, status] of statuses) health.set(id, status);
     }
     info.instances = instances.map(instance => ({

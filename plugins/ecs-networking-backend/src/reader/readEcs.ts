@@ -16,22 +16,31 @@ import type {
   ServiceConnectInfo,
   TaskHealth,
 } from '@ecs-net/plugin-ecs-networking-common';
-import { chunk, collectPages, mapLimited, tagsToRecord } from './paging';
+import { chunk, collectPages, mapLimited, tagsToRecord, uniqueBy } from './paging';
+import type { ReadNotes } from './ReadNotes';
 
 // AWS maxima: lists page at 100, DescribeServices takes 10 names,
 // DescribeClusters and DescribeTasks take 100.
 const PAGE = 100;
 const DESCRIBE_SERVICES_BATCH = 10;
 
+const byArn = (arn: string) => arn;
+// ECS task ids are 32 hex digits; other implementations use UUIDs and more.
+const TASK_ID = /\/[0-9a-f]{32}$/;
+
 export async function readClusters(
   ecs: ECSClient,
   filter: string[] | undefined,
   concurrency: number,
+  notes: ReadNotes,
 ): Promise<ClusterInfo[]> {
-  let arns = await collectPages(async token => {
-    const page = await ecs.send(new ListClustersCommand({ maxResults: PAGE, nextToken: token }));
-    return { items: page.clusterArns, next: page.nextToken };
-  });
+  let arns = await collectPages(
+    async token => {
+      const page = await ecs.send(new ListClustersCommand({ maxResults: PAGE, nextToken: token }));
+      return { items: page.clusterArns, next: page.nextToken };
+    },
+    { what: 'ecs:ListClusters', key: byArn, pageSize: PAGE, notes },
+  );
   if (filter?.length) {
     const wanted = new Set(filter);
     arns = arns.filter(arn => wanted.has(arn) || wanted.has(arn.split('/').pop()!));
@@ -42,7 +51,8 @@ export async function readClusters(
     );
     return out.clusters ?? [];
   });
-  return batches.flat().map(cluster => ({
+  const clusters = uniqueBy(batches.flat(), c => c.clusterArn!, 'ecs:DescribeClusters', notes);
+  return clusters.map(cluster => ({
     arn: cluster.clusterArn!,
     name: cluster.clusterName!,
     serviceConnectDefaultNamespace: cluster.serviceConnectDefaults?.namespace,
@@ -111,32 +121,66 @@ async function readTasks(
   ecs: ECSClient,
   cluster: ClusterInfo,
   concurrency: number,
+  notes: ReadNotes,
 ): Promise<Map<string, EcsTaskInfo[]>> {
   // One ListTasks per cluster (not per service) keeps the call count
   // proportional to tasks / 100 rather than to the number of services.
-  const taskArns = await collectPages(async token => {
-    const page = await ecs.send(
-      new ListTasksCommand({
-        cluster: cluster.arn,
-        desiredStatus: 'RUNNING',
-        maxResults: PAGE,
-        nextToken: token,
-      }),
+  const taskArns = await collectPages(
+    async token => {
+      const page = await ecs.send(
+        new ListTasksCommand({
+          cluster: cluster.arn,
+          desiredStatus: 'RUNNING',
+          maxResults: PAGE,
+          nextToken: token,
+        }),
+      );
+      return { items: page.taskArns, next: page.nextToken };
+    },
+    { what: 'ecs:ListTasks', key: byArn, pageSize: PAGE, notes },
+  );
+  const oddIds = taskArns.filter(arn => !TASK_ID.test(arn));
+  if (oddIds.length) {
+    notes.anomaly(
+      "ecs:ListTasks named {n} task(s) with ids that are not ECS's 32 hex digits; they were read as they are",
+      oddIds.length,
     );
-    return { items: page.taskArns, next: page.nextToken };
-  });
+  }
   // Each page is reduced to what is kept as it arrives: whole Task objects
   // of every cluster at once are what made a large sync's heap peak.
   const byGroup = new Map<string, EcsTaskInfo[]>();
+  const described = new Set<string>();
+  let duplicates = 0;
+  let notRunning = 0;
   await mapLimited(chunk(taskArns, PAGE), concurrency, async batch => {
     const out = await ecs.send(new DescribeTasksCommand({ cluster: cluster.arn, tasks: batch }));
     for (const task of out.tasks ?? []) {
+      if (task.taskArn && described.has(task.taskArn)) {
+        duplicates++;
+        continue;
+      }
+      if (task.taskArn) described.add(task.taskArn);
+      // The listing asked for tasks meant to run; one that is not is an
+      // endpoint ignoring that filter, and a stopped task's address is stale.
+      if (task.desiredStatus && task.desiredStatus !== 'RUNNING') {
+        notRunning++;
+        continue;
+      }
       if (!task.group) continue;
       const list = byGroup.get(task.group) ?? [];
       list.push(taskInfo(task));
       byGroup.set(task.group, list);
     }
   });
+  if (duplicates) {
+    notes.anomaly('ecs:DescribeTasks answered {n} task(s) more than once; each was kept once', duplicates);
+  }
+  if (notRunning) {
+    notes.anomaly(
+      'ecs:ListTasks listed {n} task(s) not meant to run, though it was asked for running ones; they were left out',
+      notRunning,
+    );
+  }
   return byGroup;
 }
 
@@ -144,13 +188,17 @@ export async function readServices(
   ecs: ECSClient,
   cluster: ClusterInfo,
   concurrency: number,
+  notes: ReadNotes,
 ): Promise<EcsServiceInfo[]> {
-  const arns = await collectPages(async token => {
-    const page = await ecs.send(
-      new ListServicesCommand({ cluster: cluster.arn, maxResults: PAGE, nextToken: token }),
-    );
-    return { items: page.serviceArns, next: page.nextToken };
-  });
+  const arns = await collectPages(
+    async token => {
+      const page = await ecs.send(
+        new ListServicesCommand({ cluster: cluster.arn, maxResults: PAGE, nextToken: token }),
+      );
+      return { items: page.serviceArns, next: page.nextToken };
+    },
+    { what: 'ecs:ListServices', key: byArn, pageSize: PAGE, notes },
+  );
   const [described, tasksByGroup] = await Promise.all([
     mapLimited(chunk(arns, DESCRIBE_SERVICES_BATCH), concurrency, async batch => {
       const out = await ecs.send(
@@ -159,9 +207,10 @@ export async function readServices(
       // Deployments and events are dropped per batch, not held for the cluster.
       return (out.services ?? []).map(service => serviceInfo(service, cluster));
     }),
-    arns.length ? readTasks(ecs, cluster, concurrency) : new Map<string, EcsTaskInfo[]>(),
+    arns.length ? readTasks(ecs, cluster, concurrency, notes) : new Map<string, EcsTaskInfo[]>(),
   ]);
-  return described.flat().map(service => {
+  const services = uniqueBy(described.flat(), s => s.arn, 'ecs:DescribeServices', notes);
+  return services.map(service => {
     service.tasks = (tasksByGroup.get(`service:${service.name}`) ?? []).sort((a, b) =>
       (a.ip ?? '').localeCompare(b.ip ?? ''),
     );

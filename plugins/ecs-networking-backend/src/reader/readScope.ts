@@ -6,29 +6,43 @@ import { listCloudMapServices, readExternalInstances, readNamespaces } from './r
 import { resolveLoadBalancerNames } from './readLoadBalancers';
 import { readObservedCalls } from './readObservedCalls';
 import { mapLimited } from './paging';
+import { Enrichment, ReadNotes } from './ReadNotes';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
 
 /**
  * Reads one account × region. The result's container references are
  * unfiltered candidates: the sync must pass the snapshot through
  * `retainReferences` before storing or serving it.
+ *
+ * ECS and Cloud Map structure is what the read is: a failure there fails
+ * it, so the last good snapshot is kept. Enrichments (`skip` turns them off)
+ * only add detail: whatever they fail with, the read succeeds without them
+ * and says so in `skipped`.
  */
 export async function readScope(options: {
   scope: ScopeConfig;
   clients: ScopeClients;
   taskDefinitions: TaskDefinitionCache;
   concurrency: number;
+  skip?: readonly Enrichment[];
 }): Promise<ScopeSnapshot> {
   const { scope, clients, concurrency } = options;
-  const [clusters, namespaces] = await Promise.all([
-    readClusters(clients.ecs, scope.clusters, concurrency),
-    readNamespaces(clients.cloudMap, scope.namespaces, concurrency),
+  const notes = new ReadNotes();
+  const wanted = (enrichment: Enrichment) => {
+    if (!options.skip?.includes(enrichment)) return true;
+    notes.skip(enrichment, 'turned off');
+    return false;
+  };
+  const [clusters, listedNamespaces] = await Promise.all([
+    readClusters(clients.ecs, scope.clusters, concurrency, notes),
+    readNamespaces(clients.cloudMap, scope.namespaces, concurrency, notes),
   ]);
+  const namespaces = listedNamespaces.map(ns => ns.info);
   const [servicesByCluster, listed] = await Promise.all([
     mapLimited(clusters, concurrency, cluster =>
-      readServices(clients.ecs, cluster, concurrency),
+      readServices(clients.ecs, cluster, concurrency, notes),
     ),
-    listCloudMapServices(clients.cloudMap, namespaces, concurrency),
+    listCloudMapServices(clients.cloudMap, listedNamespaces, concurrency, notes),
   ]);
   const cloudMapServices = listed.map(l => l.info);
   const services = servicesByCluster.flat();
@@ -50,27 +64,38 @@ export async function readScope(options: {
     ...managed,
     ...services.flatMap(service => service.serviceRegistries.map(r => r.registryArn)),
   ]);
+  // Only Service Connect publishes the traffic metrics read here.
+  const usesServiceConnect = services.some(service => service.serviceConnect?.enabled);
 
-  const skipped: string[] = [];
   const [taskDefinitions, observedCalls] = await Promise.all([
     options.taskDefinitions.getMany(
       clients.ecs,
       services.map(service => service.taskDefinitionArn),
       concurrency,
     ),
-    optional('cloudwatch:ListMetrics', skipped, [], () =>
-      readObservedCalls(clients.cloudWatch, services),
+    usesServiceConnect && wanted('metrics')
+      ? notes.optional('metrics', [], () => readObservedCalls(clients.cloudWatch, services, notes))
+      : [],
+    wanted('load-balancers')
+      ? notes.optional('load-balancers', undefined, () =>
+          resolveLoadBalancerNames(clients.loadBalancing, services, concurrency),
+        )
+      : undefined,
+    readExternalInstances(
+      clients.cloudMap,
+      listed,
+      registeredByEcs,
+      concurrency,
+      notes,
+      wanted('cloud-map-health'),
     ),
-    optional('elasticloadbalancing:Describe*', skipped, undefined, () =>
-      resolveLoadBalancerNames(clients.loadBalancing, services, concurrency),
-    ),
-    readExternalInstances(clients.cloudMap, listed, registeredByEcs, concurrency),
   ]);
 
   for (const service of cloudMapServices) {
     service.managedByEcs = managed.has(service.arn);
   }
 
+  const { skipped, anomalies } = notes;
   return {
     accountId: scope.accountId,
     region: scope.region,
@@ -82,33 +107,6 @@ export async function readScope(options: {
     cloudMapServices,
     observedCalls,
     ...(skipped.length ? { skipped } : {}),
+    ...(anomalies.length ? { anomalies } : {}),
   };
-}
-
-const DENIED = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedOperation',
-  'AuthorizationError',
-]);
-
-/**
- * Metrics and load balancer names add detail to a read. Without permission
- * for them the read still succeeds, and says what it skipped; any other
- * failure fails the read as usual so the last good snapshot is kept.
- */
-async function optional<T>(
-  what: string,
-  skipped: string[],
-  fallback: T,
-  work: () => Promise<T>,
-): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const name = (error as Error)?.name;
-    if (!DENIED.has(name)) throw error;
-    skipped.push(`${what} (${name})`);
-    return fallback;
-  }
 }

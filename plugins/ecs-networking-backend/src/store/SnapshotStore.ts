@@ -51,6 +51,8 @@ function toStatus(row: ScopeRow, snapshot?: ScopeSnapshot): ScopeStatus {
       namespaces: snapshot?.namespaces.length ?? 0,
       taskDefinitions: snapshot?.taskDefinitions.length ?? 0,
     },
+    ...(snapshot?.skipped?.length ? { skipped: snapshot.skipped } : {}),
+    ...(snapshot?.anomalies?.length ? { anomalies: snapshot.anomalies } : {}),
   };
 }
 

@@ -118,8 +118,16 @@ export class SyncEngine {
       logger.info(`ECS networking sync: ${summary}`);
       for (const f of failed) {
         logger.warn(
-          `ECS networking sync: ${f.accountId}/${f.region} failed, keeping its last good data: ${f.error}`,
+          `ECS networking sync: ${f.accountId}/${f.region} not read, keeping its last good data: ${f.error}`,
         );
+      }
+      for (const { scope, snapshot } of outcomes) {
+        const notes = [...(snapshot?.skipped ?? []), ...(snapshot?.anomalies ?? [])];
+        if (notes.length) {
+          logger.warn(
+            `ECS networking sync: ${scopeKey(scope)} read, with notes: ${notes.join('; ')}`,
+          );
+        }
       }
     }
     await this.options.events?.publish({

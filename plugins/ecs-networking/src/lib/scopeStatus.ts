@@ -58,6 +58,18 @@ export function scopeProblem(
   return undefined;
 }
 
+/**
+ * What a scope's last good read went without, or found odd in AWS's
+ * answers: `account 1111 / eu-west-1: metrics unavailable: …`. The data is
+ * current; these say what it lacks and why.
+ */
+export function scopeNotes(scope: ScopeStatus): string[] {
+  const label = scopeLabel(scope);
+  return [...(scope.skipped ?? []), ...(scope.anomalies ?? [])].map(
+    note => `${label}: ${note}`,
+  );
+}
+
 /** The most recent successful read among the scopes. */
 export function lastSyncedAt(scopes: ScopeStatus[]): string | undefined {
   let latest: string | undefined;

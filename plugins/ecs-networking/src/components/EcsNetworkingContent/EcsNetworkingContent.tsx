@@ -5,6 +5,7 @@ import { MECHANISMS } from '../../lib/describe';
 import { EntityNetworkStates } from '../EntityNetwork/EntityNetworkStates';
 import { ServiceDetails } from '../EntityNetwork/ServiceDetails';
 import type { ServiceSection } from '../EntityNetwork/serviceSections';
+import { ScopeNotesBanner } from '../shared/ScopeNotesBanner';
 import { LastSynced, ScopeStatusBanner } from '../shared/ScopeStatusBanner';
 import { LiveTasksTable } from './LiveTasksTable';
 import { MechanismLegend } from './MechanismLegend';
@@ -29,6 +30,7 @@ export function EcsNetworkingContent() {
         <Grid container spacing={3}>
           <Grid item xs={12}>
             <ScopeStatusBanner scopes={network.scopes} />
+            <ScopeNotesBanner scopes={network.scopes} />
             <LastSynced scopes={network.scopes} />
           </Grid>
           {sections.map(section => (

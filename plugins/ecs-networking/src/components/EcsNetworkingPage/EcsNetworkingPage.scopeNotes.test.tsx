@@ -1,0 +1,55 @@
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { ScopeStatus } from '@ecs-net/plugin-ecs-networking-common';
+import { screen, within } from '@testing-library/react';
+import { ecsNetworkingApiRef } from '../../api';
+import { mockCatalog, mockEcsNetworkingApi } from '../../__testUtils__/apis';
+import { networkResponse, scopeStatus, shopModel } from '../../__testUtils__/estate';
+import { EcsNetworkingPage } from './EcsNetworkingPage';
+
+// A page render in jsdom takes seconds on a loaded machine.
+jest.setTimeout(60_000);
+
+async function renderPage(scopes: ScopeStatus[]) {
+  const api = mockEcsNetworkingApi({
+    getNetwork: jest.fn(async () => networkResponse(shopModel(), scopes)),
+  });
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [ecsNetworkingApiRef, api],
+        [catalogApiRef, mockCatalog()],
+      ]}
+    >
+      <EcsNetworkingPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
+
+const SKIPPED =
+  'metrics unavailable: cloudwatch:ListMetrics failed: HTTP 500 non-AWS response: the endpoint is not answering as AWS does';
+const ANOMALY =
+  'servicediscovery:ListServices listed services outside the namespace it was asked for (its NAMESPACE_ID filter was ignored): 4 service(s) were placed by their own namespace (servicediscovery:GetService)';
+
+describe('EcsNetworkingPage when a read went without something', () => {
+  it('names the scope, what it went without and why, and what it found odd', async () => {
+    await renderPage([
+      scopeStatus(),
+      scopeStatus({ accountId: '222222222222', skipped: [SKIPPED], anomalies: [ANOMALY] }),
+    ]);
+    const title = await screen.findByText('Some ECS details could not be read');
+    const banner = title.closest('[role="status"]') as HTMLElement;
+    expect(within(banner).getByText(`account 222222222222 / eu-west-1: ${SKIPPED}`)).toBeInTheDocument();
+    expect(within(banner).getByText(`account 222222222222 / eu-west-1: ${ANOMALY}`)).toBeInTheDocument();
+    expect(within(banner).queryByText(/111111111111/)).toBeNull();
+    // The data itself is current: no out-of-date warning.
+    expect(screen.queryByText('Some ECS data is out of date')).toBeNull();
+  });
+
+  it('shows nothing when every read was complete', async () => {
+    await renderPage([scopeStatus()]);
+    await screen.findByText(/Last synced/);
+    expect(screen.queryByText('Some ECS details could not be read')).toBeNull();
+  });
+});
