@@ -1,24 +1,90 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
+/** A wait: `{ hours: 1 }`, or a string such as `'1h'` or `'PT1H'`. Months and years are refused. */
+type Wait =
+  | {
+      weeks?: number;
+      days?: number;
+      hours?: number;
+      minutes?: number;
+      seconds?: number;
+      milliseconds?: number;
+    }
+  | string;
+
 export interface Config {
   /**
    * ECS Networking: which AWS accounts and regions to read. Credentials come
    * from the shared `aws` config section (@backstage/integration-aws-node).
    */
   ecsNetworking?: {
-    /** Accounts to read, each in one or more regions. */
+    /**
+     * Accounts to read, each in one or more regions. Every value is checked
+     * at startup; a bad one stops the backend with an error naming it.
+     */
     accounts: Array<{
       /** 12-digit AWS account id; must be reachable through the `aws` config. */
       accountId: string;
+      /**
+       * Region names such as `eu-west-1` or `us-gov-west-1`; at least one,
+       * each once per account.
+       */
       regions: string[];
-      /** Only read these clusters (names or ARNs). Default: every cluster. */
+      /**
+       * Only read these clusters (names or ARNs). Default: every cluster.
+       * When given, not empty.
+       */
       clusters?: string[];
-      /** Only read these Cloud Map namespaces (names). Default: every namespace. */
+      /**
+       * Only read these Cloud Map namespaces (names). Default: every
+       * namespace. When given, not empty.
+       */
       namespaces?: string[];
+      /**
+       * Overrides `ecsNetworking.removalGuard` for this account's regions;
+       * `{ enabled: false }` turns the guard off for them.
+       */
+      removalGuard?: {
+        enabled?: boolean;
+        minShare?: number;
+        minServices?: number;
+        confirmAfter?: Wait;
+      };
     }>;
-    /** How often the sync runs. Default: every 5 minutes, 4 minute timeout. */
+    /**
+     * How often the sync runs. Default: every 5 minutes, 4 minute timeout.
+     * When given, `frequency` and `timeout` are both required.
+     */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-    /** Tag keys read from ECS services. */
+    /**
+     * Guards the catalog against a read that "succeeds" with far fewer
+     * services than the last good one (a cluster filter typo, a role that
+     * points at another account, a listing emptied by a policy): such a read
+     * is held, the last good services stay served and in the catalog, and
+     * `/status`, the log and the network page say that their removal is
+     * pending. A later successful read that still finds them gone removes
+     * them. Normal churn is never held.
+     */
+    removalGuard?: {
+      /** Default true. */
+      enabled?: boolean;
+      /**
+       * A read is held when it finds fewer than this share of the last good
+       * read's services (0.01 – 1). Default 0.5: more than half gone.
+       */
+      minShare?: number;
+      /**
+       * Scopes whose last good read had at most this many services are never
+       * held (a handful going is ordinary churn). Default 5.
+       */
+      minServices?: number;
+      /**
+       * How long after a drop was first seen a read may apply it, e.g.
+       * `{ hours: 1 }` or `'1h'`. Default: the next successful read does.
+       */
+      confirmAfter?: Wait;
+    };
+    /** Tag keys read from ECS services: 1 – 128 characters, each a different key. */
     tags?: {
       /** Default `owner`. Value: a group or user entity ref or name. */
       owner?: string;
@@ -32,7 +98,10 @@ export interface Config {
       dependsOn?: string;
     };
     ownership?: {
-      /** Owner used when a service has no owner tag. Default `group:default/unknown`. */
+      /**
+       * Owner used when a service has no owner tag: a group or user entity
+       * ref. Default `group:default/unknown`.
+       */
       defaultOwner?: string;
     };
     /**
@@ -41,7 +110,7 @@ export interface Config {
      * leaves room for other tools reading the same account.
      */
     quotaShare?: number;
-    /** Concurrent AWS requests per account × region. Default 8. */
+    /** Concurrent AWS requests per account × region, 1 – 100. Default 8. */
     concurrency?: number;
     /**
      * Milliseconds one AWS request attempt may take (also the longest a

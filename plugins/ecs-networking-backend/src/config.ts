@@ -2,14 +2,21 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { TagKeys, DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
 import { AwsTimeouts, DEFAULT_AWS_TIMEOUTS } from './aws/scopeClients';
 import type { ScopeConfig } from './reader/ScopeReader';
+import { DEFAULT_REMOVAL_GUARD, RemovalGuardSettings } from './sync/removalGuard';
+
+/** One account × region to read, with the removal guard that applies to it. */
+export interface ConfiguredScope extends ScopeConfig {
+  removalGuard: RemovalGuardSettings;
+}
 
 export interface EcsNetworkingConfig {
-  scopes: ScopeConfig[];
+  scopes: ConfiguredScope[];
   schedule: SchedulerServiceTaskScheduleDefinition;
   tagKeys: TagKeys;
   defaultOwner: string;
@@ -24,65 +31,218 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   initialDelay: { seconds: 10 },
 };
 
-export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
-  const config = root.getOptionalConfig('ecsNetworking');
-  const scopes: ScopeConfig[] = [];
-  for (const account of config?.getOptionalConfigArray('accounts') ?? []) {
-    const accountId = account.getString('accountId');
-    if (!/^\d{12}$/.test(accountId)) {
-      throw new InputError(
-        `ecsNetworking.accounts: "${accountId}" is not a 12-digit AWS account id`,
-      );
-    }
-    const regions = account.getStringArray('regions');
-    if (regions.length === 0) {
-      throw new InputError(
-        `ecsNetworking.accounts: account ${accountId} lists no regions`,
-      );
-    }
-    for (const region of regions) {
-      scopes.push({
-        accountId,
-        region,
-        clusters: account.getOptionalStringArray('clusters'),
-        namespaces: account.getOptionalStringArray('namespaces'),
-      });
-    }
+/** Requests in flight per account × region; the pacer keeps them under quota either way. */
+const MAX_CONCURRENCY = 100;
+/** AWS's limit on the length of a tag key. */
+const MAX_TAG_KEY_LENGTH = 128;
+// Commercial, GovCloud, China and ISO partitions: `eu-west-1`,
+// `ap-southeast-4`, `us-gov-west-1`, `cn-northwest-1`, `us-isob-east-1`.
+// The direction is spelled out so that a typo in it is caught here.
+const REGION =
+  /^[a-z]{2}(-gov|-iso[a-z]?)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d{1,2}$/;
+
+type HumanDuration = ReturnType<typeof readDurationFromConfig>;
+
+const MS_PER_UNIT = {
+  weeks: 7 * 24 * 3600_000,
+  days: 24 * 3600_000,
+  hours: 3600_000,
+  minutes: 60_000,
+  seconds: 1000,
+  milliseconds: 1,
+} as const;
+
+/** `path` is where the value sits under `ecsNetworking`, e.g. `accounts[0].regions`. */
+function fail(path: string, problem: string): never {
+  throw new InputError(`ecsNetworking${path ? `.${path}` : ''}: ${problem}`);
+}
+
+/** Wraps errors of Backstage's own readers (wrong types and shapes) so they name the setting. */
+function reading<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    return fail(path, `is invalid: ${(error as Error).message}`);
   }
-  const quotaShare = config?.getOptionalNumber('quotaShare') ?? 0.9;
-  if (quotaShare < 0.1 || quotaShare > 1) {
-    throw new InputError('ecsNetworking.quotaShare must be between 0.1 and 1');
+}
+
+function number(
+  config: Config | undefined,
+  key: string,
+  path: string,
+  fallback: number,
+  valid: { min: number; max?: number; integer?: boolean; what: string },
+): number {
+  const value = reading(path, () => config?.getOptionalNumber(key)) ?? fallback;
+  const inRange = value >= valid.min && (valid.max === undefined || value <= valid.max);
+  if (!Number.isFinite(value) || !inRange || (valid.integer && !Number.isInteger(value))) {
+    fail(path, `must be ${valid.what}, got ${value}`);
   }
-  const timeout = (key: string, fallback: number) => {
-    const value = config?.getOptionalNumber(key) ?? fallback;
-    if (!Number.isInteger(value) || value <= 0) {
-      throw new InputError(`ecsNetworking.${key} must be a positive whole number of milliseconds`);
-    }
-    return value;
-  };
-  const tags = config?.getOptionalConfig('tags');
+  return value;
+}
+
+/** A list that, when given, names at least one thing: an empty one would silently mean "all". */
+function optionalNames(config: Config, key: string, path: string): string[] | undefined {
+  const values = reading(path, () => config.getOptionalStringArray(key));
+  if (values === undefined) return undefined;
+  if (values.length === 0) {
+    fail(path, 'is empty; leave it out to read every one');
+  }
+  if (values.some(v => v.trim() === '')) fail(path, 'holds an empty name');
+  return values;
+}
+
+function durationMs(key: string, duration: HumanDuration): number {
+  if (duration.years || duration.months) {
+    fail(key, 'must be given in weeks, days, hours, minutes or seconds');
+  }
+  const ms = Object.entries(MS_PER_UNIT).reduce(
+    (sum, [unit, factor]) => sum + (duration[unit as keyof typeof MS_PER_UNIT] ?? 0) * factor,
+    0,
+  );
+  if (!Number.isFinite(ms) || ms < 0) fail(key, 'must be a duration of zero or more');
+  return ms;
+}
+
+function readRemovalGuard(
+  config: Config | undefined,
+  path: string,
+  base: RemovalGuardSettings,
+): RemovalGuardSettings {
+  if (!config) return base;
+  const at = (key: string) => `${path}.${key}`;
   return {
-    scopes,
-    schedule: config?.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          config.getConfig('schedule'),
+    enabled: reading(at('enabled'), () => config.getOptionalBoolean('enabled')) ?? base.enabled,
+    minShare: number(config, 'minShare', at('minShare'), base.minShare, {
+      min: 0.01,
+      max: 1,
+      what: 'a share from 0.01 to 1',
+    }),
+    minServices: number(config, 'minServices', at('minServices'), base.minServices, {
+      min: 0,
+      integer: true,
+      what: 'a whole number of services, 0 or more',
+    }),
+    confirmAfterMs: config.has('confirmAfter')
+      ? durationMs(
+          at('confirmAfter'),
+          reading(at('confirmAfter'), () => readDurationFromConfig(config, { key: 'confirmAfter' })),
         )
-      : DEFAULT_SCHEDULE,
-    tagKeys: {
-      owner: tags?.getOptionalString('owner') ?? DEFAULT_TAG_KEYS.owner,
-      system: tags?.getOptionalString('system') ?? DEFAULT_TAG_KEYS.system,
-      lifecycle:
-        tags?.getOptionalString('lifecycle') ?? DEFAULT_TAG_KEYS.lifecycle,
-      component:
-        tags?.getOptionalString('component') ?? DEFAULT_TAG_KEYS.component,
-      dependsOn:
-        tags?.getOptionalString('dependsOn') ?? DEFAULT_TAG_KEYS.dependsOn,
-    },
-    defaultOwner:
-      config?.getOptionalString('ownership.defaultOwner') ??
-      'group:default/unknown',
-    quotaShare,
-    concurrency: config?.getOptionalNumber('concurrency') ?? 8,
+      : base.confirmAfterMs,
+  };
+}
+
+function readScopes(config: Config | undefined, guard: RemovalGuardSettings): ConfiguredScope[] {
+  const scopes: ConfiguredScope[] = [];
+  const seen = new Set<string>();
+  const accounts = reading('accounts', () => config?.getOptionalConfigArray('accounts')) ?? [];
+  accounts.forEach((account, index) => {
+    const path = `accounts[${index}]`;
+    const accountId = reading(`${path}.accountId`, () => account.getString('accountId'));
+    if (!/^\d{12}$/.test(accountId)) {
+      fail(`${path}.accountId`, `"${accountId}" is not a 12-digit AWS account id`);
+    }
+    const regions = reading(`${path}.regions`, () => account.getStringArray('regions'));
+    if (regions.length === 0) {
+      fail(`${path}.regions`, `account ${accountId} lists no regions`);
+    }
+    const clusters = optionalNames(account, 'clusters', `${path}.clusters`);
+    const namespaces = optionalNames(account, 'namespaces', `${path}.namespaces`);
+    const removalGuard = readRemovalGuard(
+      account.getOptionalConfig('removalGuard'),
+      `${path}.removalGuard`,
+      guard,
+    );
+    for (const region of regions) {
+      if (!REGION.test(region)) {
+        fail(`${path}.regions`, `"${region}" is not an AWS region name (like eu-west-1)`);
+      }
+      const key = `${accountId}/${region}`;
+      if (seen.has(key)) {
+        fail(`${path}.regions`, `account ${accountId} lists region ${region} more than once`);
+      }
+      seen.add(key);
+      scopes.push({ accountId, region, clusters, namespaces, removalGuard });
+    }
+  });
+  return scopes;
+}
+
+function readTagKeys(config: Config | undefined): TagKeys {
+  const tagKeys = { ...DEFAULT_TAG_KEYS };
+  for (const name of Object.keys(DEFAULT_TAG_KEYS) as Array<keyof TagKeys>) {
+    const value = reading(`tags.${name}`, () => config?.getOptionalString(name));
+    if (value === undefined) continue;
+    if (value.trim() === '' || value.length > MAX_TAG_KEY_LENGTH) {
+      fail(`tags.${name}`, `must be a tag key of 1 to ${MAX_TAG_KEY_LENGTH} characters`);
+    }
+    tagKeys[name] = value;
+  }
+  // One tag read as two things (an owner that is also the depends-on list)
+  // would give each the other's values.
+  const names = Object.keys(tagKeys) as Array<keyof TagKeys>;
+  for (const name of names) {
+    const other = names.find(n => n !== name && tagKeys[n] === tagKeys[name]);
+    if (other) fail('tags', `${name} and ${other} both read the tag "${tagKeys[name]}"`);
+  }
+  return tagKeys;
+}
+
+function readDefaultOwner(config: Config | undefined): string {
+  const owner =
+    reading('ownership.defaultOwner', () => config?.getOptionalString('ownership.defaultOwner')) ??
+    'group:default/unknown';
+  const ref = reading('ownership.defaultOwner', () =>
+    parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: 'default' }),
+  );
+  if (!['group', 'user'].includes(ref.kind.toLocaleLowerCase('en-US'))) {
+    fail('ownership.defaultOwner', `must name a group or a user, got "${owner}"`);
+  }
+  return owner;
+}
+
+function readSchedule(config: Config | undefined): SchedulerServiceTaskScheduleDefinition {
+  if (!config?.has('schedule')) return DEFAULT_SCHEDULE;
+  return reading('schedule', () =>
+    readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule')),
+  );
+}
+
+/**
+ * Reads and validates `ecsNetworking`. Every value is checked here, at
+ * startup, with an error that names it: a bad value that slipped through
+ * could make a read "succeed" with nothing, and the catalog's full mutation
+ * would then delete the account's entities.
+ */
+export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
+  const config = reading('', () => root.getOptionalConfig('ecsNetworking'));
+  const guard = readRemovalGuard(
+    reading('removalGuard', () => config?.getOptionalConfig('removalGuard')),
+    'removalGuard',
+    DEFAULT_REMOVAL_GUARD,
+  );
+  const timeout = (key: string, fallback: number) =>
+    number(config, key, key, fallback, {
+      min: 1,
+      integer: true,
+      what: 'a positive whole number of milliseconds',
+    });
+  return {
+    scopes: readScopes(config, guard),
+    schedule: readSchedule(config),
+    tagKeys: readTagKeys(reading('tags', () => config?.getOptionalConfig('tags'))),
+    defaultOwner: readDefaultOwner(config),
+    quotaShare: number(config, 'quotaShare', 'quotaShare', 0.9, {
+      min: 0.1,
+      max: 1,
+      what: 'between 0.1 and 1',
+    }),
+    concurrency: number(config, 'concurrency', 'concurrency', 8, {
+      min: 1,
+      max: MAX_CONCURRENCY,
+      integer: true,
+      what: `a whole number from 1 to ${MAX_CONCURRENCY}`,
+    }),
     timeouts: {
       requestMs: timeout('requestTimeoutMs', DEFAULT_AWS_TIMEOUTS.requestMs),
       connectionMs: timeout('connectionTimeoutMs', DEFAULT_AWS_TIMEOUTS.connectionMs),
