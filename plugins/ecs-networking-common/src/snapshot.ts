@@ -261,4 +261,28 @@ export interface ScopeStatus {
   skipped?: string[];
   /** Deviations from AWS the last good read detected and resolved (see {@link ScopeSnapshot.anomalies}). */
   anomalies?: string[];
+  /**
+   * Set while a read that would remove most of the scope's services is held
+   * back: the services of the last good read are still served (and stay in
+   * the catalog) until a later read confirms the drop.
+   */
+  removalPending?: RemovalPending;
+}
+
+/**
+ * A held-back drop in a scope's services (the removal guard).
+ *
+ * @public
+ */
+export interface RemovalPending {
+  /** One line: what the read found and why it was not applied. */
+  reason: string;
+  /** ISO time of the first read that showed the drop. */
+  since: string;
+  /** Services of the last good read, still served. */
+  previousServices: number;
+  /** Services the latest held read found. */
+  readServices: number;
+  /** ISO time from which a read that still shows the drop applies it; absent: the next read does. */
+  confirmableFrom?: string;
 }

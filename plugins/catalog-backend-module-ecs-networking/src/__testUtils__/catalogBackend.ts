@@ -1,4 +1,9 @@
-import { BackendFeature, createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  coreServices,
+  createBackendModule,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -9,7 +14,10 @@ import { demoConfig } from '@ecs-net/plugin-ecs-networking-backend/src/__testUti
 import request from 'supertest';
 import { catalogModuleEcsNetworking } from '../module/catalogModuleEcsNetworking';
 
-export { startLocalEndpoint } from '@ecs-net/plugin-ecs-networking-backend/src/__testUtils__/harness';
+export {
+  deleteEcsServices,
+  startLocalEndpoint,
+} from '@ecs-net/plugin-ecs-networking-backend/src/__testUtils__/harness';
 
 export type Server = Parameters<typeof request>[0];
 
@@ -39,6 +47,15 @@ export async function startCatalogBackend(options: {
   /** Of the sync and of the catalog provider. */
   schedule: Schedule;
   features?: BackendFeature[];
+  /** Replaces settings of `ecsNetworking` (its accounts, say). */
+  ecsNetworking?: Record<string, unknown>;
+  /**
+   * Keeps the ecs-networking plugin's database in this SQLite file, so that
+   * a backend started later over it continues from what this one stored: a
+   * redeploy. The catalog's stays in memory (a stopped backend's catalog may
+   * still hold its file locked). Default: in memory.
+   */
+  ecsNetworkingDatabaseFile?: string;
 }) {
   return startTestBackend({
     features: [
@@ -52,7 +69,23 @@ export async function startCatalogBackend(options: {
           ...demoConfig({
             schedule: options.schedule,
             ownership: { defaultOwner: 'group:default/platform-team' },
+            ...options.ecsNetworking,
           }),
+          ...(options.ecsNetworkingDatabaseFile
+            ? {
+                backend: {
+                  database: {
+                    client: 'better-sqlite3',
+                    connection: ':memory:',
+                    plugin: {
+                      'ecs-networking': {
+                        connection: { filename: options.ecsNetworkingDatabaseFile },
+                      },
+                    },
+                  },
+                },
+              }
+            : {}),
           catalog: {
             rules: [{ allow: ['Component', 'API', 'Resource', 'Location'] }],
             processingInterval: { seconds: 1 },
@@ -63,6 +96,29 @@ export async function startCatalogBackend(options: {
       ...(options.features ?? []),
     ],
   });
+}
+
+/**
+ * A module that lets the test run the sync on demand. The test backend's
+ * scheduler runs a task when triggered and resolves once it is done; the
+ * sync's event refreshes the catalog before the sync returns, so each step
+ * is complete on return.
+ */
+export function syncTrigger() {
+  const trigger: { syncNow?: () => Promise<void> } = {};
+  const feature = createBackendModule({
+    pluginId: 'ecs-networking',
+    moduleId: 'test-sync-trigger',
+    register(env) {
+      env.registerInit({
+        deps: { scheduler: coreServices.scheduler },
+        async init({ scheduler }) {
+          trigger.syncNow = () => scheduler.triggerTask('ecs-networking:sync');
+        },
+      });
+    },
+  });
+  return { feature, syncNow: () => trigger.syncNow!() };
 }
 
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {

@@ -1,4 +1,5 @@
 import type { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
+import { DeleteServiceCommand, ECSClient, ListServicesCommand } from '@aws-sdk/client-ecs';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { LocalAws, startLocalAws, LocalAwsOptions } from '@ecs-net/aws-local';
@@ -95,6 +96,36 @@ export async function storedServiceArns(store: SnapshotStore): Promise<Record<st
 }
 
 /**
+ * Deletes services of one cluster of the demo estate through the ECS API, as
+ * someone would in AWS (all of them unless `names` are given). Returns the
+ * names deleted.
+ */
+export async function deleteEcsServices(options: {
+  accountId: string;
+  region: string;
+  cluster: string;
+  names?: string[];
+}): Promise<string[]> {
+  const { accountId, region, cluster, names } = options;
+  const ecs = new ECSClient({
+    region,
+    credentials: { accessKeyId: `AKIADEMO${accountId}`, secretAccessKey: 'demo' },
+  });
+  try {
+    const { serviceArns = [] } = await ecs.send(new ListServicesCommand({ cluster, maxResults: 100 }));
+    const deleted = serviceArns
+      .map(arn => arn.split('/').pop()!)
+      .filter(name => !names || names.includes(name));
+    for (const service of deleted) {
+      await ecs.send(new DeleteServiceCommand({ cluster, service, force: true }));
+    }
+    return deleted;
+  } finally {
+    ecs.destroy();
+  }
+}
+
+/**
  * Starts the local endpoint and points the AWS SDK at it the way a user
  * would: through AWS_ENDPOINT_URL, nothing in product code.
  */
@@ -106,12 +137,14 @@ export async function startLocalEndpoint(options: LocalAwsOptions = {}): Promise
   return local;
 }
 
+/** `database`: to sync with another config over what an earlier engine stored (a redeploy). */
 export async function createSync(
   configData: ConfigData = demoConfig(),
+  database: DatabaseService = sqliteDatabase(),
 ) {
   const config = new ConfigReader(configData);
   const logger = recordingLogger();
-  const store = await SnapshotStore.create(sqliteDatabase());
+  const store = await SnapshotStore.create(database);
   const sync = new SyncEngine({
     config: readEcsNetworkingConfig(config),
     credentials: DefaultAwsCredentialsManager.fromConfig(config),

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import type {
+  RemovalPending,
   ScopeSnapshot,
   ScopeStatus,
 } from '@ecs-net/plugin-ecs-networking-common';
@@ -23,11 +24,20 @@ interface ScopeRow {
   consecutive_failures: number;
   calls: string | null;
   duration_ms: number | null;
+  removal_pending: string | null;
+  service_count: number | null;
 }
 
 export interface AttemptStats {
   calls: Record<string, number>;
   durationMs: number;
+}
+
+/** What the removal guard compares a read with. */
+export interface RemovalGuardState {
+  /** Services of the stored snapshot. */
+  previousServices: number;
+  pending?: RemovalPending;
 }
 
 export interface StoredScope {
@@ -53,6 +63,7 @@ function toStatus(row: ScopeRow, snapshot?: ScopeSnapshot): ScopeStatus {
     },
     ...(snapshot?.skipped?.length ? { skipped: snapshot.skipped } : {}),
     ...(snapshot?.anomalies?.length ? { anomalies: snapshot.anomalies } : {}),
+    removalPending: row.removal_pending ? JSON.parse(row.removal_pending) : undefined,
   };
 }
 
@@ -95,6 +106,8 @@ export class SnapshotStore {
           consecutive_failures: 0,
           calls: JSON.stringify(stats.calls),
           duration_ms: stats.durationMs,
+          removal_pending: null,
+          service_count: snapshot.services.length,
         })
         .onConflict(['account_id', 'region'])
         .merge();
@@ -135,6 +148,46 @@ export class SnapshotStore {
       }
       await this.bump(tx);
     });
+  }
+
+  /**
+   * Records a successful read that the removal guard held back: the stored
+   * snapshot (and its time) stays, the scope is marked. It is no failure.
+   */
+  async saveHeld(
+    scope: { accountId: string; region: string },
+    pending: RemovalPending,
+    stats: AttemptStats,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx<ScopeRow>('ecs_networking_scopes')
+        .where({ account_id: scope.accountId, region: scope.region })
+        .update({
+          removal_pending: JSON.stringify(pending),
+          last_error_at: null,
+          last_error: null,
+          consecutive_failures: 0,
+          calls: JSON.stringify(stats.calls),
+          duration_ms: stats.durationMs,
+        });
+      await this.bump(tx);
+    });
+  }
+
+  /** The removal guard's view of every scope that has a stored snapshot, by `account/region`. */
+  async removalGuardStates(): Promise<Map<string, RemovalGuardState>> {
+    const rows = await this.db<ScopeRow>('ecs_networking_scopes')
+      .whereNotNull('snapshot')
+      .select('account_id', 'region', 'service_count', 'removal_pending');
+    return new Map(
+      rows.map(row => [
+        `${row.account_id}/${row.region}`,
+        {
+          previousServices: row.service_count ?? 0,
+          pending: row.removal_pending ? JSON.parse(row.removal_pending) : undefined,
+        },
+      ]),
+    );
   }
 
   /** Removes scopes that are no longer configured. */

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
+  RemovalPending,
   retainReferences,
   ScopeSnapshot,
   SNAPSHOT_UPDATED_TOPIC,
@@ -9,10 +10,10 @@ import {
 import { CallStats } from '../aws/CallStats';
 import type { EcsNetworkingConfig } from '../config';
 import { mapLimited } from '../reader/paging';
-import { ScopeReader } from '../reader/ScopeReader';
+import { ScopeReader, ScopeReadResult } from '../reader/ScopeReader';
 import type { CatalogDependsOnReader } from '../service/catalogDependencies';
 import type { SnapshotStore } from '../store/SnapshotStore';
-
+import { decideRemoval, RemovalGuardDecision } from './removalGuard';
 
 /** Account × region pairs read at the same time: each has its own quota. */
 const PARALLEL_SCOPES = 4;
@@ -27,6 +28,8 @@ export interface SyncResult {
     throttled: number;
     durationMs: number;
     services: number;
+    /** Set when the read was held back by the removal guard: the last good services stay. */
+    removalPending?: RemovalPending;
   }>;
   durationMs: number;
 }
@@ -68,15 +71,24 @@ export class SyncEngine {
       this.reader.read(scope, signal),
     );
 
+    const decisions = await this.guardRemovals(outcomes);
+    const heldBack = (o: ScopeReadResult) => {
+      const decision = decisions.get(scopeKey(o.scope));
+      return decision?.action === 'hold' ? decision.pending : undefined;
+    };
     // References are matched against every known endpoint, including those
-    // of scopes whose read failed this time (their last good snapshot).
-    const fresh = outcomes.flatMap(o => (o.snapshot ? [o.snapshot] : []));
+    // of scopes whose read failed or was held this time (their last good
+    // snapshot).
+    const fresh = outcomes.flatMap(o => (o.snapshot && !heldBack(o) ? [o.snapshot] : []));
     const stored = await store.snapshotsExcept(fresh);
     const retained = retainReferences(fresh, [...fresh, ...stored]);
 
     for (const outcome of outcomes) {
       const attempt = { calls: outcome.stats.byOperation(), durationMs: outcome.durationMs };
-      if (outcome.snapshot) {
+      const pending = heldBack(outcome);
+      if (pending) {
+        await store.saveHeld(outcome.scope, pending, attempt);
+      } else if (outcome.snapshot) {
         const snapshot = retained.find(s => scopeKey(s) === scopeKey(outcome.scope))!;
         await store.saveSuccess(snapshot, attempt);
       } else {
@@ -100,6 +112,7 @@ export class SyncEngine {
         throttled: o.stats.throttledCount(),
         durationMs: o.durationMs,
         services: o.snapshot?.services.length ?? 0,
+        removalPending: heldBack(o),
       })),
     };
     const calls = new CallStats();
@@ -130,11 +143,62 @@ export class SyncEngine {
         }
       }
     }
+    this.logRemovals(decisions);
     await this.options.events?.publish({
       topic: SNAPSHOT_UPDATED_TOPIC,
       eventPayload: { scopes: result.scopes.map(s => ({ ...s, calls: undefined })) },
     });
     return result;
+  }
+
+  /**
+   * The removal guard's decision for every scope read successfully: a read
+   * that loses most of a scope's services is held until a later read
+   * confirms it, so a bad filter or role does not empty the catalog.
+   */
+  private async guardRemovals(
+    outcomes: ScopeReadResult[],
+  ): Promise<Map<string, RemovalGuardDecision>> {
+    const { config, store } = this.options;
+    const states = await store.removalGuardStates();
+    const now = new Date();
+    const decisions = new Map<string, RemovalGuardDecision>();
+    for (const outcome of outcomes) {
+      if (!outcome.snapshot) continue;
+      const key = scopeKey(outcome.scope);
+      const settings = config.scopes.find(s => scopeKey(s) === key)!.removalGuard;
+      const state = states.get(key);
+      decisions.set(
+        key,
+        decideRemoval({
+          previousServices: state?.previousServices,
+          readServices: outcome.snapshot.services.length,
+          pending: state?.pending,
+          now,
+          settings,
+        }),
+      );
+    }
+    return decisions;
+  }
+
+  private logRemovals(decisions: Map<string, RemovalGuardDecision>) {
+    const { logger } = this.options;
+    for (const [key, decision] of decisions) {
+      if (decision.action === 'hold') {
+        const { previousServices, since } = decision.pending;
+        logger.warn(
+          `ECS networking sync: ${key} removal pending, keeping its ${previousServices} services ` +
+            `until a later read confirms it (first seen ${since}): ${decision.pending.reason}`,
+        );
+      } else if (decision.action === 'confirm') {
+        const { previousServices, readServices } = decision.pending;
+        logger.warn(
+          `ECS networking sync: ${key} removal confirmed by another read, ` +
+            `${previousServices - readServices} of its ${previousServices} services removed`,
+        );
+      }
+    }
   }
 
   /**
