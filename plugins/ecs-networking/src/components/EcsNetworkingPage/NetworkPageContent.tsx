@@ -14,6 +14,7 @@ import { ecsNetworkingApiRef } from '../../api';
 import { useServiceEntities } from '../../hooks/useServiceEntities';
 import { createEstateIndex, EstateFilter } from '../../lib/estateIndex';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
+import { RemovalPendingBanner } from '../shared/RemovalPendingBanner';
 import { ScopeNotesBanner } from '../shared/ScopeNotesBanner';
 import { LastSynced, ScopeStatusBanner } from '../shared/ScopeStatusBanner';
 import { EstateFilters } from './EstateFilters';
@@ -92,6 +93,7 @@ export function NetworkPageContent() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
+        <RemovalPendingBanner scopes={value.scopes} />
         <ScopeStatusBanner scopes={value.scopes} />
         <ScopeNotesBanner scopes={value.scopes} />
         <LastSynced scopes={value.scopes} />
