@@ -19,6 +19,8 @@ export type * from './estate/types';
 export type { CallCount } from './faults/CallCounter';
 export { DEFAULT_FAULTS } from './faults/FaultInjector';
 export type { FaultConfig } from './faults/FaultInjector';
+export { NO_DEVIATIONS } from './faults/deviations';
+export type { DeviationConfig } from './faults/deviations';
 export { API_QUOTAS } from './quotas/apiQuotas';
 export type { BucketQuota, QuotaFamilyName } from './quotas/apiQuotas';
 export type { QuotaOverrides } from './quotas/Throttler';

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import type { NetworkResponse, ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
-import type { BackendProcessInput, MemoryReading } from './backendProcess';
+import type { BackendProcessInput } from './backendProcess';
+import type { MemoryReading } from './benchEngine';
+import { startBenchProcess } from './benchProcess';
 import { EstateSpec, estateArgs, estateLabel, scopesOf } from './estates';
 import { startEndpointProcess } from './localEndpoint';
 import { LoadResult, loadTest } from './loadTest';
@@ -53,45 +53,12 @@ export async function benchBackend(
     ...(options.throttle ? ['--throttle'] : []),
   ]);
   const input: BackendProcessInput = { label: estateLabel(spec), accounts: scopesOf(spec) };
-  const child = spawn(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-      require.resolve('./backendProcess.ts'),
-    ],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-      env: {
-        ...process.env,
-        AWS_ENDPOINT_URL: endpoint.url,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        BENCH_BACKEND_INPUT: JSON.stringify(input),
-      },
-    },
-  );
-  // Lines are queued as they come: several may arrive in one chunk, before
-  // anyone waits for them.
-  const received: string[] = [];
-  const waiting: Array<() => void> = [];
-  createInterface({ input: child.stdout! }).on('line', line => {
-    received.push(line);
-    waiting.splice(0).forEach(wake => wake());
+  const child = startBenchProcess('./backendProcess.ts', {
+    AWS_ENDPOINT_URL: endpoint.url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    BENCH_BACKEND_INPUT: JSON.stringify(input),
   });
-  let exited: Error | undefined;
-  child.once('exit', code => {
-    exited = new Error(`backend process exited with ${code}`);
-    waiting.splice(0).forEach(wake => wake());
-  });
-  const nextLine = async (prefix: string): Promise<string> => {
-    for (;;) {
-      const index = received.findIndex(line => line.startsWith(prefix));
-      if (index >= 0) return received.splice(index, 1)[0].slice(prefix.length).trim();
-      if (exited) throw exited;
-      await new Promise<void>(wake => waiting.push(wake));
-    }
-  };
+  const { nextLine } = child;
   const memory = async (stage: string): Promise<MemoryReading> =>
     JSON.parse(await nextLine(`memory ${stage} `));
   try {
@@ -127,7 +94,7 @@ export async function benchBackend(
       { route: 'GET /lookup', ...(await loadTest(base, lookupPaths, options.requests, options.concurrency)) },
       { route: 'GET /entities/…', ...(await loadTest(base, entityPaths, options.requests, options.concurrency)) },
     ];
-    child.stdin!.write('rss\n');
+    child.send('rss');
     const loaded = await memory('loaded');
     return {
       sync,
@@ -142,7 +109,7 @@ export async function benchBackend(
       },
     };
   } finally {
-    child.kill('SIGTERM');
+    child.stop();
     endpoint.stop();
   }
 }

@@ -10,51 +10,21 @@
  * built, `analysis <json>`, then `ready <port>`; on a line `rss` it prints
  * `memory loaded <json>` (see `readMemory`).
  */
-import type {
-  DatabaseService,
-  HttpAuthService,
-  LoggerService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import { ConfigReader } from '@backstage/config';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { readEcsNetworkingConfig } from '@ecs-net/plugin-ecs-networking-backend/src/config';
 import { createRouter } from '@ecs-net/plugin-ecs-networking-backend/src/router/createRouter';
-import { SyncEngine } from '@ecs-net/plugin-ecs-networking-backend/src/sync/SyncEngine';
 import { NetworkService } from '@ecs-net/plugin-ecs-networking-backend/src/service/NetworkService';
-import { SnapshotStore } from '@ecs-net/plugin-ecs-networking-backend/src/store/SnapshotStore';
+import type { SnapshotStore } from '@ecs-net/plugin-ecs-networking-backend/src/store/SnapshotStore';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATIONS, DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
 import type { CallCount } from '@ecs-net/aws-local';
 import express from 'express';
-import knexFactory from 'knex';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
+import { createBenchEngine, httpAuth, permissions, readMemory } from './benchEngine';
 import { benchAnalysis, EstateAccounts, measureSyncRuns, SyncRun } from './syncBench';
 
 export interface BackendProcessInput {
   label: string;
   accounts: EstateAccounts;
-}
-
-// Auth, permissions and catalog are other Backstage services; here they
-// answer at once so the measurement is of this plugin's work.
-const httpAuth = {
-  credentials: async () => ({
-    $$type: '@backstage/BackstageCredentials',
-    principal: { type: 'user', userEntityRef: 'user:default/bench' },
-  }),
-} as unknown as HttpAuthService;
-const permissions = {
-  authorize: async (requests: unknown[]) => requests.map(() => ({ result: 'ALLOW' })),
-} as unknown as PermissionsService;
-
-/** In bytes. @internal */
-export interface MemoryReading {
-  rss: number;
-  heapUsed: number;
-  /** Highest RSS of the process so far. */
-  peakRss: number;
 }
 
 /**
@@ -64,41 +34,10 @@ export interface MemoryReading {
  */
 const heldForProcessLifetime = new Set<object>();
 
-const silentLogger: LoggerService = {
-  error() {},
-  warn() {},
-  info() {},
-  debug() {},
-  child: () => silentLogger,
-};
-
 /** Analysis and lookup-index timings, after the memory reading. */
 async function analysisOf(store: SnapshotStore) {
   const snapshots = (await store.list()).flatMap(s => s.snapshot ?? []);
   return benchAnalysis(snapshots);
-}
-
-type GcOptions = { type: 'major'; execution: 'sync'; flavor: 'last-resort' };
-
-/**
- * Memory as a backend holds it between syncs. Right after a burst of work,
- * RSS still counts V8's new space grown to its largest and the pages V8
- * freed but keeps pooled for reuse; some seconds into an idle spell its
- * memory reducer hands these back by itself (at 10,000 services, polled
- * without any call from here: 483 → 343 MB 17 s after the sync, 503 → 367 MB
- * 9 s after the API load). The same memory-reducing collection (V8's
- * `last-resort` flavour) is run here at once, so no reading waits on a
- * timer. The peak is reported beside it: it is what a memory limit must
- * allow.
- */
-function readMemory(): MemoryReading {
-  (globalThis as { gc?: (options: GcOptions) => void }).gc?.({
-    type: 'major',
-    execution: 'sync',
-    flavor: 'last-resort',
-  });
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rss, heapUsed, peakRss: process.resourceUsage().maxRSS * 1024 };
 }
 
 function reportMemory(stage: 'idle' | 'synced' | 'loaded') {
@@ -110,30 +49,7 @@ function reportMemory(stage: 'idle' | 'synced' | 'loaded') {
  * runs them; snapshots are read back one at a time for the call bound.
  */
 async function syncAsThePluginDoes(input: BackendProcessInput) {
-  const config = new ConfigReader({
-    aws: {
-      accounts: input.accounts.map(a => ({
-        accountId: a.accountId,
-        accessKeyId: a.key.id,
-        secretAccessKey: a.key.secret,
-      })),
-    },
-    ecsNetworking: {
-      accounts: input.accounts.map(a => ({ accountId: a.accountId, regions: a.regions })),
-      // Measure how close the reader gets to the quota itself.
-      quotaShare: 1,
-      concurrency: 8,
-    },
-  });
-  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
-  const database: DatabaseService = { getClient: async () => knex };
-  const store = await SnapshotStore.create(database);
-  const engine = new SyncEngine({
-    config: readEcsNetworkingConfig(config),
-    credentials: DefaultAwsCredentialsManager.fromConfig(config),
-    store,
-    logger: silentLogger,
-  });
+  const { engine, store } = await createBenchEngine(input.accounts);
   heldForProcessLifetime.add(engine);
   const endpointCalls = async () =>
     ((await (await fetch(`${process.env.AWS_ENDPOINT_URL}/_local/calls`)).json()) as { calls: CallCount[] })

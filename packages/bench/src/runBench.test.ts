@@ -5,7 +5,7 @@ jest.setTimeout(120_000);
 // A short run of the whole harness so it cannot rot; numbers are not judged
 // here (CI machines are noisy), only that every part measures something.
 describe('benchmark harness (smoke)', () => {
-  it('measures calls against the bound, caching, analysis, the API and memory', async () => {
+  it('measures calls against the bound, caching, analysis, the API, memory and a soak', async () => {
     const results = await runBench({ smoke: true, log: () => {} });
     const [first, second, naive] = results.sync;
     expect(first.run).toBe('first');
@@ -21,5 +21,11 @@ describe('benchmark harness (smoke)', () => {
     expect(memory.peakRssMb).toBeGreaterThan(memory.idleRssMb);
     expect(memory.peakRssMb).toBeGreaterThanOrEqual(memory.syncedRssMb);
     expect(memory.syncedHeapMb).toBeGreaterThan(0);
+    const soak = results.soak!;
+    expect(soak.syncs.length).toBeGreaterThan(1);
+    expect(soak.changes.created + soak.changes.scaled).toBeGreaterThan(0);
+    expect(soak.lookups.requests).toBeGreaterThan(0);
+    expect(soak.errors).toBe(0);
+    expect(soak.syncs.every(s => s.rssMb > 0 && s.services > 0)).toBe(true);
   });
 });

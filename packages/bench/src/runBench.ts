@@ -1,11 +1,18 @@
 import { ApiMeasurement, benchBackend, MemoryMeasurement } from './apiBench';
 import { estateLabel, EstateSpec } from './estates';
 import { benchPortal, PortalMeasurement } from './portalBench';
+import { benchSoak, SoakMeasurement } from './soakBench';
 import { benchAnalysis, benchSync, SyncMeasurement } from './syncBench';
+
+/** The parts of the benchmark, in the order they run. */
+export const BENCH_PARTS = ['sync', 'portal', 'soak'] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
   /** A few seconds' run of every part, for `npm test`. */
   smoke: boolean;
+  /** Runs only these parts (`npm run bench -- --only soak`); all when absent. */
+  only?: BenchPart[];
   log: (line: string) => void;
 }
 
@@ -18,7 +25,17 @@ export interface BenchResults {
   api: Array<{ estate: string } & ApiMeasurement>;
   /** Full runs only: it builds the app and starts a real backend. */
   portal?: PortalMeasurement;
+  soak?: SoakMeasurement;
 }
+
+const SOAK_FULL = {
+  spec: { services: 10000, clusters: 50, regions: 2, accounts: 2 },
+  options: { durationMs: 15 * 60_000, intervalMs: 30_000, changeEveryMs: 2_000, lookupsPerSecond: 20, throttle: true },
+};
+const SOAK_SMOKE = {
+  spec: { services: 60, clusters: 2, regions: 1, accounts: 1 },
+  options: { durationMs: 8_000, intervalMs: 1_000, changeEveryMs: 300, lookupsPerSecond: 20, throttle: false },
+};
 
 const FULL: EstateSpec[] = [
   'demo',
@@ -39,8 +56,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     analysis: [],
     api: [],
   };
+  const runs = (part: BenchPart) => !options.only || options.only.includes(part);
   const estates = options.smoke ? SMOKE : FULL;
-  for (const [i, spec] of estates.entries()) {
+  for (const [i, spec] of (runs('sync') ? estates : []).entries()) {
     const largest = i === estates.length - 1;
     options.log(`sync ${estateLabel(spec)}${options.smoke ? '' : ' under AWS quotas'}…`);
     if (largest) {
@@ -64,10 +82,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       results.analysis.push({ estate: estateLabel(spec), ...benchAnalysis(snapshots) });
     }
   }
-  if (!options.smoke) {
+  if (!options.smoke && runs('portal')) {
     const spec = { services: 2000, clusters: 20, regions: 2, accounts: 1 };
     options.log(`portal over ${estateLabel(spec)}: app build, catalog, Chromium…`);
     results.portal = await benchPortal(spec, estateLabel(spec));
+  }
+  if (runs('soak')) {
+    const soak = options.smoke ? SOAK_SMOKE : SOAK_FULL;
+    options.log(`soak over ${estateLabel(soak.spec)}${options.smoke ? '' : ' under AWS quotas'}…`);
+    results.soak = await benchSoak(soak.spec, { ...soak.options, log: options.log });
   }
   return results;
 }
@@ -154,5 +177,32 @@ export function formatResults(results: BenchResults): string {
     '',
     'Portal: production app build served by the backend, real catalog, Debian Chromium (goals: FCP ≤ 3 s, no task over 200 ms)',
     portal,
+    '',
+    'Soak: the backend syncing on a short schedule while the estate changes (scale, create, delete) and lookups run steadily; memory after V8\'s memory-reducing GC',
+    formatSoak(results.soak),
   ].join('\n');
+}
+
+function formatSoak(soak: SoakMeasurement | undefined): string {
+  if (!soak) return 'not run';
+  const syncs = table(
+    ['sync', 'started at s', 'seconds', 'services', 'failed scopes', 'errors logged', 'RSS MB', 'heap MB'],
+    soak.syncs.map(s => [s.index, s.startedAtSeconds.toFixed(0), s.seconds.toFixed(1), s.services, s.failedScopes, s.loggedErrors, s.rssMb, s.heapMb]),
+  );
+  const { changes, lookups } = soak;
+  const summary = table(
+    ['estate', 'minutes', 'syncs', 'changes (scaled/created/deleted/failed)', 'lookups', 'lookup p50/p99 ms', 'RSS last/first (goal ≤ 1.10)', 'slowest sync/first (goal ≤ 1)', 'errors (goal 0)'],
+    [[
+      soak.estate,
+      soak.minutes,
+      soak.syncs.length,
+      `${changes.scaled}/${changes.created}/${changes.deleted}/${changes.failed}`,
+      lookups.requests,
+      `${lookups.p50Ms.toFixed(1)}/${lookups.p99Ms.toFixed(1)}`,
+      soak.rssGrowth.toFixed(2),
+      soak.slowestOverFirst.toFixed(2),
+      soak.errors,
+    ]],
+  );
+  return `${syncs}\n\n${summary}`;
 }

@@ -1,5 +1,5 @@
 import { LocalAws, startLocalAws } from '@ecs-net/aws-local';
-import { run } from './run';
+import { localAwsEnv, runCli } from './__testUtils__/cli';
 import type { ScanJson } from './scanJson';
 
 jest.setTimeout(60_000);
@@ -13,28 +13,9 @@ const DEMO_SCOPE = ['--region', 'eu-west-1', '--account', '111111111111'];
 describe('ecs-networking CLI when an account × region reads badly', () => {
   let local: LocalAws;
   let normal: ScanJson;
-  const env = () => ({
-    AWS_ENDPOINT_URL: local.url,
-    AWS_ACCESS_KEY_ID: 'AKIADEMO111111111111',
-    AWS_SECRET_ACCESS_KEY: 'demo',
-    AWS_REGION: 'eu-west-1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
+  const env = () => localAwsEnv(local);
 
-  async function cli(...argv: string[]) {
-    let out = '';
-    let err = '';
-    const code = await run(argv, {
-      out: t => {
-        out += t;
-      },
-      err: t => {
-        err += t;
-      },
-      env: env(),
-    });
-    return { code, out, err };
-  }
+  const cli = (...argv: string[]) => runCli(env(), argv);
 
   /** The scan without what the read says about itself. */
   function network(scan: ScanJson) {

@@ -1,6 +1,6 @@
 import { DescribeTasksCommand, ECSClient, ListTasksCommand } from '@aws-sdk/client-ecs';
 import { LocalAws, startLocalAws } from '@ecs-net/aws-local';
-import { run } from './run';
+import { localAwsEnv, runCli } from './__testUtils__/cli';
 import type { ScanJson } from './scanJson';
 
 jest.setTimeout(60_000);
@@ -13,13 +13,7 @@ const ALL_SCOPES = [
 
 describe('ecs-networking CLI against the local endpoint', () => {
   let local: LocalAws;
-  const env = () => ({
-    AWS_ENDPOINT_URL: local.url,
-    AWS_ACCESS_KEY_ID: 'AKIADEMO111111111111',
-    AWS_SECRET_ACCESS_KEY: 'demo',
-    AWS_REGION: 'eu-west-1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  });
+  const env = () => localAwsEnv(local);
 
   beforeAll(async () => {
     local = await startLocalAws();
@@ -27,20 +21,7 @@ describe('ecs-networking CLI against the local endpoint', () => {
   });
   afterAll(() => local.close());
 
-  async function cli(...argv: string[]) {
-    let out = '';
-    let err = '';
-    const code = await run(argv, {
-      out: t => {
-        out += t;
-      },
-      err: t => {
-        err += t;
-      },
-      env: env(),
-    });
-    return { code, out, err };
-  }
+  const cli = (...argv: string[]) => runCli(env(), argv);
 
   it('scans two accounts × two regions into the documented JSON', async () => {
     const { code, out, err } = await cli('scan', '--format', 'json', ...ALL_SCOPES);

@@ -10,6 +10,7 @@ import {
   ListServicesCommand as ListCloudMapServicesCommand,
 } from '@aws-sdk/client-servicediscovery';
 import { LocalAws, startLocalAws } from '../startLocalAws';
+import { NO_DEVIATIONS } from './deviations';
 import { cloudMapClient, DEMO_KEY, ecsClient } from '../__testUtils__/clients';
 
 jest.setTimeout(30_000);
@@ -21,17 +22,7 @@ describe('deviations from AWS, switched on per operation', () => {
     local = await startLocalAws();
   });
   afterAll(() => local.close());
-  afterEach(() =>
-    local.setFaults({
-      deniedOperations: [],
-      htmlErrorOperations: [],
-      ignoreFilterOperations: [],
-      noPagingOperations: [],
-      duplicateOperations: [],
-      repeatTokenOperations: [],
-      uuidTaskIds: false,
-    }),
-  );
+  afterEach(() => local.setFaults(NO_DEVIATIONS));
 
   async function namespaceIds() {
     const { Namespaces } = await cloudMapClient(local).send(new ListNamespacesCommand({}));

@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import type { FaultConfig, LocalAws } from '@ecs-net/aws-local';
+import { type FaultConfig, type LocalAws, NO_DEVIATIONS } from '@ecs-net/aws-local';
 import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
 import { demoConfig, startLocalEndpoint } from '../__testUtils__/harness';
 import type { Enrichment } from './ReadNotes';
@@ -11,15 +11,6 @@ import { ScopeReader } from './ScopeReader';
 jest.setTimeout(60_000);
 
 const SCOPE = { accountId: '111111111111', region: 'eu-west-1' };
-const OFF: Partial<FaultConfig> = {
-  deniedOperations: [],
-  htmlErrorOperations: [],
-  ignoreFilterOperations: [],
-  noPagingOperations: [],
-  duplicateOperations: [],
-  repeatTokenOperations: [],
-  uuidTaskIds: false,
-};
 
 /** What a read found, without when it ran and what it noted. */
 function content(snapshot: ScopeSnapshot) {
@@ -53,10 +44,10 @@ describe('ScopeReader against an endpoint that deviates from AWS', () => {
   }
 
   async function read(faults: Partial<FaultConfig>, skip?: Enrichment[]) {
-    local.setFaults({ ...OFF, ...faults });
+    local.setFaults({ ...NO_DEVIATIONS, ...faults });
     local.resetCalls();
     const result = await reader(skip).read(SCOPE);
-    local.setFaults(OFF);
+    local.setFaults(NO_DEVIATIONS);
     return result;
   }
 
@@ -181,9 +172,9 @@ describe('ScopeReader against an endpoint that deviates from AWS', () => {
 
   it('leaves out services of namespaces it does not read when the filter is ignored', async () => {
     const [kept] = normal.namespaces;
-    local.setFaults({ ...OFF, ignoreFilterOperations: ['servicediscovery:ListServices'] });
+    local.setFaults({ ...NO_DEVIATIONS, ignoreFilterOperations: ['servicediscovery:ListServices'] });
     const { snapshot } = await reader().read({ ...SCOPE, namespaces: [kept.name] });
-    local.setFaults(OFF);
+    local.setFaults(NO_DEVIATIONS);
     const expected = normal.cloudMapServices.filter(s => s.namespaceId === kept.id).map(s => s.id);
     expect(snapshot!.cloudMapServices.map(s => s.id).sort()).toEqual(expected.sort());
     expect(snapshot!.anomalies).toContainEqual(

@@ -1,0 +1,219 @@
+import {
+  CreateServiceCommand,
+  DeleteServiceCommand,
+  DescribeServicesCommand,
+  ECSClient,
+  ListClustersCommand,
+  ListServicesCommand,
+  Service,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
+import type { NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
+import http from 'node:http';
+import { startBenchProcess } from './benchProcess';
+import { estateArgs, estateLabel, EstateSpec, scopesOf } from './estates';
+import { startEndpointProcess } from './localEndpoint';
+import { percentile } from './percentiles';
+import type { SoakProcessInput, SoakSync } from './soakProcess';
+import type { EstateAccounts } from './syncBench';
+
+export interface SoakOptions {
+  /** How long the estate changes and the API is loaded after the first sync. */
+  durationMs: number;
+  /** Pause between syncs. */
+  intervalMs: number;
+  /** One change to the estate every this many milliseconds. */
+  changeEveryMs: number;
+  /** Lookups per second, steady. */
+  lookupsPerSecond: number;
+  throttle: boolean;
+  log: (line: string) => void;
+}
+
+export interface SoakMeasurement {
+  estate: string;
+  minutes: number;
+  syncs: SoakSync[];
+  changes: { scaled: number; created: number; deleted: number; failed: number };
+  lookups: { requests: number; p50Ms: number; p99Ms: number; errors: number };
+  /** RSS after the last sync over RSS after the first (goal ≤ 1.10). */
+  rssGrowth: number;
+  /** The slowest later sync over the first (goal ≤ 1). */
+  slowestOverFirst: number;
+  /** Failed scopes, logged errors, failed changes and failed lookups (goal 0). */
+  errors: number;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Some services of every account × region, as templates for new ones and targets for scaling. */
+async function pickTemplates(url: string, accounts: EstateAccounts) {
+  const templates: Array<{ ecs: ECSClient; service: Service }> = [];
+  for (const account of accounts) {
+    for (const region of account.regions) {
+      const ecs = new ECSClient({
+        endpoint: url,
+        region,
+        credentials: { accessKeyId: account.key.id, secretAccessKey: account.key.secret },
+      });
+      const { clusterArns = [] } = await ecs.send(new ListClustersCommand({}));
+      for (const cluster of clusterArns.slice(0, 4)) {
+        const { serviceArns = [] } = await ecs.send(new ListServicesCommand({ cluster, maxResults: 5 }));
+        if (serviceArns.length === 0) continue;
+        const { services = [] } = await ecs.send(new DescribeServicesCommand({ cluster, services: serviceArns }));
+        templates.push(...services.map(service => ({ ecs, service })));
+      }
+    }
+  }
+  if (templates.length === 0) throw new Error('the soak estate has no services to change');
+  return templates;
+}
+
+/**
+ * Changes the estate through the local endpoint's ECS API as deploys do:
+ * scales services, creates services beside them and deletes those again.
+ */
+function estateChanger(templates: Awaited<ReturnType<typeof pickTemplates>>) {
+  const counts = { scaled: 0, created: 0, deleted: 0, failed: 0 };
+  const created: Array<{ ecs: ECSClient; cluster: string; name: string }> = [];
+  let step = 0;
+  const change = async () => {
+    const template = templates[step % templates.length];
+    const kind = ['scale', 'create', 'scale', 'delete'][step % 4];
+    step++;
+    const { ecs, service } = template;
+    try {
+      if (kind === 'scale') {
+        await ecs.send(
+          new UpdateServiceCommand({
+            cluster: service.clusterArn,
+            service: service.serviceName,
+            desiredCount: 1 + (step % 3),
+          }),
+        );
+        counts.scaled++;
+      } else if (kind === 'create') {
+        const name = `soak-${step}`;
+        await ecs.send(
+          new CreateServiceCommand({
+            cluster: service.clusterArn,
+            serviceName: name,
+            taskDefinition: service.taskDefinition,
+            desiredCount: 1,
+            launchType: service.launchType,
+            networkConfiguration: service.networkConfiguration,
+            tags: service.tags,
+          }),
+        );
+        created.push({ ecs, cluster: service.clusterArn!, name });
+        counts.created++;
+      } else if (created.length > 0) {
+        const gone = created.shift()!;
+        await gone.ecs.send(new DeleteServiceCommand({ cluster: gone.cluster, service: gone.name, force: true }));
+        counts.deleted++;
+      }
+    } catch {
+      counts.failed++;
+    }
+  };
+  return { change, counts };
+}
+
+/** Lookups at a steady rate on keep-alive connections, until `until` passes. */
+async function steadyLookups(base: string, queries: string[], perSecond: number, until: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const get = (path: string) =>
+    new Promise<number>(resolve => {
+      const req = http.get(`${base}${path}`, { agent }, res => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', () => resolve(0));
+    });
+  for (let i = 0; Date.now() < until; i++) {
+    const due = performance.now() + 1000 / perSecond;
+    const started = performance.now();
+    const status = await get(`/lookup?q=${encodeURIComponent(queries[i % queries.length])}`);
+    latencies.push(performance.now() - started);
+    if (status !== 200) errors++;
+    await sleep(Math.max(0, due - performance.now()));
+  }
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    errors,
+  };
+}
+
+/**
+ * The backend over an estate under continuous change for a while: scheduled
+ * syncs at a short interval, the estate scaled, grown and shrunk through the
+ * local endpoint, lookups at a steady rate. Reports memory and duration of
+ * every sync, and every error. Bounded: it stops after `durationMs`.
+ */
+export async function benchSoak(spec: EstateSpec, options: SoakOptions): Promise<SoakMeasurement> {
+  const endpoint = await startEndpointProcess([...estateArgs(spec), ...(options.throttle ? ['--throttle'] : [])]);
+  const accounts = scopesOf(spec);
+  const input: SoakProcessInput = { accounts, intervalMs: options.intervalMs };
+  const child = startBenchProcess('./soakProcess.ts', {
+    AWS_ENDPOINT_URL: endpoint.url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    BENCH_SOAK_INPUT: JSON.stringify(input),
+  });
+  try {
+    const syncs: SoakSync[] = [JSON.parse(await child.nextLine('sync '))];
+    const port = await child.nextLine('ready ');
+    const base = `http://127.0.0.1:${port}/api/ecs-networking`;
+    const network = (await (await fetch(`${base}/network`)).json()) as NetworkResponse;
+    const queries = [...network.services.map(s => s.name), ...network.endpoints.map(e => e.name)];
+    options.log(`soak: first sync ${syncs[0].seconds.toFixed(1)} s; changing the estate for ${options.durationMs / 60000} min…`);
+
+    const until = Date.now() + options.durationMs;
+    const templates = await pickTemplates(endpoint.url, accounts);
+    const changer = estateChanger(templates);
+    const changing = (async () => {
+      while (Date.now() < until) {
+        await changer.change();
+        await sleep(options.changeEveryMs);
+      }
+    })();
+    const collecting = (async () => {
+      for (;;) {
+        const line = await child.nextLine('sync ').catch(() => undefined);
+        if (!line) return;
+        const sync: SoakSync = JSON.parse(line);
+        syncs.push(sync);
+        options.log(`soak: sync ${sync.index} ${sync.seconds.toFixed(1)} s, RSS ${sync.rssMb} MB`);
+      }
+    })();
+    const lookups = await steadyLookups(base, queries, options.lookupsPerSecond, until);
+    await changing;
+    new Set(templates.map(t => t.ecs)).forEach(ecs => ecs.destroy());
+    child.send('stop');
+    await child.nextLine('stopped');
+    await collecting;
+
+    const [first, ...later] = syncs;
+    const last = syncs[syncs.length - 1];
+    const errors =
+      syncs.reduce((n, s) => n + s.failedScopes + s.loggedErrors, 0) + changer.counts.failed + lookups.errors;
+    return {
+      estate: estateLabel(spec),
+      minutes: options.durationMs / 60000,
+      syncs,
+      changes: changer.counts,
+      lookups,
+      rssGrowth: last.rssMb / first.rssMb,
+      slowestOverFirst: later.length ? Math.max(...later.map(s => s.seconds)) / first.seconds : 0,
+      errors,
+    };
+  } finally {
+    child.stop();
+    endpoint.stop();
+  }
+}

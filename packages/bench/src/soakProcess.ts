@@ -1,0 +1,107 @@
+/**
+ * The backend of the soak (`soakBench.ts`), in its own process: the
+ * plugin's sync engine, store, view and router, syncing on a short schedule
+ * for as long as the soak runs, while the parent changes the estate and
+ * loads the API.
+ *
+ * Protocol on stdout: `sync <json>` after every sync (its duration, failed
+ * scopes, services, and memory after V8's memory-reducing GC), `ready
+ * <port>` once the first sync is served; on a line `stop` it lets the sync
+ * in progress finish, prints `stopped` and exits.
+ */
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { createRouter } from '@ecs-net/plugin-ecs-networking-backend/src/router/createRouter';
+import { NetworkService } from '@ecs-net/plugin-ecs-networking-backend/src/service/NetworkService';
+import { DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+import { createBenchEngine, httpAuth, permissions, readMemory, silentLogger } from './benchEngine';
+import type { EstateAccounts } from './syncBench';
+
+export interface SoakProcessInput {
+  accounts: EstateAccounts;
+  /** Pause between the end of one sync and the start of the next. */
+  intervalMs: number;
+}
+
+/** What the soak learns of one sync. */
+export interface SoakSync {
+  index: number;
+  /** Seconds since the first sync started. */
+  startedAtSeconds: number;
+  seconds: number;
+  failedScopes: number;
+  services: number;
+  rssMb: number;
+  heapMb: number;
+  /** Error lines the plugin logged during this sync. */
+  loggedErrors: number;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+async function main() {
+  const input: SoakProcessInput = JSON.parse(process.env.BENCH_SOAK_INPUT!);
+  let loggedErrors = 0;
+  const logger: LoggerService = {
+    ...silentLogger,
+    error: () => {
+      loggedErrors++;
+    },
+    child: () => logger,
+  };
+  const { engine, store } = await createBenchEngine(input.accounts, logger);
+  const network = new NetworkService(store, DEFAULT_TAG_KEYS);
+  // Lookups need no catalog; entity routes are not part of the soak.
+  const catalog = { getEntityByRef: async () => undefined } as unknown as CatalogService;
+
+  let stopping = false;
+  const stopRequested = new Promise<void>(resolve => {
+    createInterface({ input: process.stdin }).on('line', line => {
+      if (line.trim() !== 'stop') return;
+      stopping = true;
+      resolve();
+    });
+  });
+  const pause = (ms: number) =>
+    Promise.race([stopRequested, new Promise(resolve => setTimeout(resolve, ms))]);
+
+  const origin = performance.now();
+  for (let index = 0; !stopping; index++) {
+    const started = performance.now();
+    loggedErrors = 0;
+    const result = await engine.run();
+    // The view the API serves is rebuilt from the new generation, as the
+    // first request after a sync would.
+    await network.current();
+    const memory = readMemory();
+    const sync: SoakSync = {
+      index,
+      startedAtSeconds: (started - origin) / 1000,
+      seconds: (performance.now() - started) / 1000,
+      failedScopes: result.scopes.filter(scope => !scope.ok).length,
+      services: result.scopes.reduce((n, scope) => n + scope.services, 0),
+      rssMb: mb(memory.rss),
+      heapMb: mb(memory.heapUsed),
+      loggedErrors,
+    };
+    process.stdout.write(`sync ${JSON.stringify(sync)}\n`);
+    if (index === 0) {
+      const app = express();
+      app.use('/api/ecs-networking', createRouter({ network, catalog, httpAuth, permissions }));
+      const server = app.listen(0, '127.0.0.1', () => {
+        process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
+      });
+    }
+    await pause(input.intervalMs);
+  }
+  process.stdout.write('stopped\n');
+  process.exit(0);
+}
+
+main().catch(error => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});
