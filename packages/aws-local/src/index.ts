@@ -16,7 +16,11 @@ export {
 export { generateEstate } from './estate/generateEstate';
 export type { GenerateEstateOptions } from './estate/generateEstate';
 export type * from './estate/types';
-export type { CallCount } from './faults/CallCounter';
+export type {
+  CallAttempt,
+  CallCount,
+  CallOutcome,
+} from './faults/CallCounter';
 export { DEFAULT_FAULTS } from './faults/FaultInjector';
 export type { FaultConfig } from './faults/FaultInjector';
 export { NO_DEVIATIONS } from './faults/deviations';

@@ -1,7 +1,7 @@
 import { seedEstate } from './estate/seedEstate';
 import { DEMO_ESTATE_PATH, loadEstateFile } from './estate/loadEstate';
 import { Estate } from './estate/types';
-import { CallCount, CallCounter } from './faults/CallCounter';
+import { CallAttempt, CallCount, CallCounter } from './faults/CallCounter';
 import { FaultConfig, FaultInjector } from './faults/FaultInjector';
 import { QuotaOverrides, Throttler } from './quotas/Throttler';
 import { LocalAwsServer } from './server/LocalAwsServer';
@@ -31,6 +31,12 @@ export interface LocalAws {
   close(): Promise<void>;
   /** Calls per account × region × operation since start or the last reset. */
   calls(): CallCount[];
+  /**
+   * Every request since start or the last reset, in arrival order (the
+   * latest 10,000): which call each retry belongs to, and how it was answered.
+   */
+  attempts(): CallAttempt[];
+  /** Zeroes `calls()` and empties `attempts()`. */
   resetCalls(): void;
   faults(): FaultConfig;
   setFaults(partial: Partial<FaultConfig>): FaultConfig;
@@ -67,6 +73,7 @@ export async function startLocalAws(
     port,
     close: () => server.close(),
     calls: () => counter.snapshot(),
+    attempts: () => counter.attempts(),
     resetCalls: () => counter.reset(),
     faults: () => faults.config,
     setFaults: partial => {

@@ -67,11 +67,7 @@ describe('ecs-networking new frontend system plugin', () => {
       ],
     });
     expect(
-      await screen.findByText(
-        'Showing 5 of 5 services, 2 findings',
-        {},
-        { timeout: 5000 },
-      ),
+      await screen.findByText('Showing 5 of 5 services, 2 findings'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { name: 'ECS Networking' }),
@@ -86,12 +82,7 @@ describe('ecs-networking new frontend system plugin', () => {
       ],
       apis: apis(),
     });
-    // The first test in the file pays for loading the lazy extension chunks.
-    const endpoints = await screen.findByRole(
-      'list',
-      { name: 'Endpoints' },
-      { timeout: 5000 },
-    );
+    const endpoints = await screen.findByRole('list', { name: 'Endpoints' });
     expect(within(endpoints).getByText('orders:8080')).toBeInTheDocument();
   });
 
@@ -134,11 +125,9 @@ describe('ecs-networking new frontend system plugin', () => {
       apis: apis(),
     });
     expect(
-      await screen.findByRole(
-        'img',
-        { name: /web calls order-service via orders:8080/ },
-        { timeout: 5000 },
-      ),
+      await screen.findByRole('img', {
+        name: /web calls order-service via orders:8080/,
+      }),
     ).toBeInTheDocument();
   });
 });

@@ -205,17 +205,18 @@ describe('fault knobs', () => {
   }, 30_000);
 
   it('delays only a share of calls at the latency rate', async () => {
-    local.setFaults({ latencyMs: 300, latencyRate: 0.5, seed: 3 });
+    local.setFaults({ latencyMs: 50, latencyRate: 0.5, seed: 3 });
     const ecs = ecsClient(local);
-    const durations: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const started = Date.now();
       await ecs.send(new ListClustersCommand({}));
-      durations.push(Date.now() - started);
     }
-    const slow = durations.filter(ms => ms >= 290).length;
-    expect(slow).toBeGreaterThan(0);
-    expect(slow).toBeLessThan(10);
+    // The endpoint's own record, not durations a busy machine stretches.
+    const attempts = local.attempts();
+    expect(attempts).toHaveLength(10);
+    expect(attempts.every(a => a.outcome === 'ok')).toBe(true);
+    const delayed = attempts.filter(a => a.delayed).length;
+    expect(delayed).toBeGreaterThan(0);
+    expect(delayed).toBeLessThan(10);
   });
 
   it('resets connections at the reset rate', async () => {

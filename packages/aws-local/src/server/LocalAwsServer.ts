@@ -55,7 +55,10 @@ function throttlingError(service: JsonService, operation: string): AwsError {
   return protocolErrors.throttling('json');
 }
 
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+// Unref'd: an answer still held back when the endpoint closes must not keep
+// the process (a test worker) alive for the rest of the delay.
+const sleep = (ms: number) =>
+  new Promise(resolve => setTimeout(resolve, ms).unref());
 
 /** The HTTP front end: routes AWS calls by protocol and applies faults and quotas. */
 export class LocalAwsServer {
@@ -121,12 +124,15 @@ export class LocalAwsServer {
       return;
     }
     const { world, faults, counter, throttler } = this.options;
-    const key = {
-      account: UNKNOWN_ACCOUNT,
-      region: scope?.region ?? 'unknown',
-      service: call.service,
-      operation: call.operation,
-    };
+    const key = counter.arrive(
+      {
+        account: UNKNOWN_ACCOUNT,
+        region: scope?.region ?? 'unknown',
+        service: call.service,
+        operation: call.operation,
+      },
+      req.headers,
+    );
     const fail = (
       error: AwsError,
       outcome: 'error' | 'throttled' = 'error',
@@ -154,7 +160,10 @@ export class LocalAwsServer {
     key.account = principal.accountId;
 
     const delay = faults.delayMs();
-    if (delay > 0) await sleep(delay);
+    if (delay > 0) {
+      key.delayed = true;
+      await sleep(delay);
+    }
     if (faults.shouldReset()) {
       counter.record(key, 'error');
       req.socket.destroy();
