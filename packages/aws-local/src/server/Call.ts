@@ -1,7 +1,7 @@
 import { ServerResponse } from 'node:http';
 import { AwsError } from '../util/AwsError';
 import { JsonObject } from '../util/InputReader';
-import { CallContext } from './CallContext';
+import { CallContext } from '../protocol/CallContext';
 import { Flavor } from './protocolErrors';
 
 /** One identified AWS API call, ready to be authorised, run and answered. */

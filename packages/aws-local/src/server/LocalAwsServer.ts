@@ -6,21 +6,21 @@ import {
   ServerResponse,
 } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { cloudMapApi } from '../cloudmap/cloudMapApi';
-import { cloudWatchApi } from '../cloudwatch/cloudWatchApi';
-import { ecsApi } from '../ecs/ecsApi';
-import { elbv2Api } from '../elbv2/elbv2Api';
+import { cloudMapApi } from '../api/cloudMapApi';
+import { cloudWatchApi } from '../api/cloudWatchApi';
+import { ecsApi } from '../api/ecsApi';
+import { elbv2Api } from '../api/elbv2Api';
 import { CallCounter } from '../faults/CallCounter';
 import { HTML_ERROR_PAGE, operationName, runDeviating } from '../faults/deviations';
 import { FaultInjector } from '../faults/FaultInjector';
 import { Throttler } from '../quotas/Throttler';
-import { stsApi } from '../sts/stsApi';
+import { stsApi } from '../api/stsApi';
 import { AwsError } from '../util/AwsError';
 import { World } from '../world/World';
 import { ADMIN_PREFIX, handleAdmin } from './adminRoutes';
 import { readCredentialScope } from './authorization';
 import { Call } from './Call';
-import { JsonService, QueryService } from './CallContext';
+import { JsonService, QueryService } from '../protocol/CallContext';
 import { resolveJsonCall, sendJsonError } from './jsonProtocol';
 import { protocolErrors } from './protocolErrors';
 import { resolveQueryCall, sendQueryError } from './queryProtocol';

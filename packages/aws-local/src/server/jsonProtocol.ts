@@ -2,7 +2,7 @@ import { ServerResponse } from 'node:http';
 import { AwsError } from '../util/AwsError';
 import { JsonObject } from '../util/InputReader';
 import { Call } from './Call';
-import { JsonService } from './CallContext';
+import { JsonService } from '../protocol/CallContext';
 import { protocolErrors } from './protocolErrors';
 
 // The JSON protocols send timestamps as epoch seconds (fractions allowed).

@@ -1,9 +1,9 @@
 import { ServerResponse } from 'node:http';
-import { QueryService } from './CallContext';
+import { QueryService } from '../protocol/CallContext';
 import { AwsError } from '../util/AwsError';
 import { Call } from './Call';
 import { protocolErrors } from './protocolErrors';
-import { xmlElement, XmlValue } from './xml';
+import { xmlElement, XmlValue } from '../protocol/xml';
 
 function send(
   res: ServerResponse,

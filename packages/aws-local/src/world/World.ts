@@ -1,4 +1,4 @@
-import { CredentialStore } from './CredentialStore';
+import { CredentialStore } from '../iam/CredentialStore';
 import { Partition } from './Partition';
 
 /** All accounts and regions the local endpoint serves. */

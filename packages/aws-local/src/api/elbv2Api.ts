@@ -1,4 +1,4 @@
-import { QueryService } from '../server/CallContext';
+import { QueryService } from '../protocol/CallContext';
 import { AwsError } from '../util/AwsError';
 import { checkPageSize, paginate, PageLimits } from '../util/paging';
 

@@ -1,6 +1,6 @@
-import { QueryService } from '../server/CallContext';
+import { QueryService } from '../protocol/CallContext';
 import { AwsError } from '../util/AwsError';
-import { AssumeRoleDenied } from '../world/CredentialStore';
+import { AssumeRoleDenied } from '../iam/CredentialStore';
 
 const validation = (message: string) =>
   new AwsError('ValidationError', message, 400);

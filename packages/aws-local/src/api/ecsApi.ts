@@ -1,23 +1,23 @@
-import { CallContext, JsonService } from '../server/CallContext';
+import { CallContext, JsonService } from '../protocol/CallContext';
 import { InputReader, JsonObject } from '../util/InputReader';
 import { paginate, PageLimits } from '../util/paging';
 import { EcsTag } from '../util/tags';
-import { EcsControlPlane } from './EcsControlPlane';
-import { ecsErrors } from './ecsErrors';
-import { nameFromRef } from './ecsArns';
+import { EcsControlPlane } from '../ecs/EcsControlPlane';
+import { ecsErrors } from '../ecs/ecsErrors';
+import { nameFromRef } from '../ecs/ecsArns';
 import {
   clusterToWire,
   containerInstanceToWire,
   serviceToWire,
   taskToWire,
-} from './ecsWire';
+} from '../ecs/ecsWire';
 import {
   Cluster,
   ContainerDefinition,
   NetworkMode,
   ServiceConnectConfiguration,
   ServiceRegistry,
-} from './types';
+} from '../ecs/types';
 
 const reader = (input: JsonObject) =>
   new InputReader(input, ecsErrors.invalidParameter);

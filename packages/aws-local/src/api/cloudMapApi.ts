@@ -1,9 +1,9 @@
-import { CallContext, JsonService } from '../server/CallContext';
+import { CallContext, JsonService } from '../protocol/CallContext';
 import { InputReader, JsonObject } from '../util/InputReader';
 import { checkPageSize, paginate, PageLimits } from '../util/paging';
 import { CloudMapTag } from '../util/tags';
-import { cloudMapErrors } from './cloudMapErrors';
-import { CloudMapRegistry, DiscoverHealthFilter } from './CloudMapRegistry';
+import { cloudMapErrors } from '../cloudmap/cloudMapErrors';
+import { CloudMapRegistry, DiscoverHealthFilter } from '../cloudmap/CloudMapRegistry';
 import {
   DiscoveryService,
   DnsConfig,
@@ -11,7 +11,7 @@ import {
   HealthCheckConfig,
   Namespace,
   NamespaceType,
-} from './types';
+} from '../cloudmap/types';
 
 const reader = (input: JsonObject) =>
   new InputReader(input, cloudMapErrors.invalidInput);

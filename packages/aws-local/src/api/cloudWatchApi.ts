@@ -1,4 +1,4 @@
-import { JsonService } from '../server/CallContext';
+import { JsonService } from '../protocol/CallContext';
 import { AwsError } from '../util/AwsError';
 import { InputReader, JsonObject } from '../util/InputReader';
 import { paginate } from '../util/paging';
@@ -7,7 +7,7 @@ import {
   MetricSeries,
   serviceConnectSeries,
   seriesValue,
-} from './serviceConnectTraffic';
+} from '../cloudwatch/serviceConnectTraffic';
 
 const invalidValue = (message: string) =>
   new AwsError('InvalidParameterValueException', message, 400);

@@ -1,5 +1,5 @@
 import { JsonObject } from '../util/InputReader';
-import { Principal } from '../world/CredentialStore';
+import { Principal } from '../iam/CredentialStore';
 import { Partition } from '../world/Partition';
 import { World } from '../world/World';
 import { XmlValue } from './xml';
