@@ -1,3 +1,1 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
-  overrides: [require('../../scripts/eslintHarnessOverride.cjs')],
-});
+module.exports = require('@backstage/cli/config/eslint-factory')(__dirname);

@@ -13,4 +13,12 @@ describe('the package entry point', () => {
       refillPerSecond: 1,
     });
   });
+
+  it('lists the demo estate as it is: every account and region it holds', () => {
+    const estate = api.loadEstateFile(api.DEMO_ESTATE_PATH);
+    expect(api.DEMO_SCOPES).toEqual(
+      estate.accounts.map(a => ({ accountId: a.id, regions: Object.keys(a.regions ?? {}) })),
+    );
+    expect(api.demoAwsConfig().mainAccount.accessKeyId).toBe(estate.accounts[0].accessKeys![0].id);
+  });
 });

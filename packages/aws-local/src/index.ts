@@ -7,6 +7,13 @@
  */
 
 export { startLocalAws } from './startLocalAws';
+export {
+  DEMO_SCOPES,
+  deleteEcsServices,
+  demoAwsConfig,
+  startLocalAwsForSdk,
+  syntheticAwsConfig,
+} from './clientSetup';
 export type { LocalAws, LocalAwsOptions } from './startLocalAws';
 export {
   DEMO_ESTATE_PATH,

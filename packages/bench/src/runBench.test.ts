@@ -25,6 +25,7 @@ describe('benchmark harness (smoke)', () => {
     expect(soak.syncs.length).toBeGreaterThan(1);
     expect(soak.changes.created + soak.changes.scaled).toBeGreaterThan(0);
     expect(soak.lookups.requests).toBeGreaterThan(0);
+    expect(soak.lookups.errors).toEqual({});
     expect(soak.errors).toBe(0);
     expect(soak.syncs.every(s => s.rssMb > 0 && s.services > 0)).toBe(true);
   });

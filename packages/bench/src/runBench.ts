@@ -191,14 +191,15 @@ function formatSoak(soak: SoakMeasurement | undefined): string {
   );
   const { changes, lookups } = soak;
   const summary = table(
-    ['estate', 'minutes', 'syncs', 'changes (scaled/created/deleted/failed)', 'lookups', 'lookup p50/p99 ms', 'RSS last/first (goal ≤ 1.10)', 'slowest sync/first (goal ≤ 1)', 'errors (goal 0)'],
+    ['estate', 'minutes', 'syncs', 'changes (scaled/created/deleted/failed)', 'lookups (resent)', 'lookup p50/p99 ms', 'lookup errors', 'RSS last/first (goal ≤ 1.10)', 'slowest sync/first (goal ≤ 1)', 'errors (goal 0)'],
     [[
       soak.estate,
       soak.minutes,
       soak.syncs.length,
       `${changes.scaled}/${changes.created}/${changes.deleted}/${changes.failed}`,
-      lookups.requests,
+      `${lookups.requests} (${lookups.resent})`,
       `${lookups.p50Ms.toFixed(1)}/${lookups.p99Ms.toFixed(1)}`,
+      Object.entries(lookups.errors).map(([kind, n]) => `${kind}×${n}`).join(' ') || 'none',
       soak.rssGrowth.toFixed(2),
       soak.slowestOverFirst.toFixed(2),
       soak.errors,

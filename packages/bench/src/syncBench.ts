@@ -1,11 +1,10 @@
 import type { CallCount } from '@ecs-net/aws-local';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { ScopeReader, ScopeReadResult } from '@ecs-net/plugin-ecs-networking-backend';
+import { EstateReader } from '@ecs-net/plugin-ecs-networking-node';
 import {
   analyzeNetwork,
   createLookupIndex,
-  retainReferences,
   ScopeSnapshot,
 } from '@ecs-net/plugin-ecs-networking-common';
 import { estateArgs, estateLabel, EstateSpec, scopesOf } from './estates';
@@ -38,7 +37,7 @@ function merge(into: Record<string, number>, from: Record<string, number>) {
 export type EstateAccounts = ReturnType<typeof scopesOf>;
 
 /** The plugin's reader with the estate's keys, at 100% of each quota. */
-export function benchReader(accounts: EstateAccounts): ScopeReader {
+export function benchReader(accounts: EstateAccounts): EstateReader {
   const credentials = DefaultAwsCredentialsManager.fromConfig(
     new ConfigReader({
       aws: {
@@ -51,7 +50,7 @@ export function benchReader(accounts: EstateAccounts): ScopeReader {
     }),
   );
   // quotaShare 1: measure how close the reader gets to the quota itself.
-  return new ScopeReader({ credentials, quotaShare: 1, concurrency: 8 });
+  return new EstateReader({ credentials, quotaShare: 1, concurrency: 8 });
 }
 
 /** One sync of every scope of an estate, as the benchmark sees it. */
@@ -66,13 +65,13 @@ export interface SyncRun {
  * Syncs with the plugin's reader alone, four account × regions at a time as
  * the backend does; `latest` holds the last run's filtered snapshots.
  */
-export function readerSync(reader: ScopeReader, accounts: EstateAccounts) {
+export function readerSync(reader: EstateReader, accounts: EstateAccounts) {
   const scopes = accounts.flatMap(a => a.regions.map(region => ({ accountId: a.accountId, region })));
   const state = { latest: [] as ScopeSnapshot[] };
   const run = async (): Promise<SyncRun> => {
-    const results: ScopeReadResult[] = await Promise.all(scopes.map(s => reader.read(s)));
+    const results = await reader.readEstate(scopes);
     const fresh = results.flatMap(r => r.snapshot ?? []);
-    state.latest = retainReferences(fresh, fresh);
+    state.latest = fresh;
     const byOperation: Record<string, number> = {};
     for (const result of results) merge(byOperation, result.stats.byOperation());
     return {

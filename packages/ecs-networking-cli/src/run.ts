@@ -6,7 +6,7 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import { formatDot, formatFindings, formatMermaid, formatTable } from './formats/network';
 import { renderTable } from './formats/table';
-import { ENRICHMENTS, Enrichment } from '@ecs-net/plugin-ecs-networking-backend';
+import { ENRICHMENTS, Enrichment } from '@ecs-net/plugin-ecs-networking-node';
 import { AccountSpec, scanNetwork, ScanResult } from './scan';
 import { toScanJson } from './scanJson';
 

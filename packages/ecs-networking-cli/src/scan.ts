@@ -1,14 +1,13 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { Enrichment, ScopeReader } from '@ecs-net/plugin-ecs-networking-backend';
 import {
   analyzeNetwork,
   NetworkModel,
-  retainReferences,
   ScopeSnapshot,
   TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
+import { Enrichment, EstateReader } from '@ecs-net/plugin-ecs-networking-node';
 
 /** `111111111111` (the caller's own credentials) or `222222222222:role-name`. */
 export interface AccountSpec {
@@ -77,19 +76,16 @@ export async function scanNetwork(options: ScanOptions): Promise<ScanResult> {
     accountIds.push(accountId);
   }
 
-  const reader = new ScopeReader({
+  const reader = new EstateReader({
     credentials,
     quotaShare: 0.5,
     concurrency: 4,
     skip: options.skip,
   });
-  const results = await Promise.all(
-    accountIds.flatMap(accountId =>
-      options.regions.map(region => reader.read({ accountId, region })),
-    ),
+  const results = await reader.readEstate(
+    accountIds.flatMap(accountId => options.regions.map(region => ({ accountId, region }))),
   );
-  const fresh = results.flatMap(r => r.snapshot ?? []);
-  const snapshots = retainReferences(fresh, fresh);
+  const snapshots = results.flatMap(r => r.snapshot ?? []);
   return {
     model: analyzeNetwork(snapshots, { tagKeys: options.tagKeys }),
     snapshots,

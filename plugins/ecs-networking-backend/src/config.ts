@@ -6,8 +6,11 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { TagKeys, DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
-import { AwsTimeouts, DEFAULT_AWS_TIMEOUTS } from './aws/scopeClients';
-import type { ScopeConfig } from './reader/ScopeReader';
+import {
+  AwsTimeouts,
+  DEFAULT_AWS_TIMEOUTS,
+  ScopeConfig,
+} from '@ecs-net/plugin-ecs-networking-node';
 import { DEFAULT_REMOVAL_GUARD, RemovalGuardSettings } from './sync/removalGuard';
 
 /** One account × region to read, with the removal guard that applies to it. */

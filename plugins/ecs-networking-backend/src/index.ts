@@ -5,10 +5,4 @@
  * @packageDocumentation
  */
 export { ecsNetworkingPlugin as default } from './plugin';
-export { ScopeReader } from './reader/ScopeReader';
-export type { ScopeConfig, ScopeReadResult } from './reader/ScopeReader';
-export type { CallStats } from './aws/CallStats';
-export type { AwsTimeouts } from './aws/scopeClients';
-export { ENRICHMENTS } from './reader/ReadNotes';
-export type { Enrichment } from './reader/ReadNotes';
 export { ecsNetworkingEstateReadPermission, ecsNetworkingPermissions } from './permissions';

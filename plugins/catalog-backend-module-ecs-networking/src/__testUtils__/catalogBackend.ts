@@ -8,16 +8,14 @@ import { mockCredentials, mockServices, startTestBackend } from '@backstage/back
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { DEMO_SCOPES, demoAwsConfig } from '@ecs-net/aws-local';
 import type { ScopeStatus } from '@ecs-net/plugin-ecs-networking-common';
+// The module reads the snapshot the real ecs-networking plugin serves; its
+// tests run the two together, as an app does.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import ecsNetworkingPlugin from '@ecs-net/plugin-ecs-networking-backend';
-import { demoConfig } from '@ecs-net/plugin-ecs-networking-backend/src/__testUtils__/harness';
 import request from 'supertest';
 import { catalogModuleEcsNetworking } from '../module/catalogModuleEcsNetworking';
-
-export {
-  deleteEcsServices,
-  startLocalEndpoint,
-} from '@ecs-net/plugin-ecs-networking-backend/src/__testUtils__/harness';
 
 export type Server = Parameters<typeof request>[0];
 
@@ -40,7 +38,7 @@ function sharedEvents() {
 
 /**
  * The real catalog with the ecs-networking plugin and this module, reading
- * the demo estate from the local AWS endpoint (`startLocalEndpoint`).
+ * the demo estate from the local AWS endpoint (`startLocalAwsForSdk`).
  * Requests without a token stay anonymous (unlike the test default).
  */
 export async function startCatalogBackend(options: {
@@ -66,11 +64,13 @@ export async function startCatalogBackend(options: {
       mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() }),
       mockServices.rootConfig.factory({
         data: {
-          ...demoConfig({
+          aws: demoAwsConfig(),
+          ecsNetworking: {
+            accounts: DEMO_SCOPES,
             schedule: options.schedule,
             ownership: { defaultOwner: 'group:default/platform-team' },
             ...options.ecsNetworking,
-          }),
+          },
           ...(options.ecsNetworkingDatabaseFile
             ? {
                 backend: {

@@ -1,3 +1,4 @@
+import { startLocalAwsForSdk } from '@ecs-net/aws-local';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { CreateServiceCommand, ECSClient } from '@aws-sdk/client-ecs';
@@ -9,7 +10,6 @@ import {
   eventually,
   scopeStatuses,
   startCatalogBackend,
-  startLocalEndpoint,
 } from '../__testUtils__/catalogBackend';
 
 jest.setTimeout(60_000);
@@ -28,7 +28,7 @@ describe('catalog module with the real catalog backend', () => {
         logs.push(args.map(String).join(' '));
       });
     }
-    local = await startLocalEndpoint();
+    local = await startLocalAwsForSdk();
     backend = await startCatalogBackend({
       schedule: { frequency: { seconds: 1 }, timeout: { minutes: 1 }, initialDelay: { seconds: 0 } },
       features: [schedulerServiceFactory, mockServices.rootLogger.factory({ level: 'debug' })],

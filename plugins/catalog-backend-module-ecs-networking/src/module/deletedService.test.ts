@@ -1,3 +1,4 @@
+import { startLocalAwsForSdk } from '@ecs-net/aws-local';
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { DeleteServiceCommand, ECSClient, TagResourceCommand } from '@aws-sdk/client-ecs';
 import type { LocalAws } from '@ecs-net/aws-local';
@@ -7,7 +8,6 @@ import {
   eventually,
   scopeStatuses,
   startCatalogBackend,
-  startLocalEndpoint,
 } from '../__testUtils__/catalogBackend';
 
 jest.setTimeout(60_000);
@@ -44,7 +44,7 @@ describe('a service deleted in AWS', () => {
   let backend: Awaited<ReturnType<typeof startCatalogBackend>>;
 
   beforeAll(async () => {
-    local = await startLocalEndpoint();
+    local = await startLocalAwsForSdk();
     backend = await startCatalogBackend({
       // The test scheduler runs no task with an initial delay by itself:
       // syncs run only when the test triggers them.

@@ -1,3 +1,4 @@
+import { deleteEcsServices, startLocalAwsForSdk } from '@ecs-net/aws-local';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { LocalAws } from '@ecs-net/aws-local';
 import type { NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
@@ -6,13 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import {
-  deleteEcsServices,
   ecsEntities,
   eventually,
   scopeStatuses,
   Server,
   startCatalogBackend,
-  startLocalEndpoint,
   syncTrigger,
 } from '../__testUtils__/catalogBackend';
 
@@ -71,7 +70,7 @@ describe('the removal guard, with the real catalog', () => {
   let backend: Awaited<ReturnType<typeof startCatalogBackend>> | undefined;
 
   beforeEach(async () => {
-    local = await startLocalEndpoint();
+    local = await startLocalAwsForSdk();
   });
   afterEach(async () => {
     await backend?.stop();

@@ -1,8 +1,7 @@
 import type { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
-import { DeleteServiceCommand, ECSClient, ListServicesCommand } from '@aws-sdk/client-ecs';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { LocalAws, startLocalAws, LocalAwsOptions } from '@ecs-net/aws-local';
+import { DEMO_SCOPES, demoAwsConfig, syntheticAwsConfig } from '@ecs-net/aws-local';
 import knexFactory, { Knex } from 'knex';
 import { readEcsNetworkingConfig } from '../config';
 import { SnapshotStore } from '../store/SnapshotStore';
@@ -46,17 +45,8 @@ export type ConfigData = NonNullable<ConstructorParameters<typeof ConfigReader>[
 /** The demo's app-config, minus what the test overrides. */
 export function demoConfig(extra: ConfigData = {}) {
   return {
-    aws: {
-      mainAccount: { accessKeyId: 'AKIADEMO111111111111', secretAccessKey: 'demo' },
-      accounts: [{ accountId: '222222222222', roleName: 'ecs-networking-reader' }],
-    },
-    ecsNetworking: {
-      accounts: [
-        { accountId: '111111111111', regions: ['eu-west-1', 'us-east-1'] },
-        { accountId: '222222222222', regions: ['eu-west-1', 'us-east-1'] },
-      ],
-      ...extra,
-    },
+    aws: demoAwsConfig(),
+    ecsNetworking: { accounts: DEMO_SCOPES, ...extra },
   };
 }
 
@@ -70,13 +60,7 @@ export function syntheticConfig(
   extra: ConfigData = {},
 ) {
   return {
-    aws: {
-      accounts: accountIds.map(accountId => ({
-        accountId,
-        accessKeyId: `AKIASYNT${accountId}`,
-        secretAccessKey: 'synthetic',
-      })),
-    },
+    aws: syntheticAwsConfig(accountIds),
     ecsNetworking: {
       accounts: accountIds.map(accountId => ({ accountId, regions })),
       ...extra,
@@ -93,48 +77,6 @@ export async function storedServiceArns(store: SnapshotStore): Promise<Record<st
       (s.snapshot?.services ?? []).map(svc => svc.arn).sort(),
     ]),
   );
-}
-
-/**
- * Deletes services of one cluster of the demo estate through the ECS API, as
- * someone would in AWS (all of them unless `names` are given). Returns the
- * names deleted.
- */
-export async function deleteEcsServices(options: {
-  accountId: string;
-  region: string;
-  cluster: string;
-  names?: string[];
-}): Promise<string[]> {
-  const { accountId, region, cluster, names } = options;
-  const ecs = new ECSClient({
-    region,
-    credentials: { accessKeyId: `AKIADEMO${accountId}`, secretAccessKey: 'demo' },
-  });
-  try {
-    const { serviceArns = [] } = await ecs.send(new ListServicesCommand({ cluster, maxResults: 100 }));
-    const deleted = serviceArns
-      .map(arn => arn.split('/').pop()!)
-      .filter(name => !names || names.includes(name));
-    for (const service of deleted) {
-      await ecs.send(new DeleteServiceCommand({ cluster, service, force: true }));
-    }
-    return deleted;
-  } finally {
-    ecs.destroy();
-  }
-}
-
-/**
- * Starts the local endpoint and points the AWS SDK at it the way a user
- * would: through AWS_ENDPOINT_URL, nothing in product code.
- */
-export async function startLocalEndpoint(options: LocalAwsOptions = {}): Promise<LocalAws> {
-  const local = await startLocalAws(options);
-  process.env.AWS_ENDPOINT_URL = local.url;
-  process.env.AWS_REGION = 'eu-west-1';
-  process.env.AWS_EC2_METADATA_DISABLED = 'true';
-  return local;
 }
 
 /** `database`: to sync with another config over what an earlier engine stored (a redeploy). */

@@ -15,7 +15,8 @@ import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node'
 import { AuthorizeResult, isResourcePermission } from '@backstage/plugin-permission-common';
 import type { LocalAws } from '@ecs-net/aws-local';
 import request from 'supertest';
-import { demoConfig, startLocalEndpoint } from '../__testUtils__/harness';
+import { startLocalAwsForSdk } from '@ecs-net/aws-local';
+import { demoConfig } from '../__testUtils__/harness';
 import { ecsNetworkingEstateReadPermission } from '../permissions';
 import { ecsNetworkingPlugin } from '../plugin';
 
@@ -116,7 +117,7 @@ describe('ecs-networking API authentication and entity permissions', () => {
   };
 
   beforeAll(async () => {
-    local = await startLocalEndpoint();
+    local = await startLocalAwsForSdk();
     backend = await startTestBackend({
       features: [
         ecsNetworkingPlugin,

@@ -1,13 +1,14 @@
+import { startLocalAwsForSdk } from '@ecs-net/aws-local';
 import { analyzeNetwork } from '@ecs-net/plugin-ecs-networking-common';
 import type { LocalAws } from '@ecs-net/aws-local';
-import { createSync, startLocalEndpoint } from '../__testUtils__/harness';
+import { createSync } from '../__testUtils__/harness';
 
 jest.setTimeout(60_000);
 
 describe('the demo estate', () => {
   let local: LocalAws;
   beforeAll(async () => {
-    local = await startLocalEndpoint();
+    local = await startLocalAwsForSdk();
   });
   afterAll(() => local.close());
 

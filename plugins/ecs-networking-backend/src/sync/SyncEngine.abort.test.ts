@@ -1,10 +1,5 @@
-import { DEFAULT_FAULTS, generateEstate, LocalAws } from '@ecs-net/aws-local';
-import {
-  createSync,
-  startLocalEndpoint,
-  storedServiceArns,
-  syntheticConfig,
-} from '../__testUtils__/harness';
+import { DEFAULT_FAULTS, generateEstate, LocalAws, startLocalAwsForSdk } from '@ecs-net/aws-local';
+import { createSync, storedServiceArns, syntheticConfig } from '../__testUtils__/harness';
 
 jest.setTimeout(60_000);
 
@@ -15,7 +10,7 @@ describe('SyncEngine aborted by the scheduler', () => {
   let local: LocalAws;
 
   beforeAll(async () => {
-    local = await startLocalEndpoint({
+    local = await startLocalAwsForSdk({
       estate: generateEstate({ services: 40, clusters: 2, regions: REGIONS.length, seed: 3 }),
     });
   });

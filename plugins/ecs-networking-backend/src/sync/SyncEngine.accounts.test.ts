@@ -1,6 +1,6 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DEFAULT_FAULTS, generateEstate, LocalAws } from '@ecs-net/aws-local';
+import { DEFAULT_FAULTS, generateEstate, LocalAws, startLocalAwsForSdk } from '@ecs-net/aws-local';
 import {
   ANNOTATIONS,
   DEFAULT_TAG_KEYS,
@@ -11,12 +11,7 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import express from 'express';
 import request from 'supertest';
-import {
-  createSync,
-  startLocalEndpoint,
-  storedServiceArns,
-  syntheticConfig,
-} from '../__testUtils__/harness';
+import { createSync, storedServiceArns, syntheticConfig } from '../__testUtils__/harness';
 import { createRouter } from '../router/createRouter';
 import { NetworkService } from '../service/NetworkService';
 import type { SnapshotStore } from '../store/SnapshotStore';
@@ -70,7 +65,7 @@ describe('SyncEngine with one of three accounts failing', () => {
   let local: LocalAws;
 
   beforeAll(async () => {
-    local = await startLocalEndpoint({
+    local = await startLocalAwsForSdk({
       estate: generateEstate({ services: 18, accounts: 3, seed: 2 }),
     });
   });

@@ -1,13 +1,9 @@
+import { startLocalAwsForSdk } from '@ecs-net/aws-local';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { LocalAws } from '@ecs-net/aws-local';
 import { DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
-import {
-  demoConfig,
-  recordingLogger,
-  sqliteDatabase,
-  startLocalEndpoint,
-} from '../__testUtils__/harness';
+import { demoConfig, recordingLogger, sqliteDatabase } from '../__testUtils__/harness';
 import { readEcsNetworkingConfig } from '../config';
 import type { CatalogDependsOnReader } from '../service/catalogDependencies';
 import { NetworkService } from '../service/NetworkService';
@@ -33,7 +29,7 @@ function catalogEdges(network: NetworkService) {
 describe('catalog dependsOn read by the sync', () => {
   let local: LocalAws;
   beforeAll(async () => {
-    local = await startLocalEndpoint();
+    local = await startLocalAwsForSdk();
   });
   afterAll(() => local.close());
 

@@ -1,10 +1,11 @@
+import { startLocalAwsForSdk } from '@ecs-net/aws-local';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { LocalAws } from '@ecs-net/aws-local';
 import { DEFAULT_TAG_KEYS, StatusResponse } from '@ecs-net/plugin-ecs-networking-common';
 import express from 'express';
 import request from 'supertest';
-import { createSync, startLocalEndpoint, storedServiceArns } from '../__testUtils__/harness';
+import { createSync, storedServiceArns } from '../__testUtils__/harness';
 import { createRouter } from '../router/createRouter';
 import { NetworkService } from '../service/NetworkService';
 import type { SnapshotStore } from '../store/SnapshotStore';
@@ -33,7 +34,7 @@ describe('SyncEngine when an enrichment fails', () => {
   let local: LocalAws;
 
   beforeAll(async () => {
-    local = await startLocalEndpoint();
+    local = await startLocalAwsForSdk();
   });
   afterAll(() => local.close());
 

@@ -1,17 +1,5 @@
-import {
-  CallAttempt,
-  DEFAULT_FAULTS,
-  FaultConfig,
-  generateEstate,
-  LocalAws,
-} from '@ecs-net/aws-local';
-import {
-  ConfigData,
-  createSync,
-  startLocalEndpoint,
-  storedServiceArns,
-  syntheticConfig,
-} from '../__testUtils__/harness';
+import { CallAttempt, DEFAULT_FAULTS, FaultConfig, generateEstate, LocalAws, startLocalAwsForSdk } from '@ecs-net/aws-local';
+import { ConfigData, createSync, storedServiceArns, syntheticConfig } from '../__testUtils__/harness';
 
 jest.setTimeout(60_000);
 
@@ -113,7 +101,7 @@ describe('SyncEngine under AWS faults', () => {
   let local: LocalAws;
 
   beforeAll(async () => {
-    local = await startLocalEndpoint({
+    local = await startLocalAwsForSdk({
       estate: generateEstate({
         services: 24,
         clusters: 2,

@@ -1,3 +1,4 @@
+import { deleteEcsServices, startLocalAwsForSdk } from '@ecs-net/aws-local';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { LocalAws } from '@ecs-net/aws-local';
@@ -11,10 +12,8 @@ import request from 'supertest';
 import {
   ConfigData,
   createSync,
-  deleteEcsServices,
   demoConfig,
   sqliteDatabase,
-  startLocalEndpoint,
   storedServiceArns,
 } from '../__testUtils__/harness';
 import { createRouter } from '../router/createRouter';
@@ -75,7 +74,7 @@ describe('the removal guard, reading the local AWS endpoint', () => {
   let local: LocalAws;
 
   beforeEach(async () => {
-    local = await startLocalEndpoint();
+    local = await startLocalAwsForSdk();
   });
   afterEach(() => local.close());
 

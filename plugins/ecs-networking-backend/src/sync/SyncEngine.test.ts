@@ -1,5 +1,6 @@
+import { startLocalAwsForSdk } from '@ecs-net/aws-local';
 import type { LocalAws } from '@ecs-net/aws-local';
-import { createSync, startLocalEndpoint } from '../__testUtils__/harness';
+import { createSync } from '../__testUtils__/harness';
 
 jest.setTimeout(60_000);
 
@@ -9,7 +10,7 @@ describe('SyncEngine against the local AWS endpoint', () => {
   let local: LocalAws;
 
   beforeAll(async () => {
-    local = await startLocalEndpoint();
+    local = await startLocalAwsForSdk();
   });
   afterAll(() => local.close());
   beforeEach(() => {

@@ -3,20 +3,14 @@ import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   RemovalPending,
-  retainReferences,
   ScopeSnapshot,
   SNAPSHOT_UPDATED_TOPIC,
 } from '@ecs-net/plugin-ecs-networking-common';
-import { CallStats } from '../aws/CallStats';
+import { CallStats, EstateReader } from '@ecs-net/plugin-ecs-networking-node';
 import type { EcsNetworkingConfig } from '../config';
-import { mapLimited } from '../reader/paging';
-import { ScopeReader, ScopeReadResult } from '../reader/ScopeReader';
 import type { CatalogDependsOnReader } from '../service/catalogDependencies';
 import type { SnapshotStore } from '../store/SnapshotStore';
 import { decideRemoval, RemovalGuardDecision } from './removalGuard';
-
-/** Account × region pairs read at the same time: each has its own quota. */
-const PARALLEL_SCOPES = 4;
 
 export interface SyncResult {
   scopes: Array<{
@@ -44,7 +38,7 @@ function scopeKey(scope: { accountId: string; region: string }) {
  * written as usual.
  */
 export class SyncEngine {
-  private readonly reader: ScopeReader;
+  private readonly reader: EstateReader;
 
   constructor(
     private readonly options: {
@@ -56,7 +50,7 @@ export class SyncEngine {
       readCatalogDependsOn?: CatalogDependsOnReader;
     },
   ) {
-    this.reader = new ScopeReader({
+    this.reader = new EstateReader({
       credentials: options.credentials,
       quotaShare: options.config.quotaShare,
       concurrency: options.config.concurrency,
@@ -67,30 +61,33 @@ export class SyncEngine {
   async run(signal?: AbortSignal): Promise<SyncResult> {
     const { config, store, logger } = this.options;
     const started = performance.now();
-    const outcomes = await mapLimited(config.scopes, PARALLEL_SCOPES, scope =>
-      this.reader.read(scope, signal),
-    );
-
-    const decisions = await this.guardRemovals(outcomes);
-    const heldBack = (o: ScopeReadResult) => {
-      const decision = decisions.get(scopeKey(o.scope));
+    let decisions = new Map<string, RemovalGuardDecision>();
+    const heldBack = (scope: { accountId: string; region: string }) => {
+      const decision = decisions.get(scopeKey(scope));
       return decision?.action === 'hold' ? decision.pending : undefined;
     };
-    // References are matched against every known endpoint, including those
-    // of scopes whose read failed or was held this time (their last good
-    // snapshot).
-    const fresh = outcomes.flatMap(o => (o.snapshot && !heldBack(o) ? [o.snapshot] : []));
-    const stored = await store.snapshotsExcept(fresh);
-    const retained = retainReferences(fresh, [...fresh, ...stored]);
+    let fresh: ScopeSnapshot[] = [];
+    let stored: ScopeSnapshot[] = [];
+    const outcomes = await this.reader.readEstate(config.scopes, {
+      signal,
+      // References are matched against every known endpoint, including those
+      // of scopes whose read failed or was held this time (their last good
+      // snapshot).
+      context: async read => {
+        decisions = await this.guardRemovals(read);
+        fresh = read.filter(snapshot => !heldBack(snapshot));
+        stored = await store.snapshotsExcept(fresh);
+        return [...fresh, ...stored];
+      },
+    });
 
     for (const outcome of outcomes) {
       const attempt = { calls: outcome.stats.byOperation(), durationMs: outcome.durationMs };
-      const pending = heldBack(outcome);
+      const pending = heldBack(outcome.scope);
       if (pending) {
         await store.saveHeld(outcome.scope, pending, attempt);
       } else if (outcome.snapshot) {
-        const snapshot = retained.find(s => scopeKey(s) === scopeKey(outcome.scope))!;
-        await store.saveSuccess(snapshot, attempt);
+        await store.saveSuccess(outcome.snapshot, attempt);
       } else {
         await store.saveFailure(outcome.scope, outcome.error!, attempt);
       }
@@ -112,7 +109,7 @@ export class SyncEngine {
         throttled: o.stats.throttledCount(),
         durationMs: o.durationMs,
         services: o.snapshot?.services.length ?? 0,
-        removalPending: heldBack(o),
+        removalPending: heldBack(o.scope),
       })),
     };
     const calls = new CallStats();
@@ -157,22 +154,21 @@ export class SyncEngine {
    * confirms it, so a bad filter or role does not empty the catalog.
    */
   private async guardRemovals(
-    outcomes: ScopeReadResult[],
+    snapshots: ScopeSnapshot[],
   ): Promise<Map<string, RemovalGuardDecision>> {
     const { config, store } = this.options;
     const states = await store.removalGuardStates();
     const now = new Date();
     const decisions = new Map<string, RemovalGuardDecision>();
-    for (const outcome of outcomes) {
-      if (!outcome.snapshot) continue;
-      const key = scopeKey(outcome.scope);
+    for (const snapshot of snapshots) {
+      const key = scopeKey(snapshot);
       const settings = config.scopes.find(s => scopeKey(s) === key)!.removalGuard;
       const state = states.get(key);
       decisions.set(
         key,
         decideRemoval({
           previousServices: state?.previousServices,
-          readServices: outcome.snapshot.services.length,
+          readServices: snapshot.services.length,
           pending: state?.pending,
           now,
           settings,

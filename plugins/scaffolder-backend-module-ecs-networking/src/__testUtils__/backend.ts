@@ -6,6 +6,9 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { LocalAws, startLocalAws } from '@ecs-net/aws-local';
+// The actions read the live network from the real ecs-networking plugin;
+// their tests run the two together, as an app does.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import ecsNetworkingPlugin from '@ecs-net/plugin-ecs-networking-backend';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';

@@ -5,23 +5,18 @@ import { formatAwsFailure, tagOperation } from '../aws/awsFailure';
 import { CallStats } from '../aws/CallStats';
 import { AwsTimeouts, createScopeClients, ScopeClients, ScopePacer } from '../aws/scopeClients';
 import { readScope } from './readScope';
+import type { ScopeConfig } from './ScopeConfig';
 import type { Enrichment } from './ReadNotes';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
-
-/** One account × region to read, with optional filters. @public */
-export interface ScopeConfig {
-  accountId: string;
-  region: string;
-  /** Cluster names or ARNs; all when absent. */
-  clusters?: string[];
-  /** Cloud Map namespace names; all when absent. */
-  namespaces?: string[];
-}
 
 /** The outcome of reading one account × region. @public */
 export interface ScopeReadResult {
   scope: ScopeConfig;
-  /** Present when the read succeeded. Its references are not yet filtered. */
+  /**
+   * Present when the read succeeded. Out of `EstateReader`, its references
+   * are matched against known endpoints; from `ScopeReader` they are raw
+   * candidates that must not be stored or served.
+   */
   snapshot?: ScopeSnapshot;
   /**
    * Why the read failed, as `ecs:ListClusters failed: HTTP 403
@@ -50,31 +45,30 @@ function namingFailures(provider: AwsCredentialIdentityProvider): AwsCredentialI
   };
 }
 
+/** How the AWS SDK is used to read. @public */
+export interface ReaderOptions {
+  credentials: AwsCredentialsManager;
+  /** Share of each published AWS quota to use (0.1–1). */
+  quotaShare: number;
+  /** Requests in flight per account × region. */
+  concurrency: number;
+  /** Per-attempt limits of every AWS request. Default `DEFAULT_AWS_TIMEOUTS`. */
+  timeouts?: AwsTimeouts;
+  /** Enrichments not to read at all. */
+  skip?: readonly Enrichment[];
+}
+
 /**
  * Reads accounts × regions through the AWS SDK. Pacing buckets and the task
  * definition cache live per account × region for the reader's lifetime, so
  * consecutive reads share quota state and never describe a task definition
- * twice.
- *
- * @public
+ * twice. Internal: `EstateReader` is the way out of this package.
  */
 export class ScopeReader {
   private readonly pacers = new Map<string, ScopePacer>();
   private readonly taskDefinitions = new Map<string, TaskDefinitionCache>();
 
-  constructor(
-    private readonly options: {
-      credentials: AwsCredentialsManager;
-      /** Share of each published AWS quota to use (0.1–1). */
-      quotaShare: number;
-      /** Requests in flight per account × region. */
-      concurrency: number;
-      /** Per-attempt limits of every AWS request. Default `DEFAULT_AWS_TIMEOUTS`. */
-      timeouts?: AwsTimeouts;
-      /** Enrichments not to read at all. */
-      skip?: readonly Enrichment[];
-    },
-  ) {}
+  constructor(private readonly options: ReaderOptions) {}
 
   /** Never throws: a failure is returned with its message. */
   async read(scope: ScopeConfig, signal?: AbortSignal): Promise<ScopeReadResult> {

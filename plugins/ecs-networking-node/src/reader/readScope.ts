@@ -1,6 +1,6 @@
 import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
 import type { ScopeClients } from '../aws/scopeClients';
-import type { ScopeConfig } from './ScopeReader';
+import type { ScopeConfig } from './ScopeConfig';
 import { readClusters, readServices } from './readEcs';
 import { listCloudMapServices, readExternalInstances, readNamespaces } from './readCloudMap';
 import { resolveLoadBalancerNames } from './readLoadBalancers';
@@ -11,8 +11,8 @@ import { TaskDefinitionCache } from './TaskDefinitionCache';
 
 /**
  * Reads one account × region. The result's container references are
- * unfiltered candidates: the sync must pass the snapshot through
- * `retainReferences` before storing or serving it.
+ * unfiltered candidates, matched against known endpoints by `readEstate`,
+ * the only way out of this package.
  *
  * ECS and Cloud Map structure is what the read is: a failure there fails
  * it, so the last good snapshot is kept. Enrichments (`skip` turns them off)

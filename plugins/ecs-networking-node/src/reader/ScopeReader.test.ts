@@ -1,7 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { generateEstate, LocalAws } from '@ecs-net/aws-local';
-import { startLocalEndpoint, syntheticConfig } from '../__testUtils__/harness';
+import { generateEstate, LocalAws, startLocalAwsForSdk, syntheticAwsConfig } from '@ecs-net/aws-local';
 import { ScopeReader } from './ScopeReader';
 
 jest.setTimeout(30_000);
@@ -15,14 +14,14 @@ describe('ScopeReader', () => {
   beforeAll(async () => {
     // 60 distinct task definitions, described 4 at a time, 200 ms each:
     // seconds of calls still to make when the read fails.
-    local = await startLocalEndpoint({
+    local = await startLocalAwsForSdk({
       estate: generateEstate({ services: 60, clusters: 2, regions: 1, seed: 5 }),
     });
   });
   afterAll(() => local.close());
 
   it('stops the calls of a read at its first failure', async () => {
-    const config = new ConfigReader(syntheticConfig([ACCOUNT], ['eu-west-1']));
+    const config = new ConfigReader({ aws: syntheticAwsConfig([ACCOUNT]) });
     const reader = new ScopeReader({
       credentials: DefaultAwsCredentialsManager.fromConfig(config),
       quotaShare: 1,

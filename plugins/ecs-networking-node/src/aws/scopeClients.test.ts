@@ -1,6 +1,5 @@
 import { ListClustersCommand, ListServicesCommand } from '@aws-sdk/client-ecs';
-import type { LocalAws } from '@ecs-net/aws-local';
-import { startLocalEndpoint } from '../__testUtils__/harness';
+import { type LocalAws, startLocalAwsForSdk } from '@ecs-net/aws-local';
 import { CallStats } from './CallStats';
 import { createScopeClients, ScopePacer } from './scopeClients';
 
@@ -11,7 +10,7 @@ describe('scope clients under throttling', () => {
 
   beforeAll(async () => {
     // One ListClusters at a time: the second of two at once is throttled.
-    local = await startLocalEndpoint({
+    local = await startLocalAwsForSdk({
       throttle: true,
       quotas: { ecsClusterRead: { burst: 1, refillPerSecond: 2 } },
     });

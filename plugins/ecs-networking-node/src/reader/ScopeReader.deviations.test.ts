@@ -1,8 +1,13 @@
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { type FaultConfig, type LocalAws, NO_DEVIATIONS } from '@ecs-net/aws-local';
+import {
+  demoAwsConfig,
+  type FaultConfig,
+  type LocalAws,
+  NO_DEVIATIONS,
+  startLocalAwsForSdk,
+} from '@ecs-net/aws-local';
 import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
-import { demoConfig, startLocalEndpoint } from '../__testUtils__/harness';
 import type { Enrichment } from './ReadNotes';
 import { ScopeReader } from './ScopeReader';
 
@@ -36,7 +41,7 @@ describe('ScopeReader against an endpoint that deviates from AWS', () => {
 
   function reader(skip?: Enrichment[]) {
     return new ScopeReader({
-      credentials: DefaultAwsCredentialsManager.fromConfig(new ConfigReader(demoConfig())),
+      credentials: DefaultAwsCredentialsManager.fromConfig(new ConfigReader({ aws: demoAwsConfig() })),
       quotaShare: 1,
       concurrency: 4,
       skip,
@@ -59,7 +64,7 @@ describe('ScopeReader against an endpoint that deviates from AWS', () => {
   }
 
   beforeAll(async () => {
-    local = await startLocalEndpoint();
+    local = await startLocalAwsForSdk();
     normal = (await reader().read(SCOPE)).snapshot!;
   });
   afterAll(() => local.close());
