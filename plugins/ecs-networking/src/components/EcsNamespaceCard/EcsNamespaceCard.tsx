@@ -18,7 +18,8 @@ import { CopyNameButton } from '../shared/CopyNameButton';
 import { MechanismChip } from '../shared/MechanismChip';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
 import { OwnerName } from '../shared/OwnerName';
-import { LastSynced, ScopeStatusBanner } from '../shared/ScopeStatusBanner';
+import { ScopeBanners } from '../shared/ScopeBanners';
+import { LastSynced } from '../shared/ScopeStatusBanner';
 import { ServiceLink } from '../shared/ServiceLink';
 
 const useStyles = makeStyles(theme => ({
@@ -104,7 +105,7 @@ export function EcsNamespaceCard() {
 
   return (
     <InfoCard title="Names in this namespace">
-      <ScopeStatusBanner scopes={network.scopes} />
+      <ScopeBanners scopes={network.scopes} />
       {rows.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
           No ECS service is reachable by a name in this namespace.

@@ -3,7 +3,8 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Divider from '@material-ui/core/Divider';
 import { EntityNetworkStates } from '../EntityNetwork/EntityNetworkStates';
 import { ServiceDetails } from '../EntityNetwork/ServiceDetails';
-import { LastSynced, ScopeStatusBanner } from '../shared/ScopeStatusBanner';
+import { ScopeBanners } from '../shared/ScopeBanners';
+import { LastSynced } from '../shared/ScopeStatusBanner';
 
 /**
  * The ECS network of the current entity: endpoint names, who calls it and
@@ -16,7 +17,7 @@ export function EcsNetworkingCard() {
       <EntityNetworkStates entity={entity}>
         {({ network, sections, entities }) => (
           <>
-            <ScopeStatusBanner scopes={network.scopes} />
+            <ScopeBanners scopes={network.scopes} />
             {sections.map((section, i) => (
               <div key={section.service.arn}>
                 {i > 0 && <Divider />}

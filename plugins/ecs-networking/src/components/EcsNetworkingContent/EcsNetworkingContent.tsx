@@ -5,8 +5,8 @@ import { MECHANISMS } from '../../lib/describe';
 import { EntityNetworkStates } from '../EntityNetwork/EntityNetworkStates';
 import { ServiceDetails } from '../EntityNetwork/ServiceDetails';
 import type { ServiceSection } from '../EntityNetwork/serviceSections';
-import { ScopeNotesBanner } from '../shared/ScopeNotesBanner';
-import { LastSynced, ScopeStatusBanner } from '../shared/ScopeStatusBanner';
+import { ScopeBanners } from '../shared/ScopeBanners';
+import { LastSynced } from '../shared/ScopeStatusBanner';
 import { LiveTasksTable } from './LiveTasksTable';
 import { MechanismLegend } from './MechanismLegend';
 import { NeighbourhoodGraph } from './NeighbourhoodGraph';
@@ -29,8 +29,7 @@ export function EcsNetworkingContent() {
       {({ network, sections, entities }) => (
         <Grid container spacing={3}>
           <Grid item xs={12}>
-            <ScopeStatusBanner scopes={network.scopes} />
-            <ScopeNotesBanner scopes={network.scopes} />
+            <ScopeBanners scopes={network.scopes} />
             <LastSynced scopes={network.scopes} />
           </Grid>
           {sections.map(section => (

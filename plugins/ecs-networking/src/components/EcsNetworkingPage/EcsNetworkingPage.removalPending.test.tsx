@@ -1,29 +1,7 @@
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import type { ScopeStatus } from '@ecs-net/plugin-ecs-networking-common';
 import { screen, within } from '@testing-library/react';
-import { ecsNetworkingApiRef } from '../../api';
 import { formatTime } from '../../lib/scopeStatus';
-import { mockCatalog, mockEcsNetworkingApi } from '../../__testUtils__/apis';
-import { networkResponse, scopeStatus, shopModel } from '../../__testUtils__/estate';
-import { EcsNetworkingPage } from './EcsNetworkingPage';
-
-async function renderPage(scopes: ScopeStatus[]) {
-  const api = mockEcsNetworkingApi({
-    getNetwork: jest.fn(async () => networkResponse(shopModel(), scopes)),
-  });
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [ecsNetworkingApiRef, api],
-        [catalogApiRef, mockCatalog()],
-      ]}
-    >
-      <EcsNetworkingPage />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
+import { scopeStatus } from '../../__testUtils__/estate';
+import { renderNetworkPage } from '../../__testUtils__/renderNetworkPage';
 
 const held = scopeStatus({
   accountId: '222222222222',
@@ -39,7 +17,7 @@ const held = scopeStatus({
 
 describe('EcsNetworkingPage with a removal held back', () => {
   it('says which scope lost services, that they are still shown, and what removes them', async () => {
-    await renderPage([scopeStatus(), held]);
+    await renderNetworkPage([scopeStatus(), held]);
     const banner = await screen.findByRole('alert');
     expect(within(banner).getByText('Services about to leave the catalog')).toBeInTheDocument();
     const line = within(banner).getByText(/account 222222222222 \/ us-east-1/);
@@ -54,14 +32,14 @@ describe('EcsNetworkingPage with a removal held back', () => {
 
   it('names the time from which a read may remove them when a wait is configured', async () => {
     const confirmableFrom = '2026-01-01T15:07:00.000Z';
-    await renderPage([{ ...held, removalPending: { ...held.removalPending!, confirmableFrom } }]);
+    await renderNetworkPage([{ ...held, removalPending: { ...held.removalPending!, confirmableFrom } }]);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       `a read from ${formatTime(confirmableFrom)} on that finds them missing too removes them`,
     );
   });
 
   it('shows no such banner while no removal is pending', async () => {
-    await renderPage([scopeStatus()]);
+    await renderNetworkPage([scopeStatus()]);
     expect(await screen.findByText('Ownership lookup')).toBeInTheDocument();
     expect(screen.queryByText('Services about to leave the catalog')).toBeNull();
   });

@@ -1,31 +1,6 @@
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
-import type { ScopeStatus } from '@ecs-net/plugin-ecs-networking-common';
 import { screen, within } from '@testing-library/react';
-import { ecsNetworkingApiRef } from '../../api';
-import { mockCatalog, mockEcsNetworkingApi } from '../../__testUtils__/apis';
-import { networkResponse, scopeStatus, shopModel } from '../../__testUtils__/estate';
-import { EcsNetworkingPage } from './EcsNetworkingPage';
-
-// A page render in jsdom takes seconds on a loaded machine.
-jest.setTimeout(60_000);
-
-async function renderPage(scopes: ScopeStatus[]) {
-  const api = mockEcsNetworkingApi({
-    getNetwork: jest.fn(async () => networkResponse(shopModel(), scopes)),
-  });
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [ecsNetworkingApiRef, api],
-        [catalogApiRef, mockCatalog()],
-      ]}
-    >
-      <EcsNetworkingPage />
-    </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-  );
-}
+import { scopeStatus } from '../../__testUtils__/estate';
+import { renderNetworkPage } from '../../__testUtils__/renderNetworkPage';
 
 const SKIPPED =
   'metrics unavailable: cloudwatch:ListMetrics failed: HTTP 500 non-AWS response: the endpoint is not answering as AWS does';
@@ -34,7 +9,7 @@ const ANOMALY =
 
 describe('EcsNetworkingPage when a read went without something', () => {
   it('names the scope, what it went without and why, and what it found odd', async () => {
-    await renderPage([
+    await renderNetworkPage([
       scopeStatus(),
       scopeStatus({ accountId: '222222222222', skipped: [SKIPPED], anomalies: [ANOMALY] }),
     ]);
@@ -48,7 +23,7 @@ describe('EcsNetworkingPage when a read went without something', () => {
   });
 
   it('shows nothing when every read was complete', async () => {
-    await renderPage([scopeStatus()]);
+    await renderNetworkPage([scopeStatus()]);
     await screen.findByText(/Last synced/);
     expect(screen.queryByText('Some ECS details could not be read')).toBeNull();
   });

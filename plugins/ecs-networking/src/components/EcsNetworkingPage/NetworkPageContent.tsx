@@ -14,9 +14,8 @@ import { ecsNetworkingApiRef } from '../../api';
 import { useServiceEntities } from '../../hooks/useServiceEntities';
 import { createEstateIndex, EstateFilter } from '../../lib/estateIndex';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
-import { RemovalPendingBanner } from '../shared/RemovalPendingBanner';
-import { ScopeNotesBanner } from '../shared/ScopeNotesBanner';
-import { LastSynced, ScopeStatusBanner } from '../shared/ScopeStatusBanner';
+import { ScopeBanners } from '../shared/ScopeBanners';
+import { LastSynced } from '../shared/ScopeStatusBanner';
 import { EstateFilters } from './EstateFilters';
 import { EstateList } from './EstateList';
 import { FindingsList } from './FindingsList';
@@ -93,9 +92,7 @@ export function NetworkPageContent() {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <RemovalPendingBanner scopes={value.scopes} />
-        <ScopeStatusBanner scopes={value.scopes} />
-        <ScopeNotesBanner scopes={value.scopes} />
+        <ScopeBanners scopes={value.scopes} />
         <LastSynced scopes={value.scopes} />
       </Grid>
       <Grid item xs={12}>
