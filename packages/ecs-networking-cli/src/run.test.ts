@@ -115,7 +115,14 @@ describe('ecs-networking CLI against the local endpoint', () => {
   });
 
   it('rejects bad usage with exit code 2 and the usage text', async () => {
-    for (const argv of [[], ['frobnicate'], ['scan', '--format', 'xml'], ['scan', '--account', '12ab']]) {
+    for (const argv of [
+      [],
+      ['frobnicate'],
+      ['scan', '--format', 'xml'],
+      ['scan', '--account', '12ab'],
+      // A name every object has must not pass for a severity.
+      ['lint', '--fail-on', 'constructor', '--region', 'eu-west-1'],
+    ]) {
       const { code, err } = await cli(...argv);
       expect(code).toBe(2);
       expect(err).toContain('Usage: ecs-networking');

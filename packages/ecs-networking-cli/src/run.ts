@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import {
   createLookupIndex,
+  isAtLeast,
+  isSeverity,
   Severity,
   TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
@@ -39,8 +41,6 @@ export interface Io {
   err(text: string): void;
   env: Record<string, string | undefined>;
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 class UsageError extends Error {}
 
@@ -119,7 +119,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (!['json', 'table', 'mermaid', 'dot'].includes(values.format!)) {
       throw new UsageError(`--format ${values.format}: expected json, table, mermaid or dot`);
     }
-    if (!(values['fail-on']! in SEVERITY_RANK)) {
+    if (!isSeverity(values['fail-on'])) {
       throw new UsageError(`--fail-on ${values['fail-on']}: expected error, warning or info`);
     }
     const regions = list(values.region);
@@ -167,7 +167,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 
   if (command === 'lint') {
-    const threshold = SEVERITY_RANK[values['fail-on'] as Severity];
+    const threshold = values['fail-on'] as Severity;
     const findings = result.model.findings;
     if (findings.length) io.out(`${formatFindings(result.model)}\n`);
     else if (readCount > 0) io.out(`No findings in the ${readCount} scope(s) read.\n`);
@@ -175,7 +175,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       io.err(`ecs-networking: could not lint ${unread}: not read\n`);
       return 2;
     }
-    const failing = findings.filter(f => SEVERITY_RANK[f.severity] >= threshold);
+    const failing = findings.filter(f => isAtLeast(f.severity, threshold));
     return failing.length ? 1 : 0;
   }
 

@@ -1,6 +1,7 @@
 import type { Endpoint, Mechanism, Reachability } from './model';
 import type { EcsServiceInfo, NamespaceInfo, ScopeSnapshot } from './snapshot';
-import { compareStrings, normalizeHost, parseArn } from './names';
+import { arnResourceName } from './arns';
+import { compareStrings, normalizeHost } from './names';
 import { createScopeIndex, Scoped, ScopeIndex } from './scopeIndex';
 
 /**
@@ -15,11 +16,6 @@ export function effectiveDiscoveryName(entry: {
   discoveryName?: string;
 }): string {
   return entry.discoveryName || entry.portName;
-}
-
-function namespaceIdFromArn(arn: string): string {
-  const resource = parseArn(arn)?.resource ?? arn;
-  return resource.slice(resource.lastIndexOf('/') + 1);
 }
 
 interface Draft {
@@ -43,7 +39,7 @@ function serviceConnectDrafts(
   const sc = service.serviceConnect;
   if (!sc?.enabled || !sc.namespace) return [];
   const namespace = index.namespaceByArn.get(sc.namespace)?.item;
-  const namespaceSegment = namespace?.name ?? namespaceIdFromArn(sc.namespace);
+  const namespaceSegment = namespace?.name ?? arnResourceName(sc.namespace);
   const drafts: Draft[] = [];
   for (const entry of sc.services) {
     const discoveryName = effectiveDiscoveryName(entry);

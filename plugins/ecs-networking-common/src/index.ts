@@ -26,6 +26,12 @@ export * from './rules';
 export { createLookupIndex } from './lookup';
 export { serviceConnectRegistry } from './serviceConnectRegistry';
 export { findingSubjectsOf } from './findingSubjects';
+export * from './severity';
+export * from './nameRules';
+export { arnResourceName, parseArn } from './arns';
+export { entityRefFromTag } from './entityRefs';
+export { appMeshUseOf } from './appMesh';
+export type { AppMeshUse } from './appMesh';
 export type {
   EntityNetworkResponse,
   LiveService,

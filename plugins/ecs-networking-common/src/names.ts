@@ -55,27 +55,6 @@ export function parseHostPort(
   return { host, port };
 }
 
-/** `arn:aws:ecs:eu-west-1:111122223333:service/prod/orders` → its parts. */
-export function parseArn(arn: string):
-  | {
-      partition: string;
-      service: string;
-      region: string;
-      accountId: string;
-      resource: string;
-    }
-  | undefined {
-  const parts = arn.split(':');
-  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
-  return {
-    partition: parts[1],
-    service: parts[2],
-    region: parts[3],
-    accountId: parts[4],
-    resource: parts.slice(5).join(':'),
-  };
-}
-
 export function compareStrings(a: string, b: string): number {
   if (a < b) return -1;
   return a > b ? 1 : 0;

@@ -1,3 +1,4 @@
+import { arnResourceName } from './arns';
 import type { CloudMapServiceInfo } from './snapshot';
 
 /**
@@ -14,7 +15,7 @@ export function serviceConnectRegistry(options: {
   namespaceId: string;
 }): CloudMapServiceInfo {
   return {
-    id: options.arn.slice(options.arn.lastIndexOf('/') + 1),
+    id: arnResourceName(options.arn),
     arn: options.arn,
     name: options.name,
     namespaceId: options.namespaceId,

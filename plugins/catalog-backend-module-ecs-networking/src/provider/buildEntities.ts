@@ -4,14 +4,13 @@ import {
   ApiEntity,
   ComponentEntity,
   Entity,
-  parseEntityRef,
   ResourceEntity,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   ANNOTATIONS,
   ENTITY_TYPES,
   Endpoint,
+  entityRefFromTag,
   Mechanism,
   ModelNamespace,
   ModelService,
@@ -56,16 +55,6 @@ const MECHANISM_TITLES: Record<Mechanism, string> = {
 
 function scopeParts(item: { accountId: string; region: string }): string[] {
   return [regionCode(item.region), item.accountId.slice(-4)];
-}
-
-/** A tag value as an entity ref, or undefined when it cannot be one. */
-function refOrUndefined(value: string | undefined, defaultKind: string): string | undefined {
-  if (!value?.trim()) return undefined;
-  try {
-    return stringifyEntityRef(parseEntityRef(value.trim(), { defaultKind, defaultNamespace: 'default' }));
-  } catch {
-    return undefined;
-  }
 }
 
 function consoleLink(service: ModelService) {
@@ -130,7 +119,7 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
   );
   const apiRef = new Map(model.endpoints.map(e => [e.id, `api:default/${apiNames.get(e)}`]));
   const ownerOf = new Map(
-    model.services.map(s => [s.arn, refOrUndefined(s.owner, 'group') ?? options.defaultOwner]),
+    model.services.map(s => [s.arn, entityRefFromTag(s.owner, 'group') ?? options.defaultOwner]),
   );
 
   const outbound = new Map<string, { services: Set<string>; apis: Set<string> }>();
@@ -189,8 +178,8 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
 
   for (const service of model.services) {
     const owner = ownerOf.get(service.arn)!;
-    const system = refOrUndefined(service.system, 'system');
-    const component = refOrUndefined(service.component, 'component');
+    const system = entityRefFromTag(service.system, 'system');
+    const component = entityRefFromTag(service.component, 'component');
     const calls = outbound.get(service.arn);
     const own = endpointsOf.get(service.arn) ?? [];
     const provides = own.map(e => apiRef.get(e.id)!);
@@ -278,8 +267,8 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
         type: API_TYPES[endpoint.mechanism],
         lifecycle: provider?.lifecycle?.trim() || 'production',
         owner: ownerOf.get(endpoint.serviceArn) ?? options.defaultOwner,
-        ...(provider && refOrUndefined(provider.system, 'system')
-          ? { system: refOrUndefined(provider.system, 'system') }
+        ...(provider && entityRefFromTag(provider.system, 'system')
+          ? { system: entityRefFromTag(provider.system, 'system') }
           : {}),
         definition: endpointDefinition(endpoint),
       },

@@ -1,13 +1,12 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import { ANNOTATION_LOCATION, Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATIONS } from '@ecs-net/plugin-ecs-networking-common';
-import { componentRef } from './componentRef';
+import { ANNOTATIONS, entityRefFromTag, parseArn } from '@ecs-net/plugin-ecs-networking-common';
 
 /** `account/region` of an ECS service ARN (`arn:aws:ecs:REGION:ACCOUNT:service/…`). */
 function scopeOf(arn: string): string {
-  const [, , , region, account] = arn.split(':');
-  return `${account}/${region}`;
+  const parts = parseArn(arn);
+  return `${parts?.accountId}/${parts?.region}`;
 }
 
 /**
@@ -46,7 +45,7 @@ export async function readCatalogDependsOn(
 ): Promise<Record<string, string[]>> {
   const linked = new Map<string, string[]>();
   for (const service of services) {
-    const ref = service.component ? componentRef(service.component) : undefined;
+    const ref = entityRefFromTag(service.component, 'component');
     if (ref) linked.set(ref, [...(linked.get(ref) ?? []), service.arn]);
   }
   if (linked.size === 0) return {};

@@ -7,8 +7,7 @@ import type {
   NetworkModel,
   ScopeSnapshot,
 } from '@ecs-net/plugin-ecs-networking-common';
-import { findingSubjectsOf } from '@ecs-net/plugin-ecs-networking-common';
-import { componentRef } from './componentRef';
+import { entityRefFromTag, findingSubjectsOf } from '@ecs-net/plugin-ecs-networking-common';
 
 /** Lookups by ARN, built once per store generation so requests never scan. */
 export interface NetworkIndexes {
@@ -52,7 +51,7 @@ function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 export function buildIndexes(snapshots: ScopeSnapshot[], model: NetworkModel): NetworkIndexes {
   const servicesByComponent = new Map<string, string[]>();
   for (const service of model.services) {
-    const ref = service.component ? componentRef(service.component) : undefined;
+    const ref = entityRefFromTag(service.component, 'component');
     if (ref) servicesByComponent.set(ref, [...(servicesByComponent.get(ref) ?? []), service.arn]);
   }
   return {

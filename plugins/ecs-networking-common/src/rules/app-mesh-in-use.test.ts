@@ -38,4 +38,13 @@ describe('app-mesh-in-use', () => {
     });
     expect(findingsOf(appMeshInUse.id, [b.build()])).toEqual([]);
   });
+
+  it('does not take a proxy configuration of another type for App Mesh', () => {
+    const b = scope();
+    b.service('orders', {
+      containers: [{}, { name: 'proxy', image: 'envoyproxy/envoy:v1.31' }],
+      proxyConfiguration: { type: 'CUSTOM', containerName: 'proxy' },
+    });
+    expect(findingsOf(appMeshInUse.id, [b.build()])).toEqual([]);
+  });
 });

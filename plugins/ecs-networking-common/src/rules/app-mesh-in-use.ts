@@ -1,3 +1,4 @@
+import { appMeshUseOf } from '../appMesh';
 import type { Finding } from '../model';
 import { finding, LintRule, serviceSubject } from './types';
 
@@ -13,14 +14,11 @@ export const appMeshInUse: LintRule = {
     for (const service of scopes.services) {
       const td = scopes.taskDefinitionOf(service.item);
       if (!td) continue;
-      const proxy = td.proxyConfiguration?.type?.toUpperCase() === 'APPMESH';
-      const envoy = td.containers.find(c =>
-        c.image?.includes('aws-appmesh-envoy'),
-      );
-      if (!proxy && !envoy) continue;
-      const how = proxy
+      const use = appMeshUseOf(td);
+      if (!use) continue;
+      const how = use.proxy
         ? 'an APPMESH proxy configuration'
-        : `the App Mesh Envoy image in container ${envoy!.name}`;
+        : `the App Mesh Envoy image in container ${use.envoyContainers[0].name}`;
       findings.push(
         finding(
           appMeshInUse,

@@ -1,5 +1,6 @@
-import type { Finding, Severity } from '../model';
+import type { Finding } from '../model';
 import { compareStrings } from '../names';
+import { compareSeverities } from '../severity';
 import { appMeshInUse } from './app-mesh-in-use';
 import { cloudMapHealthCheckMissing } from './cloud-map-health-check-missing';
 import { discoveryNameConflict } from './discovery-name-conflict';
@@ -59,12 +60,6 @@ export const lintRules: readonly LintRule[] = Object.freeze([
   referenceUnresolved,
 ]);
 
-const SEVERITY_RANK: Record<Severity, number> = {
-  error: 0,
-  warning: 1,
-  info: 2,
-};
-
 /**
  * Findings sorted worst first, then by rule, scope, subject and message.
  *
@@ -72,7 +67,7 @@ const SEVERITY_RANK: Record<Severity, number> = {
  */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    compareSeverities(a.severity, b.severity) ||
     compareStrings(a.ruleId, b.ruleId) ||
     compareStrings(a.subject.accountId, b.subject.accountId) ||
     compareStrings(a.subject.region, b.subject.region) ||

@@ -1,3 +1,5 @@
+import { arnResourceName } from '@ecs-net/plugin-ecs-networking-common';
+
 /**
  * Edges name the other service by ARN only, and the other service's endpoint
  * by id; these recover the human-readable parts without another request.
@@ -5,7 +7,7 @@
 
 /** `arn:aws:ecs:eu-west-1:1111:service/shop/orders` → `orders`. */
 export function serviceNameFromArn(arn: string): string {
-  return arn.slice(arn.lastIndexOf('/') + 1) || arn;
+  return arnResourceName(arn) || arn;
 }
 
 /**

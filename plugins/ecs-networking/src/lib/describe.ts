@@ -2,7 +2,6 @@ import type {
   Endpoint,
   Evidence,
   Mechanism,
-  Severity,
 } from '@ecs-net/plugin-ecs-networking-common';
 
 export const MECHANISM_LABELS: Record<Mechanism, string> = {
@@ -19,14 +18,6 @@ export const MECHANISMS: Mechanism[] = [
   'http-api',
   'load-balancer',
 ];
-
-export const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-
-export const SEVERITY_RANK: Record<Severity, number> = {
-  error: 0,
-  warning: 1,
-  info: 2,
-};
 
 /** `1 service`, `2 services`. */
 export function counted(count: number, noun: string): string {

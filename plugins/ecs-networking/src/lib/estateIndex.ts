@@ -1,18 +1,16 @@
-import type {
-  Endpoint,
-  Finding,
-  Mechanism,
-  ModelService,
-  NamespaceType,
-  NetworkModel,
-  Severity,
-} from '@ecs-net/plugin-ecs-networking-common';
 import {
-  MECHANISM_LABELS,
-  MECHANISMS,
+  compareSeverities,
   SEVERITIES,
-  SEVERITY_RANK,
-} from './describe';
+  worstSeverity,
+  type Endpoint,
+  type Finding,
+  type Mechanism,
+  type ModelService,
+  type NamespaceType,
+  type NetworkModel,
+  type Severity,
+} from '@ecs-net/plugin-ecs-networking-common';
+import { MECHANISM_LABELS, MECHANISMS } from './describe';
 
 /** The facets the network page filters by. */
 export type Facet =
@@ -98,7 +96,7 @@ function byText(a: string, b: string): number {
 function optionsOf(
   values: SetMap,
   label: (value: string) => string,
-  order?: string[],
+  order?: readonly string[],
 ): FacetOption[] {
   const options = [...values.map].map(([value, arns]) => ({
     value,
@@ -160,14 +158,11 @@ export function createEstateIndex(model: NetworkModel): EstateIndex {
   for (const service of model.services) {
     const endpoints = endpointsByService.get(service.arn) ?? [];
     const findings = findingsByService.get(service.arn) ?? [];
-    const worst = findings
-      .map(f => f.severity)
-      .sort((a, b) => SEVERITY_RANK[a] - SEVERITY_RANK[b])[0];
     rows.set(service.arn, {
       service,
       endpoints,
       findings,
-      worst,
+      worst: worstSeverity(findings.map(f => f.severity)),
       callers: callers.get(service.arn).size,
       callees: callees.get(service.arn).size,
     });
@@ -303,7 +298,7 @@ export function createEstateIndex(model: NetworkModel): EstateIndex {
       })
       .sort(
         (a, b) =>
-          SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+          compareSeverities(a.severity, b.severity) ||
           byText(a.subject.name, b.subject.name) ||
           byText(a.ruleId, b.ruleId),
       );

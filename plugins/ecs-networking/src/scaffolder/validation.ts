@@ -1,14 +1,13 @@
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
+import {
+  DNS_NAME,
+  ENDPOINT_NAME,
+  matchesNameRule,
+} from '@ecs-net/plugin-ecs-networking-common';
 import type { EcsEndpointPickerUiOptions } from './EcsEndpointPicker';
 import type { EcsNamespacePickerUiOptions } from './EcsNamespacePicker';
 import { ecsNetworkingApiRef } from '../api';
 import { endpointOptions, namespaceOptions, scopeOf } from './networkOptions';
-
-const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-/** A DNS name of RFC 1123 labels, as the scaffolder actions require. */
-const DNS_NAME = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*$`);
-const ENDPOINT =
-  /^(?:[a-z][a-z0-9+.-]{0,15}:\/\/)?(?=[a-z0-9_])[a-z0-9_.-]{1,253}(?::\d{1,5})?$/;
 
 type ApiHolder = Parameters<CustomFieldValidator<string>>[2]['apiHolder'];
 
@@ -31,7 +30,7 @@ export const ecsNamespacePickerValidation: CustomFieldValidator<
   EcsNamespacePickerUiOptions
 > = async (value, validation, { apiHolder, formData, uiSchema }) => {
   if (!value) return;
-  if (!DNS_NAME.test(value)) {
+  if (!matchesNameRule(DNS_NAME, value)) {
     validation.addError(
       `${value} is not a namespace name: dot-separated DNS labels of lowercase letters, digits and "-".`,
     );
@@ -61,7 +60,7 @@ export const ecsEndpointPickerValidation: CustomFieldValidator<
   EcsEndpointPickerUiOptions
 > = async (value, validation, { apiHolder, formData, uiSchema }) => {
   if (!value?.length) return;
-  const malformed = value.filter(v => !ENDPOINT.test(v));
+  const malformed = value.filter(v => !matchesNameRule(ENDPOINT_NAME, v));
   if (malformed.length) {
     validation.addError(`Not endpoint names: ${malformed.join(', ')}.`);
     return;

@@ -1,9 +1,21 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import {
+  findingsOf,
+  scope,
+} from '@ecs-net/plugin-ecs-networking-common/testing';
+import {
+  appMeshInUse,
+  type ScopeSnapshot,
+} from '@ecs-net/plugin-ecs-networking-common';
 import { staticSource } from '../__testUtils__/fixtures';
 import { createDescribeServiceAction } from './describeService';
 
-async function run(serviceArn: string) {
-  const action = createDescribeServiceAction({ source: staticSource() });
+async function run(serviceArn: string, snapshots?: ScopeSnapshot[]) {
+  const action = createDescribeServiceAction({
+    source: staticSource(
+      snapshots && { generation: 1, statuses: [], snapshots },
+    ),
+  });
   const ctx = createMockActionContext({ input: { serviceArn } as any });
   const outputs: Record<string, any> = {};
   (ctx.output as jest.Mock).mockImplementation(
@@ -76,4 +88,49 @@ describe('ecs-networking:describe-service', () => {
     );
     expect(error?.message).toContain('serviceArn: must be an ECS service ARN');
   });
+
+  // The finding rule and this action must agree on what App Mesh is: a
+  // proxy configuration of type APPMESH, or App Mesh's Envoy image.
+  it.each([
+    {
+      what: 'an APPMESH proxy configuration',
+      proxyConfiguration: { type: 'APPMESH', containerName: 'envoy' },
+      image: 'envoyproxy/envoy:v1.31',
+      appMesh: {
+        inUse: true,
+        proxyType: 'APPMESH',
+        envoyContainers: ['envoy'],
+      },
+    },
+    {
+      what: "App Mesh's Envoy image",
+      image: 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.6.0-prod',
+      appMesh: { inUse: true, envoyContainers: ['envoy'] },
+    },
+    {
+      what: 'a proxy configuration of another type',
+      proxyConfiguration: { type: 'CUSTOM', containerName: 'envoy' },
+      image: 'envoyproxy/envoy:v1.31',
+      appMesh: { inUse: false, envoyContainers: [] },
+    },
+  ])(
+    'agrees with the app-mesh-in-use finding on $what',
+    async ({ proxyConfiguration, image, appMesh }) => {
+      const b = scope();
+      b.service('orders', {
+        containers: [{}, { name: 'envoy', image }],
+        proxyConfiguration,
+      });
+      const snapshot = b.build();
+      const { outputs, error } = await run(b.serviceArn('orders'), [snapshot]);
+      expect(error).toBeUndefined();
+      expect(outputs.appMesh).toEqual(appMesh);
+      expect(outputs.containers.map((c: { name: string }) => c.name)).toEqual(
+        appMesh.inUse ? ['app'] : ['app', 'envoy'],
+      );
+      expect(findingsOf(appMeshInUse.id, [snapshot])).toHaveLength(
+        appMesh.inUse ? 1 : 0,
+      );
+    },
+  );
 });

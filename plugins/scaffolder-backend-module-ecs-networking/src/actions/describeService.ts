@@ -2,10 +2,9 @@ import { NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   analyzeNetwork,
+  appMeshUseOf,
   DEFAULT_TAG_KEYS,
-  type ContainerInfo,
   type TagKeys,
-  type TaskDefinitionInfo,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { LiveNetworkSource } from '../live/liveNetworkSource';
 import { SERVICE_ARN } from '../plan/syntax';
@@ -27,16 +26,6 @@ export function describeServiceInputSchema(z: Zod) {
 type DescribeServiceInput = ReturnType<
   ReturnType<typeof describeServiceInputSchema>['parse']
 >;
-
-function isAppMeshContainer(
-  td: TaskDefinitionInfo,
-  container: ContainerInfo,
-): boolean {
-  return (
-    container.name === td.proxyConfiguration?.containerName ||
-    !!container.image?.includes('aws-appmesh-envoy')
-  );
-}
 
 /**
  * `ecs-networking:describe-service`: what a live ECS service runs today, read
@@ -150,10 +139,9 @@ export function createDescribeServiceAction(options: {
           `The task definition ${service.taskDefinitionArn} of ${service.name} is not in the snapshot of ${scope.accountId} / ${scope.region}.`,
         );
       }
-      const kept = td.containers.filter(c => !isAppMeshContainer(td, c));
-      const envoy = td.containers
-        .filter(c => isAppMeshContainer(td, c))
-        .map(c => c.name);
+      const appMesh = appMeshUseOf(td);
+      const envoy = appMesh?.envoyContainers ?? [];
+      const kept = td.containers.filter(c => !envoy.includes(c));
       const main =
         kept.find(
           c =>
@@ -215,9 +203,9 @@ export function createDescribeServiceAction(options: {
         })),
       );
       output('appMesh', {
-        inUse: !!td.proxyConfiguration || envoy.length > 0,
-        proxyType: td.proxyConfiguration?.type,
-        envoyContainers: envoy,
+        inUse: !!appMesh,
+        proxyType: appMesh?.proxy ? td.proxyConfiguration?.type : undefined,
+        envoyContainers: envoy.map(c => c.name),
       });
       output('serviceConnect', {
         enabled: !!sc?.enabled,
@@ -243,9 +231,7 @@ export function createDescribeServiceAction(options: {
           td.revision
         } (${td.networkMode}) with containers ${td.containers
           .map(c => c.name)
-          .join(', ')}${
-          envoy.length || td.proxyConfiguration ? '; App Mesh is in use' : ''
-        }.`,
+          .join(', ')}${appMesh ? '; App Mesh is in use' : ''}.`,
       );
     },
   });

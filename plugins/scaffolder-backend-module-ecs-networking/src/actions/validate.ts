@@ -3,7 +3,11 @@ import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DEFAULT_TAG_KEYS,
+  DNS_LABEL,
+  DNS_NAME,
   effectiveDiscoveryName,
+  ENDPOINT_NAME,
+  matchesNameRule,
   type TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { LiveNetworkSource } from '../live/liveNetworkSource';
@@ -12,11 +16,7 @@ import { bindDependencies } from '../plan/dependencies';
 import { blocks, formatProblems } from '../plan/report';
 import {
   ACCOUNT_ID,
-  DNS_LABEL,
-  DNS_NAME,
   ECS_NAME,
-  ENDPOINT_NAME,
-  matches,
   NAMESPACE_REF,
   PORT_NAME,
   REGION,
@@ -292,7 +292,7 @@ export function planFromInput(
       ],
     };
     const discoveryName = effectiveDiscoveryName(entry);
-    if (!matches(DNS_LABEL, discoveryName)) {
+    if (!matchesNameRule(DNS_LABEL, discoveryName)) {
       problems.push({
         severity: 'error',
         ruleId: 'discovery-name-syntax',

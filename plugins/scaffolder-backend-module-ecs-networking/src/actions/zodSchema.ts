@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import type { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
-import type { NameRule } from '../plan/syntax';
+import type { NameRule } from '@ecs-net/plugin-ecs-networking-common';
 
 type InputFactories = NonNullable<
   NonNullable<TemplateActionOptions['schema']>['input']

@@ -1,7 +1,9 @@
 import {
   analyzeNetwork,
+  arnResourceName,
   effectiveDiscoveryName,
   extractReferences,
+  parseArn,
   type CloudMapServiceInfo,
   type ClusterInfo,
   type ContainerInfo,
@@ -130,13 +132,13 @@ function findNamespace(
   ref: string,
   purpose: string,
 ): NamespaceLookup {
-  if (ref.startsWith('arn:')) {
-    const parts = ref.split(':');
-    if (parts[3] !== plan.region || parts[4] !== plan.accountId) {
+  const parts = parseArn(ref);
+  if (parts) {
+    if (parts.region !== plan.region || parts.accountId !== plan.accountId) {
       return {
         problem: {
           ruleId: 'namespace-other-scope',
-          message: `${purpose} namespace ${ref} is in account ${parts[4]} / ${parts[3]}, but the service is planned in ${plan.accountId} / ${plan.region}; a service can only use a namespace of its own account and region.`,
+          message: `${purpose} namespace ${ref} is in account ${parts.accountId} / ${parts.region}, but the service is planned in ${plan.accountId} / ${plan.region}; a service can only use a namespace of its own account and region.`,
           fix: `Pick a namespace of ${plan.accountId} / ${
             plan.region
           }: ${listNamespaces(scope)}.`,
@@ -316,9 +318,7 @@ export function checkPlan(
     problem: Omit<Problem, 'severity'>,
   ) => problems.push({ severity, source: plan.source, ...problem });
 
-  const clusterName = plan.cluster.startsWith('arn:')
-    ? plan.cluster.slice(plan.cluster.lastIndexOf('/') + 1)
-    : plan.cluster;
+  const clusterName = arnResourceName(plan.cluster);
   const serviceArn = arn(
     plan,
     'ecs',
@@ -635,7 +635,7 @@ export function checkPlan(
       );
       plannedCloudMapArns.add(registryArn);
       newCloudMapServices.push({
-        id: registryArn.slice(registryArn.lastIndexOf('/') + 1),
+        id: arnResourceName(registryArn),
         arn: registryArn,
         name: sd.name,
         namespaceId: namespace.id,

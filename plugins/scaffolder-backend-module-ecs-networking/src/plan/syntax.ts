@@ -4,17 +4,10 @@
  * before a step runs) and by the Terraform checks (which read the same names
  * out of HCL). Every pattern is anchored and uses a closed character set, so
  * path separators, `..`, quotes, whitespace and shell metacharacters never
- * pass.
+ * pass. The rules the frontend's form fields check as well live in common.
  */
 
-/** A syntax rule: the pattern, and what to tell a person when it fails. */
-export interface NameRule {
-  pattern: RegExp;
-  maxLength: number;
-  message: string;
-}
-
-const RFC1123_LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+import { DNS_NAME, type NameRule } from '@ecs-net/plugin-ecs-networking-common';
 
 /** ECS cluster, service, container and task definition family names. */
 export const ECS_NAME: NameRule = {
@@ -30,30 +23,6 @@ export const PORT_NAME: NameRule = {
   maxLength: 64,
   message:
     'must be 1-64 characters of lowercase letters, digits, "-" and "_", not starting with "-" (the ECS rule for port mapping names)',
-};
-
-/**
- * One DNS label per RFC 1123: a Service Connect discovery name, a Service
- * Discovery (Cloud Map) service name.
- */
-export const DNS_LABEL: NameRule = {
-  pattern: new RegExp(`^${RFC1123_LABEL}$`),
-  maxLength: 63,
-  message:
-    'must be a DNS label (RFC 1123): 1-63 lowercase letters, digits and "-", starting and ending with a letter or digit',
-};
-
-/**
- * A DNS name of RFC 1123 labels: a Service Connect client alias, a namespace
- * name. At most 253 characters, each label at most 63.
- */
-export const DNS_NAME: NameRule = {
-  pattern: new RegExp(
-    `^(?=.{1,253}$)${RFC1123_LABEL}(?:\\.${RFC1123_LABEL})*$`,
-  ),
-  maxLength: 253,
-  message:
-    'must be a DNS name (RFC 1123): dot-separated labels of 1-63 lowercase letters, digits and "-" (not at either end of a label), 253 characters at most',
 };
 
 /** A Cloud Map namespace ARN. */
@@ -99,19 +68,6 @@ export const REGION: NameRule = {
   message: 'must be an AWS region code such as eu-west-1',
 };
 
-/**
- * An endpoint name as the network model spells it (`order-service:8080`,
- * `mysql.app`), optionally written as a URL (`http://order-service:8080`).
- * Endpoint hosts may hold `_` (SRV-style labels), unlike names we create.
- */
-export const ENDPOINT_NAME: NameRule = {
-  pattern:
-    /^(?:[a-z][a-z0-9+.-]{0,15}:\/\/)?(?=[a-z0-9_])[a-z0-9_.-]{1,253}(?::\d{1,5})?$/,
-  maxLength: 280,
-  message:
-    'must be an endpoint name such as order-service:8080 or mysql.app (lowercase host, optional :port, optional http:// prefix)',
-};
-
 /** AWS tag values (owner, system, lifecycle, component). */
 export const TAG_VALUE: NameRule = {
   pattern: /^[A-Za-z0-9 _.:/=+@-]{0,256}$/,
@@ -130,8 +86,3 @@ export const WORKSPACE_GLOB: NameRule = {
   message:
     'must be a path or glob relative to the workspace (letters, digits, . _ - / * ?), without ".." segments or a leading "/"',
 };
-
-/** Whether `value` passes `rule`. */
-export function matches(rule: NameRule, value: string): boolean {
-  return value.length <= rule.maxLength && rule.pattern.test(value);
-}

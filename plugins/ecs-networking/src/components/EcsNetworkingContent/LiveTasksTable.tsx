@@ -1,5 +1,9 @@
 import { StatusError, StatusOK } from '@backstage/core-components';
-import type { EcsTaskInfo, LiveService } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  arnResourceName,
+  type EcsTaskInfo,
+  type LiveService,
+} from '@ecs-net/plugin-ecs-networking-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -22,21 +26,16 @@ function Health(props: { task: EcsTaskInfo }) {
   }
 }
 
-/** `arn:…:task-definition/orders:12` → `orders:12`. */
-function revision(taskDefinitionArn: string) {
-  return taskDefinitionArn.split('/').pop() ?? taskDefinitionArn;
-}
-
 function Revision(props: { task: EcsTaskInfo; service: LiveService }) {
   const { task, service } = props;
   if (!task.taskDefinitionArn) return null;
   const current = task.taskDefinitionArn === service.taskDefinitionArn;
   return (
     <>
-      {revision(task.taskDefinitionArn)}
+      {arnResourceName(task.taskDefinitionArn)}
       {!current && (
         <Typography variant="caption" color="textSecondary" component="div">
-          not the service's current revision ({revision(service.taskDefinitionArn)})
+          not the service's current revision ({arnResourceName(service.taskDefinitionArn)})
         </Typography>
       )}
     </>

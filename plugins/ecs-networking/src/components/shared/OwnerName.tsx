@@ -1,29 +1,6 @@
-import {
-  makeValidator,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { entityRefFromTag } from '@ecs-net/plugin-ecs-networking-common';
 import Typography from '@material-ui/core/Typography';
-
-const validator = makeValidator();
-
-/** The owner tag as an entity ref, when it can be one. */
-function ownerRef(owner: string): string | undefined {
-  try {
-    const ref = parseEntityRef(owner.trim(), {
-      defaultKind: 'group',
-      defaultNamespace: 'default',
-    });
-    const valid =
-      validator.isValidKind(ref.kind) &&
-      validator.isValidNamespace(ref.namespace) &&
-      validator.isValidEntityName(ref.name);
-    return valid ? stringifyEntityRef(ref) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The owner from the service's tag. Tags are free text typed into AWS, so
@@ -37,7 +14,7 @@ export function OwnerName(props: { owner?: string }) {
       </Typography>
     );
   }
-  const ref = ownerRef(props.owner);
+  const ref = entityRefFromTag(props.owner, 'group');
   return ref ? (
     <EntityRefLink entityRef={ref} hideIcon>
       {props.owner}
