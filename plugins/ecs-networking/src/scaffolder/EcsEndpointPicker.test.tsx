@@ -3,7 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EcsEndpointPicker } from './EcsEndpointPicker';
-import { networkApis } from './testNetwork';
+import { networkApis } from '../__testUtils__/scaffolderNetwork';
 
 function renderPicker(props: { formData?: string[]; uiOptions?: object } = {}) {
   const onChange = jest.fn();

@@ -3,7 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EcsNamespacePicker } from './EcsNamespacePicker';
-import { networkApis } from './testNetwork';
+import { networkApis } from '../__testUtils__/scaffolderNetwork';
 
 function renderPicker(
   props: { formData?: string; uiOptions?: object; formContext?: object },

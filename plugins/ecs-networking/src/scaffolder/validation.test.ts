@@ -4,7 +4,7 @@ import {
   ecsEndpointPickerValidation,
   ecsNamespacePickerValidation,
 } from './validation';
-import { networkApis } from './testNetwork';
+import { networkApis } from '../__testUtils__/scaffolderNetwork';
 
 function context(formData: object, uiOptions: object = {}) {
   const apis = networkApis();

@@ -89,6 +89,18 @@ describe('ecs-networking:describe-service', () => {
     expect(error?.message).toContain('serviceArn: must be an ECS service ARN');
   });
 
+  it('says there is no port when the container has no port mapping', async () => {
+    const b = scope();
+    b.service('worker', { containers: [{ name: 'worker', ports: [] }] });
+    const { outputs, error } = await run(b.serviceArn('worker'), [b.build()]);
+    expect(error).toBeUndefined();
+    expect(outputs.container).toEqual({
+      name: 'worker',
+      image: expect.any(String),
+      portNameWasSet: false,
+    });
+  });
+
   // The finding rule and this action must agree on what App Mesh is: a
   // proxy configuration of type APPMESH, or App Mesh's Envoy image.
   it.each([

@@ -64,13 +64,13 @@ export function createDescribeServiceAction(options: {
             {
               name: z.string(),
               image: z.string().optional(),
-              port: z.number(),
-              portName: z.string(),
+              port: z.number().optional(),
+              portName: z.string().optional(),
               portNameWasSet: z.boolean(),
             },
             {
               description:
-                'The container that serves traffic (first essential non-proxy container with a port)',
+                'The container that serves traffic (first essential non-proxy container with a port); port and portName are absent when it has no port mapping',
             },
           ),
         containers: z =>
@@ -188,8 +188,10 @@ export function createDescribeServiceAction(options: {
       output('container', {
         name: main?.name ?? service.name,
         image: main?.image,
-        port: mapping?.containerPort ?? 8080,
-        portName: mapping?.name || 'http',
+        port: mapping?.containerPort,
+        // An unnamed mapping needs a name for Service Connect; `http` is
+        // the one proposed (portNameWasSet says it is not the service's).
+        portName: mapping ? mapping.name || 'http' : undefined,
         portNameWasSet: !!mapping?.name,
       });
       output(

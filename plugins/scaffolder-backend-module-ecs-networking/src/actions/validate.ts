@@ -480,14 +480,7 @@ export function createValidateAction(options: {
           output('serviceDiscoveryNamespaceId', sd.namespaceId);
       }
       output('endpoints', resolved.endpoints);
-      output(
-        'dependencies',
-
-        resolved.dependencies.map(d => ({
-          ...d,
-          owner: d.owner ?? undefined,
-        })),
-      );
+      output('dependencies', resolved.dependencies);
       output(
         'environment',
 

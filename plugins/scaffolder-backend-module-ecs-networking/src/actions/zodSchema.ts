@@ -28,17 +28,18 @@ export class CapturedSchema<T extends ZodType> {
     return this.schema;
   };
 
-  /** The schema, once the scaffolder has asked for it. */
-  get current(): T | undefined {
-    return this.schema;
-  }
-
   /**
    * Parses `input`, throwing one InputError that lists every problem
-   * (`serviceName: must be 1-255 characters ...`).
+   * (`serviceName: must be 1-255 characters ...`). Without a schema there
+   * is nothing to check against, and input that was never checked must not
+   * run, so that throws too.
    */
   parse(input: unknown, what: string): unknown {
-    if (!this.schema) return input;
+    if (!this.schema) {
+      throw new Error(
+        `The input schema of ${what} was never built; pass its factory to createTemplateAction before running it.`,
+      );
+    }
     const result = this.schema.safeParse(input);
     if (result.success) return result.data;
     const lines = result.error.issues.map(issue => {

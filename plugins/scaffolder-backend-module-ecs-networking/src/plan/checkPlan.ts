@@ -34,8 +34,6 @@ const BLOCKING_WHEN_CAUSED = new Set(['discovery-name-conflict']);
 
 export interface CheckOptions {
   tagKeys?: Partial<TagKeys>;
-  /** The time the plan would be deployed; defaults to now. */
-  now?: Date;
 }
 
 export interface ResolvedServiceConnect {
@@ -494,7 +492,7 @@ export function checkPlan(
       enabled: true,
       namespace: namespace?.arn,
       namespaceFromCluster: fromCluster,
-      since: (options.now ?? new Date()).toISOString(),
+      since: new Date().toISOString(),
       services: plan.serviceConnect.services.map(entry => {
         const discoveryName = effectiveDiscoveryName(entry);
         let discoveryArn: string | undefined;

@@ -4,7 +4,7 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
 
-/** Two accounts' worth of network, as GET /network serves it. */
+/** Two accounts' worth of network, as GET /network serves it, for the scaffolder field tests. */
 export function testNetwork(): NetworkResponse {
   const eu = scope('111111111111', 'eu-west-1')
     .namespace('sc.local', 'HTTP')
