@@ -43,6 +43,9 @@ describe('analyzeNetwork', () => {
         serviceConnectNamespace: b.namespaceArn('sc.local'),
         serviceConnectNamespaceName: 'sc.local',
         endpointIds: ['connect:111122223333:eu-west-1:sc.local:orders:8080'],
+        cloudMapServiceArns: [
+          'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-sc-sc-local-http',
+        ],
       },
     ]);
     expect(model.namespaces).toEqual([

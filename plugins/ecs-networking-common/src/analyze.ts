@@ -2,6 +2,7 @@ import type { ModelNamespace, ModelService, NetworkModel } from './model';
 import type { ScopeSnapshot } from './snapshot';
 import { inferEdges } from './edges';
 import { createEndpointIndex, EndpointIndex } from './endpointIndex';
+import { cloudMapServiceArnsOf } from './findingSubjects';
 import { buildEndpointsFromIndex } from './endpoints';
 import { AnalyzeOptions, resolveTagKeys } from './options';
 import type { TagKeys } from './tagKeys';
@@ -37,6 +38,7 @@ function modelServices(
       networkMode: scopes.taskDefinitionOf(item)?.networkMode ?? 'unknown',
       serviceConnect: !!sc?.enabled,
       endpointIds: (endpoints.byService.get(item.arn) ?? []).map(e => e.id),
+      cloudMapServiceArns: cloudMapServiceArnsOf(item),
     };
     const owner = tagValue(item.tags, tagKeys.owner);
     const system = tagValue(item.tags, tagKeys.system);

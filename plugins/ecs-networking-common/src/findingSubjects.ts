@@ -1,4 +1,15 @@
+import type { ModelService } from './model';
 import type { EcsServiceInfo } from './snapshot';
+
+/** The Cloud Map services an ECS service registers into. */
+export function cloudMapServiceArnsOf(service: EcsServiceInfo): string[] {
+  return [
+    ...service.serviceRegistries.map(r => r.registryArn),
+    ...(service.serviceConnect?.services ?? []).flatMap(
+      e => e.discoveryArn ?? [],
+    ),
+  ];
+}
 
 /**
  * The ARNs a finding about an ECS service may be raised on: the service,
@@ -7,11 +18,15 @@ import type { EcsServiceInfo } from './snapshot';
  *
  * @public
  */
-export function findingSubjectsOf(service: EcsServiceInfo): string[] {
+export function findingSubjectsOf(
+  service: Pick<
+    ModelService,
+    'arn' | 'taskDefinitionArn' | 'cloudMapServiceArns'
+  >,
+): string[] {
   return [
     service.arn,
     service.taskDefinitionArn,
-    ...service.serviceRegistries.map(r => r.registryArn),
-    ...(service.serviceConnect?.services ?? []).flatMap(e => e.discoveryArn ?? []),
+    ...service.cloudMapServiceArns,
   ];
 }

@@ -131,6 +131,12 @@ export interface ModelService {
   serviceConnectNamespace?: string;
   serviceConnectNamespaceName?: string;
   endpointIds: string[];
+  /**
+   * The Cloud Map services it registers into: its Service Discovery
+   * registries and those ECS creates for its Service Connect names. Findings
+   * about them (a DNS TTL, a missing health check) are findings about it.
+   */
+  cloudMapServiceArns: string[];
 }
 
 /** A Cloud Map namespace as the model presents it. @public */

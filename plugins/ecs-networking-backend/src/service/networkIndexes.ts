@@ -57,9 +57,7 @@ export function buildIndexes(snapshots: ScopeSnapshot[], model: NetworkModel): N
   return {
     services: new Map(model.services.map(s => [s.arn, s])),
     tasks: new Map(snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc.tasks] as const))),
-    findingSubjects: new Map(
-      snapshots.flatMap(s => s.services.map(svc => [svc.arn, findingSubjectsOf(svc)] as const)),
-    ),
+    findingSubjects: new Map(model.services.map(s => [s.arn, findingSubjectsOf(s)])),
     endpoints: new Map(model.endpoints.map(e => [e.id, e])),
     endpointsByService: group(model.endpoints, e => e.serviceArn),
     endpointsByNamespace: group(

@@ -125,7 +125,7 @@ export function entityNetworkOf(
   const live = services.map(s => ({
     ...s,
     tasks: raw.get(s.arn)!.tasks,
-    findingSubjects: findingSubjectsOf(raw.get(s.arn)!),
+    findingSubjects: findingSubjectsOf(s),
   }));
   const subjects = new Set(live.flatMap(s => s.findingSubjects));
   return {

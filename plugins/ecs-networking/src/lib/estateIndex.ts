@@ -1,5 +1,6 @@
 import {
   compareSeverities,
+  findingSubjectsOf,
   SEVERITIES,
   worstSeverity,
   type Endpoint,
@@ -121,10 +122,13 @@ export function createEstateIndex(model: NetworkModel): EstateIndex {
     else endpointsByService.set(endpoint.serviceArn, [endpoint]);
   }
 
+  // The subjects the entity card counts for a service, so a row's badge and
+  // the severity filter see the findings its card shows.
   const servicesBySubject = new SetMap();
   for (const service of model.services) {
-    servicesBySubject.add(service.arn, service.arn);
-    servicesBySubject.add(service.taskDefinitionArn, service.arn);
+    for (const subject of findingSubjectsOf(service)) {
+      servicesBySubject.add(subject, service.arn);
+    }
   }
   const findingsByService = new Map<string, Finding[]>();
   for (const finding of model.findings) {
