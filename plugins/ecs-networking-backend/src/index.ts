@@ -5,4 +5,9 @@
  * @packageDocumentation
  */
 export { ecsNetworkingPlugin as default } from './plugin';
-export { ecsNetworkingEstateReadPermission, ecsNetworkingPermissions } from './permissions';
+// Defined in common, where the frontend can read them too; exported here as well
+// because permission policies have imported them from this package.
+export {
+  ecsNetworkingEstateReadPermission,
+  ecsNetworkingPermissions,
+} from '@ecs-net/plugin-ecs-networking-common';

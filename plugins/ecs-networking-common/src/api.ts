@@ -1,11 +1,18 @@
 import type { LookupMatch } from './lookup';
 import type { Edge, Endpoint, Finding, ModelService, NetworkModel } from './model';
-import type { EcsTaskInfo, ScopeStatus } from './snapshot';
+import type { EcsTaskInfo, ScopeSnapshot, ScopeStatus } from './snapshot';
 
 /**
- * Response bodies of the backend's HTTP API (`/api/ecs-networking`), shared
- * by the frontend, the catalog module and the scaffolder actions.
+ * The backend's HTTP API (`/api/ecs-networking`): what every route takes and
+ * returns. The backend's router, `EcsNetworkingClient` and its callers (the
+ * frontend, the catalog module, the scaffolder actions) all use these types,
+ * so the contract is written once.
  */
+
+/** `GET /health`, the one route that needs no token. @public */
+export interface HealthResponse {
+  status: 'ok';
+}
 
 /** `GET /status` @public */
 export interface StatusResponse {
@@ -16,6 +23,43 @@ export interface StatusResponse {
 
 /** `GET /network` @public */
 export interface NetworkResponse extends NetworkModel, StatusResponse {}
+
+/** Query of `GET /snapshots`. @public */
+export interface SnapshotsQuery {
+  /** Default 0. */
+  offset?: number;
+  /** Snapshots per page: 1 to `SNAPSHOTS_MAX_LIMIT`, default 10. */
+  limit?: number;
+}
+
+/**
+ * The largest page `GET /snapshots` serves: snapshots are large (one holds an
+ * account × region), so a page is bounded by count.
+ *
+ * @public
+ */
+export const SNAPSHOTS_MAX_LIMIT = 100;
+
+/**
+ * `GET /snapshots?offset=&limit=`: stored snapshots, one per account ×
+ * region, a page at a time. `generation` lets a client tell whether the store
+ * moved on between its pages.
+ *
+ * @public
+ */
+export interface SnapshotsResponse {
+  generation: number;
+  total: number;
+  items: ScopeSnapshot[];
+  /** Offset of the next page; absent on the last. */
+  nextOffset?: number;
+}
+
+/** Query of `GET /lookup`. @public */
+export interface LookupQuery {
+  /** Endpoint name, DNS name, URL, task IP, ARN or service name; 1 to 2048 characters. */
+  q: string;
+}
 
 /** `GET /lookup?q=` @public */
 export interface LookupResponse {
@@ -33,7 +77,9 @@ export interface LookupResponse {
 export type LiveService = ModelService & { tasks: EcsTaskInfo[]; findingSubjects: string[] };
 
 /**
- * `GET /entities/:namespace/:kind/:name`. For an ECS service Resource, an
+ * `GET /entities/:namespace/:kind/:name`, the path naming a catalog entity
+ * (a `CompoundEntityRef`), which is read with the caller's credentials.
+ * For an ECS service Resource, an
  * endpoint API or a Component: its services with their endpoints, edges and
  * findings. For a Cloud Map namespace Resource: the endpoints named in it,
  * the services answering on them or calling through it with Service

@@ -1,7 +1,8 @@
 /**
  * Shared types and pure analysis for ECS Networking: the snapshot of an AWS
  * account × region, the network model (endpoints, dependency edges, findings),
- * the wiring lint rules and the ownership lookup.
+ * the wiring lint rules and the ownership lookup; the backend's HTTP API
+ * (route types, `EcsNetworkingClient`, permissions).
  *
  * @packageDocumentation
  */
@@ -32,13 +33,25 @@ export { arnResourceName, parseArn } from './arns';
 export { entityRefFromTag } from './entityRefs';
 export { appMeshUseOf } from './appMesh';
 export type { AppMeshUse } from './appMesh';
+export { SNAPSHOTS_MAX_LIMIT } from './api';
 export type {
   EntityNetworkResponse,
+  HealthResponse,
   LiveService,
+  LookupQuery,
   LookupResponse,
   NetworkResponse,
+  SnapshotsQuery,
+  SnapshotsResponse,
   StatusResponse,
 } from './api';
+export { EcsNetworkingClient } from './client/EcsNetworkingClient';
+export type {
+  EcsNetworkingClientOptions,
+  EcsNetworkingRequestOptions,
+  EstateSnapshots,
+} from './client/EcsNetworkingClient';
+export { ecsNetworkingEstateReadPermission, ecsNetworkingPermissions } from './permissions';
 export type { LookupIndex, LookupMatch, LookupMatchKind } from './lookup';
 export type { ScopeIndex, Scoped } from './scopeIndex';
 export type { EndpointIndex } from './endpointIndex';

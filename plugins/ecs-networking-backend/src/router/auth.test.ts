@@ -1,3 +1,4 @@
+import { startLocalAwsForSdk } from '@ecs-net/aws-local';
 import {
   coreServices,
   createBackendModule,
@@ -14,10 +15,9 @@ import {
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult, isResourcePermission } from '@backstage/plugin-permission-common';
 import type { LocalAws } from '@ecs-net/aws-local';
+import { ecsNetworkingEstateReadPermission } from '@ecs-net/plugin-ecs-networking-common';
 import request from 'supertest';
-import { startLocalAwsForSdk } from '@ecs-net/aws-local';
 import { demoConfig } from '../__testUtils__/harness';
-import { ecsNetworkingEstateReadPermission } from '../permissions';
 import { ecsNetworkingPlugin } from '../plugin';
 
 jest.setTimeout(60_000);

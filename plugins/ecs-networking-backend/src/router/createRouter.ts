@@ -2,25 +2,33 @@ import type { HttpAuthService, PermissionsService } from '@backstage/backend-plu
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type {
-  LookupResponse,
-  NetworkResponse,
-  StatusResponse,
+import {
+  ecsNetworkingEstateReadPermission,
+  SNAPSHOTS_MAX_LIMIT,
+  type HealthResponse,
+  type LookupQuery,
+  type LookupResponse,
+  type NetworkResponse,
+  type SnapshotsQuery,
+  type SnapshotsResponse,
+  type StatusResponse,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { ecsNetworkingEstateReadPermission } from '../permissions';
 import type { NetworkService } from '../service/NetworkService';
 import { entityNetwork } from '../service/entityNetwork';
 
-const pageQuery = z.object({
+// Typed with the contract's query types, so the router and the client cannot drift apart.
+const pageQuery: z.ZodType<Required<SnapshotsQuery>, z.ZodTypeDef, unknown> = z.object({
   offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(100).default(10),
+  limit: z.coerce.number().int().min(1).max(SNAPSHOTS_MAX_LIMIT).default(10),
 });
 
-const lookupQuery = z.object({ q: z.string().trim().min(1).max(2048) });
+const lookupQuery: z.ZodType<LookupQuery, z.ZodTypeDef, unknown> = z.object({
+  q: z.string().trim().min(1).max(2048),
+});
 
 function parse<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
@@ -55,7 +63,8 @@ export function createRouter(options: {
   router.use(express.json());
 
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    const body: HealthResponse = { status: 'ok' };
+    res.json(body);
   });
 
   router.get('/status', async (req, res) => {
@@ -70,12 +79,13 @@ export function createRouter(options: {
     await authorizeEstate(req);
     const { offset, limit } = parse(pageQuery, req.query);
     const { generation, ...page } = await network.snapshots(offset, limit);
-    res.json({
+    const body: SnapshotsResponse = {
       generation,
       total: page.total,
       items: page.items,
       nextOffset: offset + limit < page.total ? offset + limit : undefined,
-    });
+    };
+    res.json(body);
   });
 
   router.get('/network', async (req, res) => {

@@ -9,6 +9,8 @@ import type {
 
 /**
  * Reads the ECS network served by the `ecs-networking` backend plugin.
+ * `EcsNetworkingClient` of `@ecs-net/plugin-ecs-networking-common`
+ * implements it; tests stand in for it with plain objects.
  *
  * @public
  */
