@@ -2,10 +2,14 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { Config, readDurationFromConfig } from '@backstage/config';
-import { InputError } from '@backstage/errors';
-import { TagKeys, DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  invalidConfig,
+  readConfigAt,
+  readDefaultOwner,
+  readTagKeys,
+  TagKeys,
+} from '@ecs-net/plugin-ecs-networking-common';
 import {
   AwsTimeouts,
   DEFAULT_AWS_TIMEOUTS,
@@ -36,8 +40,6 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 
 /** Requests in flight per account × region; the pacer keeps them under quota either way. */
 const MAX_CONCURRENCY = 100;
-/** AWS's limit on the length of a tag key. */
-const MAX_TAG_KEY_LENGTH = 128;
 // Commercial, GovCloud, China and ISO partitions: `eu-west-1`,
 // `ap-southeast-4`, `us-gov-west-1`, `cn-northwest-1`, `us-isob-east-1`.
 // The direction is spelled out so that a typo in it is caught here.
@@ -55,18 +57,17 @@ const MS_PER_UNIT = {
   milliseconds: 1,
 } as const;
 
-/** `path` is where the value sits under `ecsNetworking`, e.g. `accounts[0].regions`. */
-function fail(path: string, problem: string): never {
-  throw new InputError(`ecsNetworking${path ? `.${path}` : ''}: ${problem}`);
+/** The full key of `path`, where the value sits under `ecsNetworking`, e.g. `accounts[0].regions`. */
+function keyOf(path: string): string {
+  return `ecsNetworking${path ? `.${path}` : ''}`;
 }
 
-/** Wraps errors of Backstage's own readers (wrong types and shapes) so they name the setting. */
+function fail(path: string, problem: string): never {
+  return invalidConfig(keyOf(path), problem);
+}
+
 function reading<T>(path: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    return fail(path, `is invalid: ${(error as Error).message}`);
-  }
+  return readConfigAt(keyOf(path), read);
 }
 
 function number(
@@ -171,39 +172,6 @@ function readScopes(config: Config | undefined, guard: RemovalGuardSettings): Co
   return scopes;
 }
 
-function readTagKeys(config: Config | undefined): TagKeys {
-  const tagKeys = { ...DEFAULT_TAG_KEYS };
-  for (const name of Object.keys(DEFAULT_TAG_KEYS) as Array<keyof TagKeys>) {
-    const value = reading(`tags.${name}`, () => config?.getOptionalString(name));
-    if (value === undefined) continue;
-    if (value.trim() === '' || value.length > MAX_TAG_KEY_LENGTH) {
-      fail(`tags.${name}`, `must be a tag key of 1 to ${MAX_TAG_KEY_LENGTH} characters`);
-    }
-    tagKeys[name] = value;
-  }
-  // One tag read as two things (an owner that is also the depends-on list)
-  // would give each the other's values.
-  const names = Object.keys(tagKeys) as Array<keyof TagKeys>;
-  for (const name of names) {
-    const other = names.find(n => n !== name && tagKeys[n] === tagKeys[name]);
-    if (other) fail('tags', `${name} and ${other} both read the tag "${tagKeys[name]}"`);
-  }
-  return tagKeys;
-}
-
-function readDefaultOwner(config: Config | undefined): string {
-  const owner =
-    reading('ownership.defaultOwner', () => config?.getOptionalString('ownership.defaultOwner')) ??
-    'group:default/unknown';
-  const ref = reading('ownership.defaultOwner', () =>
-    parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: 'default' }),
-  );
-  if (!['group', 'user'].includes(ref.kind.toLocaleLowerCase('en-US'))) {
-    fail('ownership.defaultOwner', `must name a group or a user, got "${owner}"`);
-  }
-  return owner;
-}
-
 function readSchedule(config: Config | undefined): SchedulerServiceTaskScheduleDefinition {
   if (!config?.has('schedule')) return DEFAULT_SCHEDULE;
   return reading('schedule', () =>
@@ -233,8 +201,8 @@ export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
   return {
     scopes: readScopes(config, guard),
     schedule: readSchedule(config),
-    tagKeys: readTagKeys(reading('tags', () => config?.getOptionalConfig('tags'))),
-    defaultOwner: readDefaultOwner(config),
+    tagKeys: readTagKeys(root),
+    defaultOwner: readDefaultOwner(root),
     quotaShare: number(config, 'quotaShare', 'quotaShare', 0.9, {
       min: 0.1,
       max: 1,

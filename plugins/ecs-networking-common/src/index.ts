@@ -2,7 +2,8 @@
  * Shared types and pure analysis for ECS Networking: the snapshot of an AWS
  * account × region, the network model (endpoints, dependency edges, findings),
  * the wiring lint rules and the ownership lookup; the backend's HTTP API
- * (route types, `EcsNetworkingClient`, permissions).
+ * (route types, `EcsNetworkingClient`, permissions) and the readers of the
+ * `ecsNetworking` settings several packages share.
  *
  * @packageDocumentation
  */
@@ -52,6 +53,9 @@ export type {
   EstateSnapshots,
 } from './client/EcsNetworkingClient';
 export { ecsNetworkingEstateReadPermission, ecsNetworkingPermissions } from './permissions';
+export { invalidConfig, readConfigAt } from './config/configErrors';
+export { readTagKeys } from './config/readTagKeys';
+export { readDefaultOwner } from './config/readDefaultOwner';
 export type { LookupIndex, LookupMatch, LookupMatchKind } from './lookup';
 export type { ScopeIndex, Scoped } from './scopeIndex';
 export type { EndpointIndex } from './endpointIndex';

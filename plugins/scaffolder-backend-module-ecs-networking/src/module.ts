@@ -3,10 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import {
-  resolveTagKeys,
-  type TagKeys,
-} from '@ecs-net/plugin-ecs-networking-common';
+import { readTagKeys } from '@ecs-net/plugin-ecs-networking-common';
 import { createDescribeServiceAction } from './actions/describeService';
 import { createValidateAction } from './actions/validate';
 import { createValidateTerraformAction } from './actions/validateTerraform';
@@ -34,14 +31,7 @@ export const scaffolderModuleEcsNetworking = createBackendModule({
       async init({ scaffolder, config, discovery, auth }) {
         // The same tag keys the ecs-networking plugin reads, so owners and
         // component links mean the same thing here as in the catalog.
-        const tags = config.getOptionalConfig('ecsNetworking.tags');
-        const tagKeys: TagKeys = resolveTagKeys({
-          owner: tags?.getOptionalString('owner'),
-          system: tags?.getOptionalString('system'),
-          lifecycle: tags?.getOptionalString('lifecycle'),
-          component: tags?.getOptionalString('component'),
-          dependsOn: tags?.getOptionalString('dependsOn'),
-        });
+        const tagKeys = readTagKeys(config);
         const source = new HttpLiveNetworkSource({ discovery, auth });
         scaffolder.addActions(
           createValidateAction({ source, tagKeys }),

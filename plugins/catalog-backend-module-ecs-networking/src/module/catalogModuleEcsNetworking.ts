@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-} from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { SNAPSHOT_UPDATED_TOPIC } from '@ecs-net/plugin-ecs-networking-common';
@@ -30,23 +26,11 @@ export const catalogModuleEcsNetworking = createBackendModule({
         events: eventsServiceRef,
       },
       async init({ catalog, config, logger, scheduler, discovery, auth, events }) {
-        const providerConfig = config.getOptionalConfig('catalog.providers.ecsNetworking');
-        const schedule = providerConfig?.has('schedule')
-          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-              providerConfig.getConfig('schedule'),
-            )
-          : { frequency: { minutes: 5 }, timeout: { minutes: 3 }, initialDelay: { seconds: 15 } };
-        const provider = new EcsNetworkingEntityProvider({
+        const provider = EcsNetworkingEntityProvider.fromConfig(config, {
           logger,
+          scheduler,
           discovery,
           auth,
-          taskRunner: scheduler.createScheduledTaskRunner(schedule),
-          build: {
-            defaultOwner:
-              config.getOptionalString('ecsNetworking.ownership.defaultOwner') ??
-              'group:default/unknown',
-            createComponents: providerConfig?.getOptionalBoolean('createComponents') ?? false,
-          },
         });
         catalog.addEntityProvider(provider);
         catalog.addProcessor(new EcsServiceApiRelationsProcessor());

@@ -2,12 +2,14 @@ import type {
   AuthService,
   DiscoveryService,
   LoggerService,
+  SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import type { Config } from '@backstage/config';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import type { NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
+import { EcsNetworkingClient } from '@ecs-net/plugin-ecs-networking-common';
 import { buildEntities, BuildOptions } from './buildEntities';
+import { readProviderConfig } from './readProviderConfig';
 
 /**
  * Publishes the ECS network as catalog entities. It reads the model from the
@@ -23,11 +25,34 @@ export class EcsNetworkingEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private lastGeneration?: number;
 
-  constructor(
-    private readonly deps: {
+  /**
+   * The provider `catalog.providers.ecsNetworking` configures (see
+   * `readProviderConfig`), reading the model with a service token.
+   */
+  static fromConfig(
+    config: Config,
+    deps: {
       logger: LoggerService;
+      scheduler: SchedulerService;
       discovery: DiscoveryService;
       auth: AuthService;
+    },
+  ): EcsNetworkingEntityProvider {
+    const { schedule, createComponents, defaultOwner } = readProviderConfig(config);
+    return new EcsNetworkingEntityProvider({
+      logger: deps.logger,
+      auth: deps.auth,
+      client: new EcsNetworkingClient({ discoveryApi: deps.discovery }),
+      taskRunner: deps.scheduler.createScheduledTaskRunner(schedule),
+      build: { createComponents, defaultOwner },
+    });
+  }
+
+  private constructor(
+    private readonly deps: {
+      logger: LoggerService;
+      auth: AuthService;
+      client: EcsNetworkingClient;
       taskRunner: SchedulerServiceTaskRunner;
       build: Omit<BuildOptions, 'providerName'>;
     },
@@ -50,7 +75,12 @@ export class EcsNetworkingEntityProvider implements EntityProvider {
     if (!this.connection) {
       throw new Error('EcsNetworkingEntityProvider is not connected yet');
     }
-    const network = await this.fetchNetwork();
+    const { auth, client } = this.deps;
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
+      targetPluginId: 'ecs-networking',
+    });
+    const network = await client.getNetwork({ token });
     if (network.generation === 0) {
       this.deps.logger.info('ECS networking has not synced yet; catalog left as it is');
       return;
@@ -69,21 +99,5 @@ export class EcsNetworkingEntityProvider implements EntityProvider {
     });
     this.lastGeneration = network.generation;
     this.deps.logger.info(`ECS networking: published ${entities.length} entities`);
-  }
-
-  private async fetchNetwork(): Promise<NetworkResponse> {
-    const { discovery, auth } = this.deps;
-    const baseUrl = await discovery.getBaseUrl('ecs-networking');
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'ecs-networking',
-    });
-    const response = await fetch(`${baseUrl}/network`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as NetworkResponse;
   }
 }

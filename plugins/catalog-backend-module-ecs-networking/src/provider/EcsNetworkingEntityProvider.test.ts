@@ -1,0 +1,108 @@
+import type {
+  SchedulerService,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import { analyzeNetwork, NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
+import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
+import { EcsNetworkingEntityProvider } from './EcsNetworkingEntityProvider';
+
+function networkOf(generation: number): NetworkResponse {
+  const snapshot = scope().service('orders', { cluster: 'shop', tags: {} }).build();
+  return { generation, scopes: [], ...analyzeNetwork([snapshot]) };
+}
+
+/** The provider from config, with its scheduled task captured and /network answered by `serve`. */
+function setUp(config: object, serve: () => NetworkResponse) {
+  const scheduled: { schedule?: unknown; task?: SchedulerServiceTaskInvocationDefinition } = {};
+  const scheduler = {
+    createScheduledTaskRunner: (schedule: unknown) => {
+      scheduled.schedule = schedule;
+      return {
+        run: async (task: SchedulerServiceTaskInvocationDefinition) => {
+          scheduled.task = task;
+        },
+      };
+    },
+  } as unknown as SchedulerService;
+  const fetch = jest
+    .spyOn(globalThis, 'fetch')
+    .mockImplementation(async () => new Response(JSON.stringify(serve())));
+  const provider = EcsNetworkingEntityProvider.fromConfig(new ConfigReader(config), {
+    logger: mockServices.logger.mock(),
+    scheduler,
+    discovery: {
+      getBaseUrl: async (pluginId: string) => `http://backstage.test/api/${pluginId}`,
+      getExternalBaseUrl: async (pluginId: string) => `http://backstage.test/api/${pluginId}`,
+    },
+    auth: mockServices.auth({ pluginId: 'catalog' }),
+  });
+  const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+  return { provider, scheduled, fetch, connection: connection as EntityProviderConnection & typeof connection };
+}
+
+describe('EcsNetworkingEntityProvider', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('schedules its refresh as configured, under <providerName>:refresh', async () => {
+    const schedule = { frequency: { minutes: 30 }, timeout: { minutes: 10 } };
+    const { provider, scheduled, connection } = setUp(
+      { catalog: { providers: { ecsNetworking: { schedule } } } },
+      () => networkOf(1),
+    );
+    await provider.connect(connection);
+    expect(scheduled.schedule).toEqual(schedule);
+    expect(scheduled.task?.id).toBe('ecs-networking:refresh');
+  });
+
+  it('reads /network with a service token and applies it as a full mutation, owned as configured', async () => {
+    const { provider, scheduled, fetch, connection } = setUp(
+      { ecsNetworking: { ownership: { defaultOwner: 'group:default/platform-team' } } },
+      () => networkOf(1),
+    );
+    await provider.connect(connection);
+    await scheduled.task!.fn(new AbortController().signal);
+
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe('http://backstage.test/api/ecs-networking/network');
+    const authorization = (init?.headers as Record<string, string>).Authorization;
+    expect(JSON.parse(authorization.replace(/^Bearer mock-service-token:/, ''))).toEqual({
+      sub: 'plugin:catalog',
+      target: 'ecs-networking',
+    });
+    const [mutation] = connection.applyMutation.mock.calls[0];
+    expect(mutation.type).toBe('full');
+    const resource = mutation.entities.find(
+      (e: { entity: { kind: string } }) => e.entity.kind === 'Resource',
+    );
+    expect(resource.entity.metadata.title).toBe('orders');
+    // The service has no owner tag.
+    expect(resource.entity.spec.owner).toBe('group:default/platform-team');
+    expect(resource.locationKey).toBe('ecs-networking:ecs-networking');
+  });
+
+  it('leaves the catalog alone before the first sync, and when the generation is unchanged', async () => {
+    let generation = 0;
+    const { provider, connection } = setUp({}, () => networkOf(generation));
+    await provider.connect(connection);
+    await provider.refresh();
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+
+    generation = 1;
+    await provider.refresh();
+    await provider.refresh();
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    await provider.refresh({ force: true });
+    expect(connection.applyMutation).toHaveBeenCalledTimes(2);
+  });
+
+  it('applies nothing when the backend answers with an error', async () => {
+    const { provider, fetch, connection } = setUp({}, () => networkOf(1));
+    fetch.mockResolvedValue(new Response('{}', { status: 503 }));
+    await provider.connect(connection);
+    await expect(provider.refresh()).rejects.toMatchObject({ name: 'ResponseError', statusCode: 503 });
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+  });
+});
