@@ -9,12 +9,13 @@ import {
   Service,
   Task,
 } from '@aws-sdk/client-ecs';
-import type {
-  ClusterInfo,
-  EcsServiceInfo,
-  EcsTaskInfo,
-  ServiceConnectInfo,
-  TaskHealth,
+import {
+  arnResourceName,
+  type ClusterInfo,
+  type EcsServiceInfo,
+  type EcsTaskInfo,
+  type ServiceConnectInfo,
+  type TaskHealth,
 } from '@ecs-net/plugin-ecs-networking-common';
 import { chunk, collectPages, mapLimited, tagsToRecord, uniqueBy } from './paging';
 import type { ReadNotes } from './ReadNotes';
@@ -43,7 +44,7 @@ export async function readClusters(
   );
   if (filter?.length) {
     const wanted = new Set(filter);
-    arns = arns.filter(arn => wanted.has(arn) || wanted.has(arn.split('/').pop()!));
+    arns = arns.filter(arn => wanted.has(arn) || wanted.has(arnResourceName(arn)));
   }
   const batches = await mapLimited(chunk(arns, PAGE), concurrency, async batch => {
     const out = await ecs.send(
