@@ -28,9 +28,9 @@ export function publishablePackages() {
   }
   // Dependencies first: common, then what uses it (only matters for logs).
   const rank = ({ pkg }) =>
-    ({ 'common-library': 0, 'backend-plugin': 1, 'backend-plugin-module': 2, 'frontend-plugin': 3, cli: 4 })[
+    ({ 'common-library': 0, 'node-library': 1, 'backend-plugin': 2, 'backend-plugin-module': 3, 'frontend-plugin': 4, cli: 5 })[
       pkg.backstage.role
-    ] ?? 5;
+    ] ?? 6;
   return result.sort((a, b) => rank(a) - rank(b));
 }
 

@@ -1,11 +1,13 @@
 // `npm test`: installs what is missing (Node 22, npm packages, Chromium and
 // the AWS CLI from Debian), then runs the type check, the linter, the unit
-// and integration tests (jest), and the browser tests against the running
-// portal (the demo plus the hostile estate).
+// and integration tests (jest), the browser tests against the running
+// portal (the demo plus the hostile estate), and the adoption test (the
+// release tarballs in a fresh create-app app).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AWS_CLI, CHROMIUM, ensureAptPackages, POSTGRESQL, prepare, repoRoot, runAsync } from './toolchain.mjs';
 import { startStack } from './stack.mjs';
+import { adoptionTest } from './adoption/adoption.mjs';
 
 const env = { ...prepare(), CI: 'true' };
 ensureAptPackages([CHROMIUM, AWS_CLI, POSTGRESQL]);
@@ -62,6 +64,11 @@ await step('browser tests (Playwright + Chromium)', async () => {
     writeFileSync(STACK_LOG, `${lines.join('\n')}\n`);
   }
 });
+
+// The adoption test: the release tarballs (npm run release:pack) installed
+// into a new app from a pinned @backstage/create-app, as the README's
+// "Install" section says; see scripts/adoption/adoption.mjs.
+await step('adoption test (release:pack, then a fresh create-app app)', () => adoptionTest(env));
 
 process.stdout.write('\n');
 for (const r of results) {
