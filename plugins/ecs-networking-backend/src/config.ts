@@ -26,7 +26,6 @@ export interface EcsNetworkingConfig {
   scopes: ConfiguredScope[];
   schedule: SchedulerServiceTaskScheduleDefinition;
   tagKeys: TagKeys;
-  defaultOwner: string;
   quotaShare: number;
   concurrency: number;
   timeouts: AwsTimeouts;
@@ -198,11 +197,13 @@ export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
       integer: true,
       what: 'a positive whole number of milliseconds',
     });
+  // The catalog module uses the default owner; it sits under ecsNetworking,
+  // so a bad value stops this plugin at startup too, before any read.
+  readDefaultOwner(root);
   return {
     scopes: readScopes(config, guard),
     schedule: readSchedule(config),
     tagKeys: readTagKeys(root),
-    defaultOwner: readDefaultOwner(root),
     quotaShare: number(config, 'quotaShare', 'quotaShare', 0.9, {
       min: 0.1,
       max: 1,
