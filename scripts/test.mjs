@@ -7,7 +7,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AWS_CLI, CHROMIUM, ensureAptPackages, POSTGRESQL, prepare, repoRoot, runAsync } from './toolchain.mjs';
 import { startStack } from './stack.mjs';
-import { adoptionTest } from './adoption/adoption.mjs';
 
 const env = { ...prepare(), CI: 'true' };
 ensureAptPackages([CHROMIUM, AWS_CLI, POSTGRESQL]);
@@ -67,7 +66,10 @@ await step('browser tests (Playwright + Chromium)', async () => {
 
 // The adoption test: the release tarballs (npm run release:pack) installed
 // into a new app from a pinned @backstage/create-app, as the README's
-// "Install" section says; see scripts/adoption/adoption.mjs.
+// "Install" section says; see scripts/adoption/adoption.mjs. Imported only
+// now: it needs packages (playwright-core) that prepare() installs, and a
+// static import would be resolved before anything is installed.
+const { adoptionTest } = await import('./adoption/adoption.mjs');
 await step('adoption test (release:pack, then a fresh create-app app)', () => adoptionTest(env));
 
 process.stdout.write('\n');
