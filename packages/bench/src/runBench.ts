@@ -205,5 +205,6 @@ function formatSoak(soak: SoakMeasurement | undefined): string {
       soak.errors,
     ]],
   );
-  return `${syncs}\n\n${summary}`;
+  const failures = soak.syncs.flatMap(s => s.failures.map(f => `sync ${s.index}: ${f}`));
+  return [syncs, '', summary, ...(failures.length ? ['', 'Scopes not read:', ...failures] : [])].join('\n');
 }

@@ -38,6 +38,8 @@ export interface SoakSync {
   heapMb: number;
   /** Error lines the plugin logged during this sync. */
   loggedErrors: number;
+  /** `<account>/<region> <error>` of every scope this sync could not read. */
+  failures: string[];
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
@@ -86,6 +88,9 @@ async function main() {
       rssMb: mb(memory.rss),
       heapMb: mb(memory.heapUsed),
       loggedErrors,
+      failures: result.scopes.flatMap(scope =>
+        scope.ok ? [] : [`${scope.accountId}/${scope.region} ${scope.error}`],
+      ),
     };
     process.stdout.write(`sync ${JSON.stringify(sync)}\n`);
     if (index === 0) {
