@@ -20,6 +20,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  lstatSync,
   createWriteStream,
   existsSync,
   mkdirSync,
@@ -32,7 +33,7 @@ import {
 import path from 'node:path';
 import { repoRoot } from '../toolchain.mjs';
 import { demoAwsEnv, startLocalAws, waitForUrl } from '../stack.mjs';
-import { startRegistry } from './registry.mjs';
+import { manifestOf, startRegistry } from './registry.mjs';
 import { browserChecks } from './browser.mjs';
 
 /** The create-app release the test is pinned to, and the yarn that runs it. */
@@ -48,6 +49,26 @@ const YARN_CLASSIC_VERSION = '1.22.22';
  * here the pin does.
  */
 const PINS = { 'packages/backend': { '@backstage/backend-defaults': '^0.19.0' } };
+
+/** Numeric [major, minor, patch] of a plain version (prereleases are not expected here). */
+const parts = version => version.split('-')[0].split('.').map(Number);
+const compare = (a, b) => {
+  const [x, y] = [parts(a), parts(b)];
+  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+};
+/** Whether `version` is in `range`, for the range forms package.json files here use: ^, ~, exact, *. */
+export function inRange(version, range) {
+  if (range === '*' || range === '') return true;
+  const [op, base] = range.startsWith('^') || range.startsWith('~') ? [range[0], range.slice(1)] : ['=', range];
+  if (!/^\d+\.\d+\.\d+/.test(base)) return false;
+  const [v, b] = [parts(version), parts(base)];
+  if (compare(version, base) < 0) return false;
+  if (op === '=') return compare(version, base) === 0;
+  if (op === '~') return v[0] === b[0] && v[1] === b[1];
+  if (b[0] > 0) return v[0] === b[0];
+  if (b[1] > 0) return v[0] === 0 && v[1] === b[1];
+  return v[0] === 0 && v[1] === 0 && v[2] === b[2];
+}
 
 const PORTS = { backend: 7117, localAws: 4577 };
 const BASE_URL = `http://127.0.0.1:${PORTS.backend}`;
@@ -352,23 +373,29 @@ async function waitForSync(token, timeoutMs) {
   }
 }
 
-function backstageVersions() {
+/** Every version of every @backstage package installed in the app (all copies, nested too). */
+function backstageCopies() {
   const versions = {};
-  const seen = new Set();
-  const walk = dir => {
-    const scope = path.join(dir, '@backstage');
-    if (!existsSync(scope)) return;
-    for (const name of readdirSync(scope)) {
-      const file = path.join(scope, name, 'package.json');
-      if (!existsSync(file) || seen.has(file)) continue;
-      seen.add(file);
-      const v = JSON.parse(readFileSync(file, 'utf8')).version;
-      (versions[`@backstage/${name}`] ??= new Set()).add(v);
+  const walk = nodeModules => {
+    if (!existsSync(nodeModules)) return;
+    for (const entry of readdirSync(nodeModules)) {
+      if (entry.startsWith('.')) continue;
+      const dirs = entry.startsWith('@')
+        ? readdirSync(path.join(nodeModules, entry)).map(name => path.join(nodeModules, entry, name))
+        : [path.join(nodeModules, entry)];
+      for (const dir of dirs) {
+        if (!lstatSync(dir, { throwIfNoEntry: false })?.isDirectory()) continue; // workspaces are links
+        const manifest = path.join(dir, 'package.json');
+        if (entry === '@backstage' && existsSync(manifest)) {
+          const name = `@backstage/${path.basename(dir)}`;
+          (versions[name] ??= new Set()).add(JSON.parse(readFileSync(manifest, 'utf8')).version);
+        }
+        walk(path.join(dir, 'node_modules'));
+      }
     }
   };
-  walk(path.join(appDir, 'node_modules'));
-  for (const ws of ['packages/app', 'packages/backend']) walk(path.join(appDir, ws, 'node_modules'));
-  return Object.fromEntries(Object.entries(versions).map(([k, v]) => [k, [...v].sort().join(', ')]));
+  for (const dir of ['.', 'packages/app', 'packages/backend']) walk(path.join(appDir, dir, 'node_modules'));
+  return Object.fromEntries(Object.entries(versions).map(([k, v]) => [k, [...v].sort()]));
 }
 
 // --- the test ---------------------------------------------------------------
@@ -434,6 +461,7 @@ export async function adoptionTest(env, { tarballs: tarballDir, keep = false } =
     await step('yarn install (fresh app)', () => yarnInstall(yenv));
     await step('README install: yarn add the release by name', async () => {
       if (install.yarnAdds.length < 2) throw new Error(`README "Install" has ${install.yarnAdds.length} yarn add commands`);
+      const before = backstageCopies();
       registry = await startRegistry(files);
       useScopeRegistry(registry.url, install.preapprove);
       for (const [i, line] of install.yarnAdds.entries()) {
@@ -442,7 +470,22 @@ export async function adoptionTest(env, { tarballs: tarballDir, keep = false } =
       }
       const served = registry.requests.filter(r => r.endsWith('.tgz')).length;
       if (served !== files.length) throw new Error(`the registry served ${served} of ${files.length} tarballs`);
-      return install.yarnAdds.join('; ');
+      facts.backstageVersions = backstageCopies();
+      // The packages must take the app's copy of each Backstage package it
+      // already has (its newest, the release line its own plugins use), not
+      // bring a second one.
+      const behind = [];
+      for (const file of files) {
+        const manifest = manifestOf(file);
+        for (const [name, range] of Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies })) {
+          const present = before[name];
+          if (!name.startsWith('@backstage/') || !present?.length) continue;
+          const newest = present.reduce((a, b) => (compare(a, b) > 0 ? a : b));
+          if (!inRange(newest, range)) behind.push(`${manifest.name} wants ${name}@${range}, the app has ${newest}`);
+        }
+      }
+      if (behind.length) throw new Error(`second copies of Backstage packages:\n  ${behind.join('\n  ')}`);
+      return `${install.yarnAdds.join('; ')}; every @backstage dependency takes the app's copy`;
     });
     await step('README install: backend.add lines', async () => {
       if (!install.backendAdds.some(l => l.includes('plugin-events-backend'))) {
@@ -451,7 +494,6 @@ export async function adoptionTest(env, { tarballs: tarballDir, keep = false } =
       addBackendFeatures(install.backendAdds);
       return `${install.backendAdds.length} lines`;
     });
-    facts.backstageVersions = backstageVersions();
     await step('app type check (yarn tsc)', () => run('tsc', 'yarn', ['tsc'], { env: yenv, timeoutMs: 600_000 }).then(() => undefined));
     const configArgs = ['--config', path.join(appDir, 'app-config.yaml'), '--config', path.join(repoRoot, 'scripts', 'adoption', 'app-config.adoption.yaml')];
     await step('frontend build (yarn workspace app build)', () =>
@@ -540,7 +582,7 @@ export async function adoptionTest(env, { tarballs: tarballDir, keep = false } =
     process.stdout.write('[adoption] Backstage versions in the fresh app:\n');
     for (const name of keyVersions) {
       const v = facts.backstageVersions[`@backstage/${name}`];
-      if (v) process.stdout.write(`  @backstage/${name} ${v}\n`);
+      if (v) process.stdout.write(`  @backstage/${name} ${v.join(', ')}\n`);
     }
   }
   writeFileSync(path.join(logDir, 'summary.json'), `${JSON.stringify({ results, facts }, null, 2)}\n`);

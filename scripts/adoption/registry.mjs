@@ -8,7 +8,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-function manifestOf(file) {
+/** The package.json inside a tarball. */
+export function manifestOf(file) {
   const result = spawnSync('tar', ['-xzOf', file, 'package/package.json'], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`no package.json in ${file}`);
   return JSON.parse(result.stdout);
