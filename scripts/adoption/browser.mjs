@@ -2,7 +2,6 @@
 // against the fresh app (frontend served by its backend). Signs in as guest,
 // then opens the network page, a service's entity page (the card) and its
 // Network tab, and fails on any console error or uncaught page error.
-import { chromium } from 'playwright-core';
 import path from 'node:path';
 
 const CHROMIUM_ARGS = [
@@ -26,6 +25,9 @@ const APP_ERRORS = [
 ];
 
 export async function browserChecks({ baseUrl, service, screenshots, totalServices }) {
+  // Imported here: this module may be loaded before scripts/toolchain.mjs
+  // has installed the repository's packages.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
