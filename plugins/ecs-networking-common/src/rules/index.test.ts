@@ -21,11 +21,12 @@ describe('lintRules', () => {
         'cloud-map-health-check-missing',
         'app-mesh-in-use',
         'owner-tag-missing',
+        'tag-not-entity-ref',
         'namespace-unused',
         'reference-unresolved',
       ]),
     );
-    expect(ids).toHaveLength(15);
+    expect(ids).toHaveLength(16);
     for (const rule of lintRules) {
       expect(rule.title).toBeTruthy();
       expect(rule.description).toBeTruthy();

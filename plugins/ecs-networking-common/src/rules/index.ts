@@ -16,6 +16,7 @@ import { serviceConnectClientRedeploy } from './service-connect-client-redeploy'
 import { serviceConnectNamespaceMissing } from './service-connect-namespace-missing';
 import { serviceConnectPortName } from './service-connect-port-name';
 import { serviceConnectUnreachableCaller } from './service-connect-unreachable-caller';
+import { tagNotEntityRef } from './tag-not-entity-ref';
 import type { LintRule, RuleContext } from './types';
 
 export type { LintRule, RuleContext } from './types';
@@ -35,6 +36,7 @@ export {
   serviceConnectNamespaceMissing,
   serviceConnectPortName,
   serviceConnectUnreachableCaller,
+  tagNotEntityRef,
 };
 
 /**
@@ -56,6 +58,7 @@ export const lintRules: readonly LintRule[] = Object.freeze([
   cloudMapHealthCheckMissing,
   appMeshInUse,
   ownerTagMissing,
+  tagNotEntityRef,
   namespaceUnused,
   referenceUnresolved,
 ]);
