@@ -67,7 +67,7 @@ describe('ecs-networking new frontend system plugin', () => {
       ],
     });
     expect(
-      await screen.findByText('Showing 5 of 5 services, 2 findings'),
+      await screen.findByText('Showing 5 of 5 services, 3 findings'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('heading', { name: 'ECS Networking' }),

@@ -111,7 +111,7 @@ describe('EcsNetworkingPage', () => {
 
   it('narrows the services and findings by the filters', async () => {
     await renderPage(serving(shopModel()));
-    await screen.findByText('Showing 5 of 5 services, 2 findings');
+    await screen.findByText('Showing 5 of 5 services, 3 findings');
     expect(serviceRows()).toHaveLength(5);
 
     await userEvent.selectOptions(
@@ -138,7 +138,7 @@ describe('EcsNetworkingPage', () => {
       screen.getByRole('button', { name: 'Clear filters' }),
     );
     expect(
-      await screen.findByText('Showing 5 of 5 services, 2 findings'),
+      await screen.findByText('Showing 5 of 5 services, 3 findings'),
     ).toBeInTheDocument();
     await userEvent.selectOptions(
       screen.getByLabelText('Finding severity'),
