@@ -1,13 +1,12 @@
-import { startLocalAwsForSdk } from '@ecs-net/aws-local';
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { DeleteServiceCommand, ECSClient, TagResourceCommand } from '@aws-sdk/client-ecs';
-import type { LocalAws } from '@ecs-net/aws-local';
+import { type LocalAws, startLocalAwsForSdk } from '@ecs-net/aws-local';
 import {
   byTitle,
   ecsEntities,
   eventually,
   scopeStatuses,
   startCatalogBackend,
+  syncTrigger,
 } from '../__testUtils__/catalogBackend';
 
 jest.setTimeout(60_000);
@@ -17,24 +16,9 @@ jest.setTimeout(60_000);
 const ACCOUNT = '222222222222';
 const DELETED = 'ingest-worker';
 
-/**
- * Runs the sync on demand. The test backend's scheduler runs a task when
- * triggered and resolves once it is done; the sync's event then refreshes
- * the catalog before the sync returns, so each step is complete on return.
- */
-let syncNow: () => Promise<void>;
-const syncTrigger = createBackendModule({
-  pluginId: 'ecs-networking',
-  moduleId: 'test-sync-trigger',
-  register(env) {
-    env.registerInit({
-      deps: { scheduler: coreServices.scheduler },
-      async init({ scheduler }) {
-        syncNow = () => scheduler.triggerTask('ecs-networking:sync');
-      },
-    });
-  },
-});
+// The sync runs only when the test triggers it (see syncTrigger).
+const trigger = syncTrigger();
+const syncNow = () => trigger.syncNow();
 
 const ecs = (accessKeyId: string) =>
   new ECSClient({ region: 'eu-west-1', credentials: { accessKeyId, secretAccessKey: 'demo' } });
@@ -49,7 +33,7 @@ describe('a service deleted in AWS', () => {
       // The test scheduler runs no task with an initial delay by itself:
       // syncs run only when the test triggers them.
       schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 }, initialDelay: { hours: 1 } },
-      features: [syncTrigger],
+      features: [trigger.feature],
     });
   });
 

@@ -138,9 +138,9 @@ const UNREACHABLE = new Set([
   'RequestTimeout',
 ]);
 
-/** True when the failure says the caller may not make the call (IAM, SCP). */
-export function isAccessDenied(error: unknown): boolean {
-  return DENIED.has((error as SdkError)?.name);
+/** True when AWS answered that the call was over its quota. */
+export function isThrottled(error: unknown): boolean {
+  return THROTTLED.has((error as SdkError)?.name);
 }
 
 function adviceFor(failure: Omit<AwsCallFailure, 'advice'>, error: SdkError): string {

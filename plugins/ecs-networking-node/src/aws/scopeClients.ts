@@ -7,7 +7,13 @@ import type {
   DeserializeMiddleware,
   MiddlewareStack,
 } from '@aws-sdk/types';
-import { asError, isNonAwsResponse, tagOperation, toNonAwsResponseError } from './awsFailure';
+import {
+  asError,
+  isNonAwsResponse,
+  isThrottled,
+  tagOperation,
+  toNonAwsResponseError,
+} from './awsFailure';
 import { quotaFamily } from './quotas';
 import { TokenBucket } from './TokenBucket';
 import { CallStats } from './CallStats';
@@ -43,13 +49,6 @@ export class ScopePacer {
   }
 }
 
-const THROTTLING_ERRORS = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-]);
-
 type Instrumentable = {
   middlewareStack: MiddlewareStack<any, any>;
   send: (...args: any[]) => Promise<any>;
@@ -84,8 +83,7 @@ function instrument<C extends Instrumentable>(
         stats.record(label, false);
         return result;
       } catch (error) {
-        const name = (error as Error)?.name;
-        stats.record(label, THROTTLING_ERRORS.has(name));
+        stats.record(label, isThrottled(error));
         const failure = isNonAwsResponse(error) ? toNonAwsResponseError(error) : asError(error);
         tagOperation(failure, label);
         throw failure;
