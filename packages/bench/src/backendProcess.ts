@@ -10,11 +10,9 @@
  * built, `analysis <json>`, then `ready <port>`; on a line `rss` it prints
  * `memory loaded <json>` (see `readMemory`).
  */
-import { createRouter } from '@ecs-net/plugin-ecs-networking-backend/src/router/createRouter';
-import { NetworkService } from '@ecs-net/plugin-ecs-networking-backend/src/service/NetworkService';
-import type { SnapshotStore } from '@ecs-net/plugin-ecs-networking-backend/src/store/SnapshotStore';
+import type { SnapshotStore } from '@ecs-net/plugin-ecs-networking-backend';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATIONS, DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
+import { ANNOTATIONS } from '@ecs-net/plugin-ecs-networking-common';
 import type { CallCount } from '@ecs-net/aws-local';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
@@ -49,13 +47,14 @@ function reportMemory(stage: 'idle' | 'synced' | 'loaded') {
  * runs them; snapshots are read back one at a time for the call bound.
  */
 async function syncAsThePluginDoes(input: BackendProcessInput) {
-  const { engine, store } = await createBenchEngine(input.accounts);
+  const engine = await createBenchEngine(input.accounts);
+  const { store } = engine;
   heldForProcessLifetime.add(engine);
   const endpointCalls = async () =>
     ((await (await fetch(`${process.env.AWS_ENDPOINT_URL}/_local/calls`)).json()) as { calls: CallCount[] })
       .calls;
   const sync = async (): Promise<SyncRun> => {
-    const result = await engine.run();
+    const result = await engine.sync.run();
     const byOperation: Record<string, number> = {};
     for (const scope of result.scopes) {
       for (const [op, n] of Object.entries(scope.calls)) byOperation[op] = (byOperation[op] ?? 0) + n;
@@ -73,18 +72,17 @@ async function syncAsThePluginDoes(input: BackendProcessInput) {
     };
   };
   const rows = await measureSyncRuns(input.label, sync, endpointCalls);
-  return { rows, store };
+  return { rows, engine };
 }
 
 async function main() {
   const input: BackendProcessInput = JSON.parse(process.env.BENCH_BACKEND_INPUT!);
   reportMemory('idle');
-  const { rows, store } = await syncAsThePluginDoes(input);
+  const { rows, engine } = await syncAsThePluginDoes(input);
   process.stdout.write(`sync ${JSON.stringify(rows)}\n`);
-  const network = new NetworkService(store, DEFAULT_TAG_KEYS);
-  const view = await network.current();
+  const view = await engine.network.current();
   reportMemory('synced');
-  process.stdout.write(`analysis ${JSON.stringify(await analysisOf(store))}\n`);
+  process.stdout.write(`analysis ${JSON.stringify(await analysisOf(engine.store))}\n`);
 
   // Entities are named svc-<n>; the stand-in catalog maps them to services.
   const arns = view.model.services.map(s => s.arn);
@@ -102,7 +100,7 @@ async function main() {
   } as unknown as CatalogService;
 
   const app = express();
-  app.use('/api/ecs-networking', createRouter({ network, catalog, httpAuth, permissions }));
+  app.use('/api/ecs-networking', engine.router({ catalog, httpAuth, permissions }));
   const server = app.listen(0, '127.0.0.1', () => {
     process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
   });

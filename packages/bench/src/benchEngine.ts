@@ -11,10 +11,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
-import { readEcsNetworkingConfig } from '@ecs-net/plugin-ecs-networking-backend/src/config';
-import { SyncEngine } from '@ecs-net/plugin-ecs-networking-backend/src/sync/SyncEngine';
-import { SnapshotStore } from '@ecs-net/plugin-ecs-networking-backend/src/store/SnapshotStore';
+import { createEcsNetworkingEngine } from '@ecs-net/plugin-ecs-networking-backend';
 import knexFactory from 'knex';
 import type { EstateAccounts } from './syncBench';
 
@@ -68,7 +65,7 @@ export function readMemory(): MemoryReading {
   return { rss, heapUsed, peakRss: process.resourceUsage().maxRSS * 1024 };
 }
 
-/** The sync engine over an in-memory SQLite store, reading the estate at 100% of each quota. */
+/** The plugin's engine over an in-memory SQLite store, reading the estate at 100% of each quota. */
 export async function createBenchEngine(
   accounts: EstateAccounts,
   logger: LoggerService = silentLogger,
@@ -90,12 +87,5 @@ export async function createBenchEngine(
   });
   const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
   const database: DatabaseService = { getClient: async () => knex };
-  const store = await SnapshotStore.create(database);
-  const engine = new SyncEngine({
-    config: readEcsNetworkingConfig(config),
-    credentials: DefaultAwsCredentialsManager.fromConfig(config),
-    store,
-    logger,
-  });
-  return { engine, store };
+  return createEcsNetworkingEngine({ config, database, logger });
 }

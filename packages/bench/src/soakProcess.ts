@@ -11,9 +11,6 @@
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { createRouter } from '@ecs-net/plugin-ecs-networking-backend/src/router/createRouter';
-import { NetworkService } from '@ecs-net/plugin-ecs-networking-backend/src/service/NetworkService';
-import { DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -54,8 +51,7 @@ async function main() {
     },
     child: () => logger,
   };
-  const { engine, store } = await createBenchEngine(input.accounts, logger);
-  const network = new NetworkService(store, DEFAULT_TAG_KEYS);
+  const engine = await createBenchEngine(input.accounts, logger);
   // Lookups need no catalog; entity routes are not part of the soak.
   const catalog = { getEntityByRef: async () => undefined } as unknown as CatalogService;
 
@@ -74,10 +70,10 @@ async function main() {
   for (let index = 0; !stopping; index++) {
     const started = performance.now();
     loggedErrors = 0;
-    const result = await engine.run();
+    const result = await engine.sync.run();
     // The view the API serves is rebuilt from the new generation, as the
     // first request after a sync would.
-    await network.current();
+    await engine.network.current();
     const memory = readMemory();
     const sync: SoakSync = {
       index,
@@ -95,7 +91,7 @@ async function main() {
     process.stdout.write(`sync ${JSON.stringify(sync)}\n`);
     if (index === 0) {
       const app = express();
-      app.use('/api/ecs-networking', createRouter({ network, catalog, httpAuth, permissions }));
+      app.use('/api/ecs-networking', engine.router({ catalog, httpAuth, permissions }));
       const server = app.listen(0, '127.0.0.1', () => {
         process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
       });

@@ -11,3 +11,14 @@ export {
   ecsNetworkingEstateReadPermission,
   ecsNetworkingPermissions,
 } from '@ecs-net/plugin-ecs-networking-common';
+// The engine the plugin runs, for running it outside a backend (benchmarks, tools).
+export { createEcsNetworkingEngine } from './createEcsNetworkingEngine';
+export type {
+  EcsNetworkingEngine,
+  EcsNetworkingEngineOptions,
+} from './createEcsNetworkingEngine';
+export type { EcsNetworkingConfig, ConfiguredScope } from './config';
+export type { CatalogDependsOnReader } from './service/catalogDependencies';
+export type { SyncEngine, SyncResult } from './sync/SyncEngine';
+export type { NetworkService, NetworkView } from './service/NetworkService';
+export type { SnapshotStore } from './store/SnapshotStore';

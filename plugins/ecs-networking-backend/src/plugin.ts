@@ -2,16 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ecsNetworkingPermissions } from '@ecs-net/plugin-ecs-networking-common';
-import { readEcsNetworkingConfig } from './config';
-import { createRouter } from './router/createRouter';
+import { createEcsNetworkingEngine } from './createEcsNetworkingEngine';
 import { readCatalogDependsOn } from './service/catalogDependencies';
-import { NetworkService } from './service/NetworkService';
-import { SnapshotStore } from './store/SnapshotStore';
-import { SyncEngine } from './sync/SyncEngine';
 
 /**
  * The ecs-networking backend plugin: reads ECS and Cloud Map on a schedule,
@@ -49,17 +44,13 @@ export const ecsNetworkingPlugin = createBackendPlugin({
         catalog,
         events,
       }) {
-        const settings = readEcsNetworkingConfig(config);
-        const store = await SnapshotStore.create(database);
-        const sync = new SyncEngine({
-          config: settings,
-          credentials: DefaultAwsCredentialsManager.fromConfig(config),
-          store,
+        const { settings, sync, router } = await createEcsNetworkingEngine({
+          config,
+          database,
           logger,
           events,
           readCatalogDependsOn: services => readCatalogDependsOn(catalog, auth, services),
         });
-        const network = new NetworkService(store, settings.tagKeys);
 
         if (settings.scopes.length === 0) {
           logger.warn(
@@ -80,7 +71,7 @@ export const ecsNetworkingPlugin = createBackendPlugin({
         }
 
         permissionsRegistry.addPermissions(ecsNetworkingPermissions);
-        httpRouter.use(createRouter({ network, catalog, httpAuth, permissions }));
+        httpRouter.use(router({ catalog, httpAuth, permissions }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -14,3 +14,4 @@ export { DEFAULT_AWS_TIMEOUTS } from './aws/scopeClients';
 export type { AwsTimeouts } from './aws/scopeClients';
 export { ENRICHMENTS } from './reader/ReadNotes';
 export type { Enrichment } from './reader/ReadNotes';
+export { ecsNetworkingServiceRef } from './client/ecsNetworkingServiceRef';

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { readTagKeys } from '@ecs-net/plugin-ecs-networking-common';
+import { ecsNetworkingServiceRef } from '@ecs-net/plugin-ecs-networking-node';
 import { createDescribeServiceAction } from './actions/describeService';
 import { createValidateAction } from './actions/validate';
 import { createValidateTerraformAction } from './actions/validateTerraform';
@@ -25,14 +26,13 @@ export const scaffolderModuleEcsNetworking = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        client: ecsNetworkingServiceRef,
       },
-      async init({ scaffolder, config, discovery, auth }) {
+      async init({ scaffolder, config, client }) {
         // The same tag keys the ecs-networking plugin reads, so owners and
         // component links mean the same thing here as in the catalog.
         const tagKeys = readTagKeys(config);
-        const source = new HttpLiveNetworkSource({ discovery, auth });
+        const source = new HttpLiveNetworkSource(client);
         scaffolder.addActions(
           createValidateAction({ source, tagKeys }),
           createValidateTerraformAction({ source, tagKeys }),

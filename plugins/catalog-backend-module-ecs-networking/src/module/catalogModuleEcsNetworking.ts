@@ -2,6 +2,7 @@ import { coreServices, createBackendModule } from '@backstage/backend-plugin-api
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { SNAPSHOT_UPDATED_TOPIC } from '@ecs-net/plugin-ecs-networking-common';
+import { ecsNetworkingServiceRef } from '@ecs-net/plugin-ecs-networking-node';
 import { EcsNetworkingEntityProvider } from '../provider/EcsNetworkingEntityProvider';
 import { EcsServiceApiRelationsProcessor } from '../processor/EcsServiceApiRelationsProcessor';
 
@@ -21,16 +22,14 @@ export const catalogModuleEcsNetworking = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        client: ecsNetworkingServiceRef,
         events: eventsServiceRef,
       },
-      async init({ catalog, config, logger, scheduler, discovery, auth, events }) {
+      async init({ catalog, config, logger, scheduler, client, events }) {
         const provider = EcsNetworkingEntityProvider.fromConfig(config, {
           logger,
           scheduler,
-          discovery,
-          auth,
+          client,
         });
         catalog.addEntityProvider(provider);
         catalog.addProcessor(new EcsServiceApiRelationsProcessor());

@@ -5,7 +5,11 @@ import type {
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { analyzeNetwork, NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  analyzeNetwork,
+  EcsNetworkingClient,
+  NetworkResponse,
+} from '@ecs-net/plugin-ecs-networking-common';
 import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
 import { EcsNetworkingEntityProvider } from './EcsNetworkingEntityProvider';
 
@@ -33,11 +37,10 @@ function setUp(config: object, serve: () => NetworkResponse) {
   const provider = EcsNetworkingEntityProvider.fromConfig(new ConfigReader(config), {
     logger: mockServices.logger.mock(),
     scheduler,
-    discovery: {
-      getBaseUrl: async (pluginId: string) => `http://backstage.test/api/${pluginId}`,
-      getExternalBaseUrl: async (pluginId: string) => `http://backstage.test/api/${pluginId}`,
-    },
-    auth: mockServices.auth({ pluginId: 'catalog' }),
+    // The service token is ecsNetworkingServiceRef's job (tested in the -node package).
+    client: new EcsNetworkingClient({
+      discoveryApi: { getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}` },
+    }),
   });
   const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
   return { provider, scheduled, fetch, connection: connection as EntityProviderConnection & typeof connection };
@@ -57,7 +60,7 @@ describe('EcsNetworkingEntityProvider', () => {
     expect(scheduled.task?.id).toBe('ecs-networking:refresh');
   });
 
-  it('reads /network with a service token and applies it as a full mutation, owned as configured', async () => {
+  it('reads /network and applies it as a full mutation, owned as configured', async () => {
     const { provider, scheduled, fetch, connection } = setUp(
       { ecsNetworking: { ownership: { defaultOwner: 'group:default/platform-team' } } },
       () => networkOf(1),
@@ -65,13 +68,7 @@ describe('EcsNetworkingEntityProvider', () => {
     await provider.connect(connection);
     await scheduled.task!.fn(new AbortController().signal);
 
-    const [url, init] = fetch.mock.calls[0];
-    expect(url).toBe('http://backstage.test/api/ecs-networking/network');
-    const authorization = (init?.headers as Record<string, string>).Authorization;
-    expect(JSON.parse(authorization.replace(/^Bearer mock-service-token:/, ''))).toEqual({
-      sub: 'plugin:catalog',
-      target: 'ecs-networking',
-    });
+    expect(fetch.mock.calls[0][0]).toBe('http://backstage.test/api/ecs-networking/network');
     const [mutation] = connection.applyMutation.mock.calls[0];
     expect(mutation.type).toBe('full');
     const resource = mutation.entities.find(

@@ -1,13 +1,11 @@
 import type {
-  AuthService,
-  DiscoveryService,
   LoggerService,
   SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { EcsNetworkingClient } from '@ecs-net/plugin-ecs-networking-common';
+import type { EcsNetworkingClient } from '@ecs-net/plugin-ecs-networking-common';
 import { buildEntities, BuildOptions } from './buildEntities';
 import { readProviderConfig } from './readProviderConfig';
 
@@ -27,22 +25,21 @@ export class EcsNetworkingEntityProvider implements EntityProvider {
 
   /**
    * The provider `catalog.providers.ecsNetworking` configures (see
-   * `readProviderConfig`), reading the model with a service token.
+   * `readProviderConfig`), reading the model through `client`
+   * (`ecsNetworkingServiceRef`, which authenticates as the catalog).
    */
   static fromConfig(
     config: Config,
     deps: {
       logger: LoggerService;
       scheduler: SchedulerService;
-      discovery: DiscoveryService;
-      auth: AuthService;
+      client: EcsNetworkingClient;
     },
   ): EcsNetworkingEntityProvider {
     const { schedule, createComponents, defaultOwner } = readProviderConfig(config);
     return new EcsNetworkingEntityProvider({
       logger: deps.logger,
-      auth: deps.auth,
-      client: new EcsNetworkingClient({ discoveryApi: deps.discovery }),
+      client: deps.client,
       taskRunner: deps.scheduler.createScheduledTaskRunner(schedule),
       build: { createComponents, defaultOwner },
     });
@@ -51,7 +48,6 @@ export class EcsNetworkingEntityProvider implements EntityProvider {
   private constructor(
     private readonly deps: {
       logger: LoggerService;
-      auth: AuthService;
       client: EcsNetworkingClient;
       taskRunner: SchedulerServiceTaskRunner;
       build: Omit<BuildOptions, 'providerName'>;
@@ -75,12 +71,7 @@ export class EcsNetworkingEntityProvider implements EntityProvider {
     if (!this.connection) {
       throw new Error('EcsNetworkingEntityProvider is not connected yet');
     }
-    const { auth, client } = this.deps;
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'ecs-networking',
-    });
-    const network = await client.getNetwork({ token });
+    const network = await this.deps.client.getNetwork();
     if (network.generation === 0) {
       this.deps.logger.info('ECS networking has not synced yet; catalog left as it is');
       return;

@@ -1,11 +1,9 @@
 import type { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { DEMO_SCOPES, demoAwsConfig, syntheticAwsConfig } from '@ecs-net/aws-local';
 import knexFactory, { Knex } from 'knex';
-import { readEcsNetworkingConfig } from '../config';
-import { SnapshotStore } from '../store/SnapshotStore';
-import { SyncEngine } from '../sync/SyncEngine';
+import { createEcsNetworkingEngine } from '../createEcsNetworkingEngine';
+import type { SnapshotStore } from '../store/SnapshotStore';
 
 /** Every line any logger (or child logger) wrote, for leak checks. */
 export function recordingLogger(lines: string[] = []): LoggerService & { lines: string[] } {
@@ -79,18 +77,18 @@ export async function storedServiceArns(store: SnapshotStore): Promise<Record<st
   );
 }
 
-/** `database`: to sync with another config over what an earlier engine stored (a redeploy). */
+/**
+ * The plugin's engine, wired as the plugin wires it. `database`: to sync with
+ * another config over what an earlier engine stored (a redeploy).
+ */
 export async function createSync(
   configData: ConfigData = demoConfig(),
   database: DatabaseService = sqliteDatabase(),
 ) {
-  const config = new ConfigReader(configData);
   const logger = recordingLogger();
-  const store = await SnapshotStore.create(database);
-  const sync = new SyncEngine({
-    config: readEcsNetworkingConfig(config),
-    credentials: DefaultAwsCredentialsManager.fromConfig(config),
-    store,
+  const { sync, store } = await createEcsNetworkingEngine({
+    config: new ConfigReader(configData),
+    database,
     logger,
   });
   return { sync, store, logger };

@@ -26,8 +26,9 @@ export interface EcsNetworkingClientOptions {
 }
 
 /**
- * Per request. Backends pass a token from `auth.getPluginRequestToken`; the
- * frontend passes none, as its `fetchApi` adds the user's.
+ * Per request, for callers that hold a token themselves. Backend plugins use
+ * `ecsNetworkingServiceRef` (the -node package), whose `fetchApi` adds their
+ * own service token; the frontend's `fetchApi` adds the user's.
  *
  * @public
  */

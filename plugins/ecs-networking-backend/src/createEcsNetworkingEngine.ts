@@ -1,0 +1,84 @@
+import type {
+  DatabaseService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { EventsService } from '@backstage/plugin-events-node';
+import type express from 'express';
+import { EcsNetworkingConfig, readEcsNetworkingConfig } from './config';
+import { createRouter } from './router/createRouter';
+import type { CatalogDependsOnReader } from './service/catalogDependencies';
+import { NetworkService } from './service/NetworkService';
+import { SnapshotStore } from './store/SnapshotStore';
+import { SyncEngine } from './sync/SyncEngine';
+
+/**
+ * What the engine needs from a backend.
+ *
+ * @public
+ */
+export interface EcsNetworkingEngineOptions {
+  config: RootConfigService;
+  database: DatabaseService;
+  logger: LoggerService;
+  /** Where each new generation is announced; without it nothing is announced. */
+  events?: EventsService;
+  /** What catalog entities declare for each linked service; without it nothing is declared. */
+  readCatalogDependsOn?: CatalogDependsOnReader;
+}
+
+/**
+ * The plugin's working parts, wired once: the settings read from
+ * `ecsNetworking`, the snapshot store, the sync engine and the analyzed view.
+ *
+ * @public
+ */
+export interface EcsNetworkingEngine {
+  settings: EcsNetworkingConfig;
+  store: SnapshotStore;
+  sync: SyncEngine;
+  network: NetworkService;
+  /** The plugin's HTTP API over this engine's view. */
+  router(deps: {
+    catalog: CatalogService;
+    httpAuth: HttpAuthService;
+    permissions: PermissionsService;
+  }): express.Router;
+}
+
+/**
+ * Builds the engine the plugin runs. The plugin schedules `sync.run` and
+ * mounts `router`; tools that run the engine outside a backend (the
+ * benchmarks) call the same function, so there is one wiring to measure.
+ * Fails with a clear error on an invalid `ecsNetworking` value before anything
+ * is read or stored.
+ *
+ * @public
+ */
+export async function createEcsNetworkingEngine(
+  options: EcsNetworkingEngineOptions,
+): Promise<EcsNetworkingEngine> {
+  const { config, database, logger, events, readCatalogDependsOn } = options;
+  const settings = readEcsNetworkingConfig(config);
+  const store = await SnapshotStore.create(database);
+  const sync = new SyncEngine({
+    config: settings,
+    credentials: DefaultAwsCredentialsManager.fromConfig(config),
+    store,
+    logger,
+    events,
+    readCatalogDependsOn,
+  });
+  const network = new NetworkService(store, settings.tagKeys);
+  return {
+    settings,
+    store,
+    sync,
+    network,
+    router: deps => createRouter({ network, ...deps }),
+  };
+}
