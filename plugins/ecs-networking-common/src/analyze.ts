@@ -57,16 +57,54 @@ function modelServices(
   });
 }
 
+/**
+ * Accounts other than its owner that each namespace is shared with: those
+ * that list it as shared, those whose services use it for Service Connect,
+ * and the account principals of its RAM shares.
+ */
+function sharedWith(scopes: ScopeIndex): Map<string, Set<string>> {
+  const byArn = new Map<string, Set<string>>();
+  const add = (arn: string, accountId: string) => {
+    const owner = scopes.namespaceByArn.get(arn)?.accountId;
+    if (!owner || owner === accountId) return;
+    const accounts = byArn.get(arn) ?? new Set<string>();
+    accounts.add(accountId);
+    byArn.set(arn, accounts);
+  };
+  for (const snapshot of scopes.snapshots) {
+    for (const ns of snapshot.namespaces) {
+      if (ns.ownerAccountId) add(ns.arn, snapshot.accountId);
+      for (const share of ns.shares ?? []) {
+        for (const principal of share.principals) {
+          if (/^\d{12}$/.test(principal)) add(ns.arn, principal);
+        }
+      }
+    }
+  }
+  for (const { item, accountId } of scopes.services) {
+    const sc = item.serviceConnect;
+    if (sc?.enabled && sc.namespace) add(sc.namespace, accountId);
+  }
+  return byArn;
+}
+
 function modelNamespaces(scopes: ScopeIndex): ModelNamespace[] {
+  const shared = sharedWith(scopes);
   return scopes.namespaces
-    .map(({ item, accountId, region }) => ({
-      arn: item.arn,
-      id: item.id,
-      name: item.name,
-      type: item.type,
-      accountId,
-      region,
-    }))
+    .map(({ item, accountId, region }) => {
+      const namespace: ModelNamespace = {
+        arn: item.arn,
+        id: item.id,
+        name: item.name,
+        type: item.type,
+        accountId,
+        region,
+      };
+      const accounts = shared.get(item.arn);
+      if (accounts) namespace.sharedWith = [...accounts].sort(compareStrings);
+      if (item.shares) namespace.shares = item.shares;
+      return namespace;
+    })
     .sort(
       (a, b) =>
         compareStrings(a.accountId, b.accountId) ||

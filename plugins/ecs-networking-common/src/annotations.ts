@@ -26,6 +26,7 @@ export const ENTITY_TYPES = {
   dnsEndpoint: 'cloud-map-dns',
   httpApiEndpoint: 'cloud-map-http',
   loadBalancerEndpoint: 'load-balancer',
+  latticeEndpoint: 'vpc-lattice',
 } as const;
 
 /**

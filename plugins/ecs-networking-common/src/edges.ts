@@ -26,6 +26,7 @@ const MECHANISM_RANK: Record<Mechanism, number> = {
   dns: 1,
   'load-balancer': 2,
   'http-api': 3,
+  lattice: 4,
 };
 
 const EVIDENCE_RANK: Record<EvidenceKind, number> = {

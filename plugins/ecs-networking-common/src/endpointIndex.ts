@@ -18,12 +18,15 @@ export interface EndpointIndex {
  * - DNS and Cloud Map API: any port the tasks expose, because the name
  *   resolves to the task's address, not to one port (in bridge and host mode
  *   that is the host port);
- * - load balancer: any, since listener ports are not known here.
+ * - load balancer and VPC Lattice: any, since listener ports are not known
+ *   here.
  * An empty set means "unknown", which accepts every port.
  */
 function acceptedPorts(endpoint: Endpoint, scopes: ScopeIndex): Set<number> {
   const ports = new Set<number>();
-  if (endpoint.mechanism === 'load-balancer') return ports;
+  if (endpoint.mechanism === 'load-balancer' || endpoint.mechanism === 'lattice') {
+    return ports;
+  }
   if (endpoint.port !== undefined) ports.add(endpoint.port);
   if (endpoint.mechanism === 'connect') return ports;
   const service = scopes.serviceByArn.get(endpoint.serviceArn)?.item;

@@ -200,6 +200,71 @@ describe('buildEndpoints', () => {
     ]);
   });
 
+  it('carries the TLS, timeouts and access logs of a Service Connect entry', () => {
+    const b = scope();
+    const ca =
+      'arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/0a1b2c3d';
+    b.service('payments', {
+      serviceConnect: {
+        namespace: 'sc.local',
+        services: [
+          {
+            portName: 'http',
+            clientAliases: [{ dnsName: 'payments', port: 8443 }],
+            tls: { certificateAuthorityArn: ca },
+            timeout: { idleTimeoutSeconds: 600, perRequestTimeoutSeconds: 30 },
+          },
+        ],
+        accessLog: { format: 'JSON', includeQueryParameters: 'DISABLED' },
+        logDriver: 'awslogs',
+      },
+    });
+    b.service('plain', {
+      serviceConnect: sc([
+        { portName: 'http', clientAliases: [{ dnsName: 'plain', port: 80 }] },
+      ]),
+    });
+    const [payments, plain] = buildEndpoints([b.build()]);
+    expect(payments).toMatchObject({
+      name: 'payments:8443',
+      tls: { certificateAuthorityArn: ca },
+      timeout: { idleTimeoutSeconds: 600, perRequestTimeoutSeconds: 30 },
+      accessLog: { format: 'JSON', includeQueryParameters: 'DISABLED' },
+    });
+    expect(plain.tls).toBeUndefined();
+    expect(plain.timeout).toBeUndefined();
+    expect(plain.accessLog).toBeUndefined();
+  });
+
+  it('adds VPC Lattice target groups with the port name they register', () => {
+    const b = scope();
+    const targetGroupArn =
+      'arn:aws:vpc-lattice:eu-west-1:111122223333:targetgroup/tg-0123456789abcdef0';
+    b.service('catalog', {
+      vpcLattice: [
+        {
+          portName: 'http',
+          targetGroupArn,
+          roleArn: 'arn:aws:iam::111122223333:role/ecsInfrastructureRole',
+        },
+      ],
+    });
+    expect(buildEndpoints([b.build()])).toEqual([
+      {
+        id: 'lattice:111122223333:eu-west-1:-:tg-0123456789abcdef0',
+        mechanism: 'lattice',
+        reachableFrom: 'vpc-lattice',
+        name: 'tg-0123456789abcdef0',
+        host: 'tg-0123456789abcdef0',
+        serviceArn: b.serviceArn('catalog'),
+        accountId: '111122223333',
+        region: 'eu-west-1',
+        portName: 'http',
+        targetGroupArn,
+      },
+    ]);
+  });
+
   it('keeps ids unique when two services claim one name, without picking a winner', () => {
     const b = scope();
     const alias = sc([

@@ -28,7 +28,14 @@ interface Draft {
   namespace?: NamespaceInfo;
   extra: Pick<
     Endpoint,
-    'portName' | 'discoveryName' | 'dnsRecords' | 'routingPolicy'
+    | 'portName'
+    | 'discoveryName'
+    | 'dnsRecords'
+    | 'routingPolicy'
+    | 'tls'
+    | 'timeout'
+    | 'accessLog'
+    | 'targetGroupArn'
   >;
 }
 
@@ -46,7 +53,13 @@ function serviceConnectDrafts(
     const defaultHost = namespace
       ? normalizeHost(`${discoveryName}.${namespace.name}`)
       : undefined;
-    const extra = { portName: entry.portName, discoveryName };
+    const extra = {
+      portName: entry.portName,
+      discoveryName,
+      tls: entry.tls,
+      timeout: entry.timeout,
+      accessLog: sc.accessLog,
+    };
     if (entry.clientAliases.length === 0) {
       // The API reference asks for one client alias per entry, but ECS accepts
       // an entry without one: it still registers the discovery name in Cloud
@@ -141,6 +154,27 @@ function loadBalancerDrafts(service: EcsServiceInfo): Draft[] {
   });
 }
 
+/**
+ * A VPC Lattice target group the service's tasks register in. Callers reach
+ * it through a Lattice service whose DNS name ECS does not know, so the
+ * endpoint is named by the target group and matches no reference.
+ */
+function latticeDrafts(service: EcsServiceInfo): Draft[] {
+  return (service.vpcLattice ?? []).map(lattice => {
+    const name = arnResourceName(lattice.targetGroupArn);
+    return {
+      mechanism: 'lattice' as const,
+      reachableFrom: 'vpc-lattice' as const,
+      name,
+      host: name,
+      extra: {
+        portName: lattice.portName,
+        targetGroupArn: lattice.targetGroupArn,
+      },
+    };
+  });
+}
+
 function toEndpoint(draft: Draft, service: Scoped<EcsServiceInfo>): Endpoint {
   const endpoint: Endpoint = {
     id: `${draft.mechanism}:${service.accountId}:${service.region}:${
@@ -162,11 +196,10 @@ function toEndpoint(draft: Draft, service: Scoped<EcsServiceInfo>): Endpoint {
       type: draft.namespace.type,
     };
   }
-  const { portName, discoveryName, dnsRecords, routingPolicy } = draft.extra;
-  if (portName) endpoint.portName = portName;
-  if (discoveryName) endpoint.discoveryName = discoveryName;
-  if (dnsRecords) endpoint.dnsRecords = dnsRecords;
-  if (routingPolicy) endpoint.routingPolicy = routingPolicy;
+  // Only the members a mechanism has are set, so endpoints stay small.
+  for (const [key, value] of Object.entries(draft.extra)) {
+    if (value) Object.assign(endpoint, { [key]: value });
+  }
   return endpoint;
 }
 
@@ -187,6 +220,7 @@ export function buildEndpointsFromIndex(index: ScopeIndex): Endpoint[] {
       ...serviceConnectDrafts(service.item, index),
       ...serviceDiscoveryDrafts(service.item, index),
       ...loadBalancerDrafts(service.item),
+      ...latticeDrafts(service.item),
     ];
     const seen = new Set<string>();
     for (const draft of drafts) {

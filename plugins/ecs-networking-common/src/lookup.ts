@@ -44,6 +44,7 @@ const KIND_OF_MECHANISM: Record<Mechanism, LookupMatchKind> = {
   dns: 'dns-name',
   'load-balancer': 'dns-name',
   'http-api': 'cloud-map-service',
+  lattice: 'endpoint',
 };
 
 class MultiMap<V> {

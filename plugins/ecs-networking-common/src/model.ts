@@ -1,7 +1,20 @@
-import type { DnsRecordInfo, NamespaceType, ReferenceSource } from './snapshot';
+import type {
+  DnsRecordInfo,
+  NamespaceShareInfo,
+  NamespaceType,
+  ReferenceSource,
+  ServiceConnectAccessLogInfo,
+  ServiceConnectTimeoutInfo,
+  ServiceConnectTlsInfo,
+} from './snapshot';
 
 /** @public */
-export type Mechanism = 'connect' | 'dns' | 'http-api' | 'load-balancer';
+export type Mechanism =
+  | 'connect'
+  | 'dns'
+  | 'http-api'
+  | 'load-balancer'
+  | 'lattice';
 
 /**
  * Who can resolve an endpoint name: Service Connect names only from tasks with
@@ -14,7 +27,8 @@ export type Reachability =
   | 'service-connect-namespace'
   | 'vpc'
   | 'cloud-map-api'
-  | 'load-balancer';
+  | 'load-balancer'
+  | 'vpc-lattice';
 
 /** A name by which other workloads reach a service. @public */
 export interface Endpoint {
@@ -36,6 +50,13 @@ export interface Endpoint {
   discoveryName?: string;
   dnsRecords?: DnsRecordInfo[];
   routingPolicy?: string;
+  /** Service Connect TLS of the entry; absent when its traffic is not encrypted by the proxies. */
+  tls?: ServiceConnectTlsInfo;
+  timeout?: ServiceConnectTimeoutInfo;
+  /** Access logs of the proxy that answers on a Service Connect name. */
+  accessLog?: ServiceConnectAccessLogInfo;
+  /** VPC Lattice target group of a `lattice` endpoint. */
+  targetGroupArn?: string;
 }
 
 /** @public */
@@ -145,8 +166,16 @@ export interface ModelNamespace {
   id: string;
   name: string;
   type: NamespaceType;
+  /** The owning account. */
   accountId: string;
   region: string;
+  /**
+   * Other accounts it is shared with (AWS RAM): those that list it as shared
+   * and those whose services use it, sorted. Absent when it is not shared.
+   */
+  sharedWith?: string[];
+  /** Its RAM shares, when read in the owner's account. */
+  shares?: NamespaceShareInfo[];
 }
 
 /** The analyzed network of a set of scopes. @public */

@@ -7,6 +7,7 @@ import type {
   TaskDefinitionInfo,
 } from './snapshot';
 import { compareStrings } from './names';
+import { parseArn } from './arns';
 
 /** A snapshot item together with the account and region it was read in. */
 export interface Scoped<T> {
@@ -19,6 +20,11 @@ export interface Scoped<T> {
  * Lookups over all snapshots at once, keyed by ARN (globally unique) or, for
  * Cloud Map namespace ids that services reference without an ARN, by
  * `account/region/id`. Built once per analysis so every later step is O(1).
+ *
+ * A namespace shared through AWS RAM, and the Cloud Map services in it, are
+ * listed by its owner and by every account it is shared with: each is held
+ * once, attributed to the account that owns it (the copy read there when
+ * that account is read), and found by id from every account that listed it.
  */
 export interface ScopeIndex {
   snapshots: ScopeSnapshot[];
@@ -51,6 +57,7 @@ export function createScopeIndex(snapshots: ScopeSnapshot[]): ScopeIndex {
   const namespaceById = new Map<string, Scoped<NamespaceInfo>>();
   const cloudMapServices: Scoped<CloudMapServiceInfo>[] = [];
   const cloudMapServiceByArn = new Map<string, Scoped<CloudMapServiceInfo>>();
+  const sharedCopies = new Set<Scoped<NamespaceInfo>>();
 
   for (const snapshot of snapshots) {
     const { accountId, region } = snapshot;
@@ -64,17 +71,30 @@ export function createScopeIndex(snapshots: ScopeSnapshot[]): ScopeIndex {
       serviceByArn.set(item.arn, scoped);
     }
     for (const item of snapshot.namespaces) {
-      const scoped = { item, accountId, region };
-      namespaces.push(scoped);
-      namespaceByArn.set(item.arn, scoped);
+      const isOwnerCopy = !item.ownerAccountId;
+      const scoped = { item, accountId: item.ownerAccountId ?? accountId, region };
+      const known = namespaceByArn.get(item.arn);
+      if (!known || (isOwnerCopy && sharedCopies.has(known))) {
+        namespaceByArn.set(item.arn, scoped);
+      }
+      if (!isOwnerCopy) sharedCopies.add(scoped);
       namespaceById.set(scopeKey(accountId, region, item.id), scoped);
     }
     for (const item of snapshot.cloudMapServices) {
-      const scoped = { item, accountId, region };
-      cloudMapServices.push(scoped);
-      cloudMapServiceByArn.set(item.arn, scoped);
+      const owner = parseArn(item.arn)?.accountId ?? accountId;
+      const known = cloudMapServiceByArn.get(item.arn);
+      // Listed by the namespace's owner and by each account it is shared
+      // with: the owner's copy wins, or the first one read.
+      if (known && (known.accountId === owner || owner !== accountId)) continue;
+      cloudMapServiceByArn.set(item.arn, { item, accountId, region });
     }
   }
+  // Ids of a shared namespace resolve, from every account, to the copy kept.
+  for (const [key, scoped] of namespaceById) {
+    namespaceById.set(key, namespaceByArn.get(scoped.item.arn)!);
+  }
+  namespaces.push(...namespaceByArn.values());
+  cloudMapServices.push(...cloudMapServiceByArn.values());
 
   services.sort(
     (a, b) =>

@@ -52,6 +52,25 @@ export interface ClientAlias {
   port: number;
 }
 
+/**
+ * Service Connect TLS of one entry: the proxies encrypt traffic to it with
+ * certificates from an AWS Private CA. No secret is involved: these are ARNs.
+ *
+ * @public
+ */
+export interface ServiceConnectTlsInfo {
+  /** ARN of the AWS Private CA that issues the certificates (`issuerCertificateAuthority.awsPcaAuthorityArn`). */
+  certificateAuthorityArn?: string;
+  kmsKey?: string;
+  roleArn?: string;
+}
+
+/** Service Connect timeouts of one entry; 0 turns a timeout off. @public */
+export interface ServiceConnectTimeoutInfo {
+  idleTimeoutSeconds?: number;
+  perRequestTimeoutSeconds?: number;
+}
+
 /** @public */
 export interface ServiceConnectService {
   portName: string;
@@ -59,6 +78,16 @@ export interface ServiceConnectService {
   /** ARN of the API-only Cloud Map service ECS manages for this entry. */
   discoveryArn?: string;
   clientAliases: ClientAlias[];
+  tls?: ServiceConnectTlsInfo;
+  timeout?: ServiceConnectTimeoutInfo;
+}
+
+/** Service Connect access logs of a service's proxy. @public */
+export interface ServiceConnectAccessLogInfo {
+  /** `TEXT` or `JSON`. */
+  format: string;
+  /** `ENABLED` or `DISABLED` (AWS's default). */
+  includeQueryParameters?: string;
 }
 
 /** @public */
@@ -68,7 +97,19 @@ export interface ServiceConnectInfo {
   namespace?: string;
   /** True when the namespace came from the cluster's defaults. */
   namespaceFromCluster: boolean;
+  /**
+   * The namespace as the configuration names it, when that is a name or an
+   * ID rather than an ARN. Only an ARN reaches a namespace shared from
+   * another account.
+   */
+  namespaceReference?: string;
   services: ServiceConnectService[];
+  accessLog?: ServiceConnectAccessLogInfo;
+  /**
+   * Log driver of the proxy's `logConfiguration`, absent when it has none.
+   * Only the driver is kept: its options are the user's.
+   */
+  logDriver?: string;
   /** When the deployment carrying this configuration was created (ISO). */
   since?: string;
 }
@@ -107,8 +148,18 @@ export interface EcsServiceInfo {
   serviceConnect?: ServiceConnectInfo;
   serviceRegistries: ServiceRegistryInfo[];
   loadBalancers: LoadBalancerInfo[];
+  /** VPC Lattice target groups the tasks register in; absent in snapshots read before it was read. */
+  vpcLattice?: VpcLatticeInfo[];
   /** Running tasks. Volatile: never put in entities. */
   tasks: EcsTaskInfo[];
+}
+
+/** One `vpcLatticeConfigurations` entry of an ECS service. @public */
+export interface VpcLatticeInfo {
+  /** Port mapping name whose port is registered in the target group. */
+  portName: string;
+  targetGroupArn: string;
+  roleArn?: string;
 }
 
 /**
@@ -200,6 +251,26 @@ export interface NamespaceInfo {
   name: string;
   type: NamespaceType;
   tags: Record<string, string>;
+  /**
+   * The account that owns the namespace, when that is not the account it was
+   * read in: it is shared with that account through AWS RAM
+   * (Cloud Map's `ResourceOwner`).
+   */
+  ownerAccountId?: string;
+  /** Its AWS RAM resource shares, as read in the owner's account; absent when not read. */
+  shares?: NamespaceShareInfo[];
+}
+
+/** An AWS RAM resource share that holds a namespace. @public */
+export interface NamespaceShareInfo {
+  arn: string;
+  name: string;
+  /** RAM's share status (`ACTIVE`, …). */
+  status?: string;
+  /** Accounts (or organization ARNs) it is shared with. */
+  principals: string[];
+  /** Names of the RAM permissions attached for Cloud Map namespaces. */
+  permissions: string[];
 }
 
 /** @public */

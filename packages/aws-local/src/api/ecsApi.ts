@@ -17,6 +17,7 @@ import {
   NetworkMode,
   ServiceConnectConfiguration,
   ServiceRegistry,
+  VpcLatticeConfiguration,
 } from '../ecs/types';
 
 const reader = (input: JsonObject) =>
@@ -229,6 +230,9 @@ export const ecsApi: JsonService = {
             input.optObject<ServiceConnectConfiguration>(
               'serviceConnectConfiguration',
             ),
+          vpcLatticeConfigurations: input.optArray<VpcLatticeConfiguration>(
+            'vpcLatticeConfigurations',
+          ),
           tags: input.optArray<EcsTag>('tags'),
         },
         { createdBy: ctx.principal.arn },
@@ -257,6 +261,9 @@ export const ecsApi: JsonService = {
           ),
         serviceRegistries: input.optArray<ServiceRegistry>('serviceRegistries'),
         loadBalancers: input.optArray('loadBalancers'),
+        vpcLatticeConfigurations: input.optArray<VpcLatticeConfiguration>(
+          'vpcLatticeConfigurations',
+        ),
         forceNewDeployment: input.optBoolean('forceNewDeployment'),
       });
       return {

@@ -9,6 +9,7 @@ import { checkTagCount, checkTags } from './ecsTags';
 import { ServiceWiring, Wiring } from './ServiceWiring';
 import { TaskDefinitionRegistry } from './TaskDefinitionRegistry';
 import { TaskLauncher } from './TaskLauncher';
+import { checkVpcLattice } from './vpcLattice';
 import {
   Cluster,
   Deployment,
@@ -19,6 +20,7 @@ import {
   ServiceRegistry,
   Task,
   TaskDefinition,
+  VpcLatticeConfiguration,
 } from './types';
 
 export interface CreateClusterInput {
@@ -43,6 +45,7 @@ export interface CreateServiceInput {
   loadBalancers?: unknown[];
   serviceRegistries?: ServiceRegistry[];
   serviceConnectConfiguration?: ServiceConnectConfiguration;
+  vpcLatticeConfigurations?: VpcLatticeConfiguration[];
   tags?: EcsTag[];
   [member: string]: unknown;
 }
@@ -56,6 +59,7 @@ export interface UpdateServiceInput {
   serviceConnectConfiguration?: ServiceConnectConfiguration;
   serviceRegistries?: ServiceRegistry[];
   loadBalancers?: unknown[];
+  vpcLatticeConfigurations?: VpcLatticeConfiguration[];
   forceNewDeployment?: boolean;
   [member: string]: unknown;
 }
@@ -250,6 +254,11 @@ export class EcsControlPlane {
       input.serviceRegistries ?? [],
       td,
     );
+    const vpcLatticeConfigurations = checkVpcLattice(
+      input.vpcLatticeConfigurations,
+      td,
+      options.unchecked === true,
+    );
 
     const passthrough: Record<string, unknown> = {};
     for (const member of PASSTHROUGH_MEMBERS) {
@@ -273,6 +282,7 @@ export class EcsControlPlane {
       networkConfiguration,
       loadBalancers: input.loadBalancers ?? [],
       serviceRegistries: registries,
+      vpcLatticeConfigurations,
       deployments: [],
       events: [],
       createdAt: now(),
@@ -302,6 +312,7 @@ export class EcsControlPlane {
       input.serviceConnectConfiguration !== undefined ||
       input.serviceRegistries !== undefined ||
       input.loadBalancers !== undefined ||
+      input.vpcLatticeConfigurations !== undefined ||
       input.forceNewDeployment === true;
     if (input.desiredCount !== undefined)
       service.desiredCount = input.desiredCount;
@@ -331,6 +342,12 @@ export class EcsControlPlane {
       input.serviceRegistries ?? service.serviceRegistries,
       td,
     );
+    // A new task definition must still name the ports Lattice registers.
+    const vpcLatticeConfigurations = checkVpcLattice(
+      input.vpcLatticeConfigurations ?? service.vpcLatticeConfigurations,
+      td,
+      false,
+    );
     for (const task of [...service.tasks.values()]) {
       this.launcher.stop(
         cluster,
@@ -342,6 +359,7 @@ export class EcsControlPlane {
     service.taskDefinition = td.taskDefinitionArn;
     service.networkConfiguration = networkConfiguration;
     service.serviceRegistries = registries;
+    service.vpcLatticeConfigurations = vpcLatticeConfigurations;
     if (input.loadBalancers !== undefined)
       service.loadBalancers = input.loadBalancers;
     const wiring = this.wiring.wire(scPlan, registries, service.serviceArn);
@@ -470,6 +488,7 @@ export class EcsControlPlane {
       networkConfiguration: service.networkConfiguration,
       serviceConnectConfiguration: wiring.serviceConnect?.config,
       serviceConnectResources: wiring.serviceConnect?.resources,
+      vpcLatticeConfigurations: service.vpcLatticeConfigurations,
       rolloutState: 'COMPLETED',
       rolloutStateReason: `ECS deployment ${id} completed.`,
     };

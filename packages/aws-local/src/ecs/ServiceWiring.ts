@@ -1,5 +1,6 @@
 import { CloudMapRegistry } from '../cloudmap/CloudMapRegistry';
 import { ecsErrors } from './ecsErrors';
+import { checkAccessLog, checkEntryOptions } from './serviceConnectOptions';
 import {
   Cluster,
   ServiceConnectConfiguration,
@@ -53,7 +54,7 @@ export interface WiringOptions {
 
 const PORT_MAX = 65535;
 
-function findPortByName(
+export function findPortByName(
   td: TaskDefinition,
   portName: string,
 ): PortRef | undefined {
@@ -109,6 +110,7 @@ export class ServiceWiring {
     if (!namespace) {
       throw ecsErrors.namespaceNotFound(namespaceRef);
     }
+    checkAccessLog(config, options.unchecked === true);
     const services = config.services ?? [];
     const seen = new Set<string>();
     const entries = services.map((svc, index) => {
@@ -139,6 +141,7 @@ export class ServiceWiring {
         );
       }
       seen.add(discoveryName);
+      checkEntryOptions(svc, index);
       for (const alias of svc.clientAliases ?? []) {
         if (
           !Number.isInteger(alias.port) ||

@@ -71,6 +71,14 @@ export interface ServiceConnectConfiguration {
   [member: string]: unknown;
 }
 
+/** One `vpcLatticeConfigurations` entry, as ECS stores it. */
+export interface VpcLatticeConfiguration {
+  roleArn: string;
+  targetGroupArn: string;
+  portName: string;
+  [member: string]: unknown;
+}
+
 export interface ServiceConnectResource {
   discoveryName: string;
   discoveryArn: string;
@@ -95,6 +103,7 @@ export interface Deployment {
   networkConfiguration?: NetworkConfiguration;
   serviceConnectConfiguration?: ServiceConnectConfiguration;
   serviceConnectResources?: ServiceConnectResource[];
+  vpcLatticeConfigurations?: VpcLatticeConfiguration[];
   rolloutState: 'COMPLETED' | 'IN_PROGRESS' | 'FAILED';
   rolloutStateReason: string;
 }
@@ -118,6 +127,8 @@ export interface EcsService {
   networkConfiguration?: NetworkConfiguration;
   loadBalancers: unknown[];
   serviceRegistries: ServiceRegistry[];
+  /** Kept across deployments until an update replaces them; shown on deployments, as ECS does. */
+  vpcLatticeConfigurations?: VpcLatticeConfiguration[];
   deployments: Deployment[];
   events: ServiceEvent[];
   createdAt: Date;

@@ -4,6 +4,7 @@ import {
   ContainerDefinition,
   ServiceConnectConfiguration,
   ServiceRegistry,
+  VpcLatticeConfiguration,
 } from '../ecs/types';
 import { hexId } from '../util/ids';
 import { CloudMapTag, EcsTag } from '../util/tags';
@@ -196,6 +197,10 @@ function seedRegion(
             resolveRegistry(partition, r, namespaceId),
           ),
           loadBalancers: svc.loadBalancers,
+          vpcLatticeConfigurations:
+            svc.vpcLatticeConfigurations as
+              | VpcLatticeConfiguration[]
+              | undefined,
           tags: ecsTags(svc.tags),
         },
         { unchecked: svc.seedUnchecked === true, createdBy: seededBy },

@@ -168,11 +168,15 @@ export interface EstateService {
   serviceConnectConfiguration?: Record<string, unknown> & { enabled: boolean };
   serviceRegistries?: EstateServiceRegistry[];
   loadBalancers?: Array<Record<string, unknown>>;
+  /** ECS's own members: `{ roleArn, targetGroupArn, portName }`. */
+  vpcLatticeConfigurations?: Array<Record<string, unknown>>;
   tags?: EstateTags;
   /**
-   * Seeds a Service Connect portName that names no port mapping, which the
-   * API rejects. It models drift that exists in real accounts (the task
-   * definition changed under a running service) and is the only check it skips.
+   * Seeds what the API rejects and real accounts still hold after drift
+   * (the task definition changed under a running service, a log
+   * configuration removed): a Service Connect or VPC Lattice portName that
+   * names no port mapping, access logs without a logConfiguration. These are
+   * the only checks it skips.
    */
   seedUnchecked?: boolean;
 }

@@ -46,6 +46,7 @@ const MERMAID_ARROWS: Record<Mechanism, string> = {
   dns: '-.->',
   'http-api': '==>',
   'load-balancer': '==>',
+  lattice: '==>',
 };
 
 /** Mermaid labels are quoted; quotes inside become entity codes. */

@@ -44,6 +44,7 @@ const API_TYPES: Record<Mechanism, string> = {
   dns: ENTITY_TYPES.dnsEndpoint,
   'http-api': ENTITY_TYPES.httpApiEndpoint,
   'load-balancer': ENTITY_TYPES.loadBalancerEndpoint,
+  lattice: ENTITY_TYPES.latticeEndpoint,
 };
 
 const MECHANISM_TITLES: Record<Mechanism, string> = {
@@ -51,6 +52,7 @@ const MECHANISM_TITLES: Record<Mechanism, string> = {
   dns: 'Service Discovery (DNS)',
   'http-api': 'Cloud Map API discovery',
   'load-balancer': 'Load balancer',
+  lattice: 'VPC Lattice',
 };
 
 function scopeParts(item: { accountId: string; region: string }): string[] {

@@ -13,8 +13,13 @@ import type {
   NetworkMode,
   PortMappingInfo,
   ScopeSnapshot,
+  ServiceConnectAccessLogInfo,
+  ServiceConnectTimeoutInfo,
+  ServiceConnectTlsInfo,
   TaskDefinitionInfo,
+  VpcLatticeInfo,
 } from '../snapshot';
+import { parseArn } from '../arns';
 import { extractReferences } from '../references';
 import { serviceConnectRegistry } from '../serviceConnectRegistry';
 
@@ -37,15 +42,24 @@ export interface ServiceSpec {
   containers?: ContainerSpec[];
   serviceConnect?: {
     enabled?: boolean;
-    /** Namespace name or ARN; the cluster default when absent. */
+    /**
+     * Namespace name or ARN; the cluster default when absent. A name or ID
+     * of a namespace shared with this scope, and an ARN of a namespace it
+     * does not list, are kept as written, as the reader keeps them.
+     */
     namespace?: string;
     services?: {
       portName: string;
       discoveryName?: string;
       clientAliases?: { dnsName?: string; port: number }[];
+      tls?: ServiceConnectTlsInfo;
+      timeout?: ServiceConnectTimeoutInfo;
     }[];
+    accessLog?: ServiceConnectAccessLogInfo;
+    logDriver?: string;
     since?: string;
   };
+  vpcLattice?: VpcLatticeInfo[];
   /** Service Discovery registrations, by Cloud Map service and namespace name. */
   registries?: {
     cloudMapService: string;
@@ -102,8 +116,12 @@ export class ScopeBuilder {
     readonly region = 'eu-west-1',
   ) {}
 
-  private arn(service: string, resource: string): string {
-    return `arn:aws:${service}:${this.region}:${this.accountId}:${resource}`;
+  private arn(
+    service: string,
+    resource: string,
+    accountId = this.accountId,
+  ): string {
+    return `arn:aws:${service}:${this.region}:${accountId}:${resource}`;
   }
 
   clusterArn(name: string): string {
@@ -156,6 +174,26 @@ export class ScopeBuilder {
     return this;
   }
 
+  /**
+   * Lists a namespace of `owner`'s scope as shared with this account through
+   * AWS RAM, as Cloud Map's ListNamespaces shows it here.
+   */
+  sharedNamespace(owner: ScopeBuilder, name: string): this {
+    const namespace = owner.namespaceFor(name);
+    this.namespaces.set(name, {
+      ...namespace,
+      tags: {},
+      ownerAccountId: owner.accountId,
+    });
+    return this;
+  }
+
+  /** Gives a namespace of this scope its RAM shares, as read in this account. */
+  shares(name: string, shares: NamespaceInfo['shares']): this {
+    this.namespaceFor(name).shares = shares;
+    return this;
+  }
+
   cloudMapService(
     name: string,
     namespace: string,
@@ -170,10 +208,14 @@ export class ScopeBuilder {
     return this;
   }
 
-  private namespaceFor(nameOrArn: string): NamespaceInfo {
-    const known = [...this.namespaces.values()].find(
-      ns => ns.name === nameOrArn || ns.arn === nameOrArn,
+  private findNamespace(ref: string): NamespaceInfo | undefined {
+    return [...this.namespaces.values()].find(
+      ns => ns.name === ref || ns.arn === ref || ns.id === ref,
     );
+  }
+
+  private namespaceFor(nameOrArn: string): NamespaceInfo {
+    const known = this.findNamespace(nameOrArn);
     if (known) return known;
     this.namespace(nameOrArn);
     return this.namespaces.get(nameOrArn)!;
@@ -224,6 +266,7 @@ export class ScopeBuilder {
           port: r.port,
         })),
         loadBalancers: spec.loadBalancers ?? [],
+        ...(spec.vpcLattice ? { vpcLattice: spec.vpcLattice } : {}),
         tasks: (spec.taskIps ?? []).map(ip => ({ ip, health: spec.taskHealth ?? 'UNKNOWN' })),
       });
     }
@@ -303,9 +346,18 @@ export class ScopeBuilder {
     if (!sc) return undefined;
     const enabled = sc.enabled ?? true;
     const clusterDefault = this.clusters.get(cluster)?.defaultNamespace;
-    const namespace = sc.namespace
-      ? this.namespaceFor(sc.namespace)
-      : clusterDefault && this.namespaceFor(clusterDefault);
+    // ECS resolves a name or ID only among the account's own namespaces; an
+    // ARN of a namespace this scope does not list is kept as it is.
+    const listed = sc.namespace && this.findNamespace(sc.namespace);
+    const unresolved = sc.namespace?.startsWith('arn:')
+      ? !listed
+      : !!sc.namespace && !!listed && !!listed.ownerAccountId;
+    const namespaceRef = unresolved ? undefined : sc.namespace ?? clusterDefault;
+    const namespace = namespaceRef ? this.namespaceFor(namespaceRef) : undefined;
+    // ECS creates the Cloud Map services of a shared namespace in it, under
+    // its owner's account.
+    const cloudMapAccount =
+      namespace && (parseArn(namespace.arn)?.accountId ?? this.accountId);
     const services = (sc.services ?? []).map(entry => {
       const discoveryName = entry.discoveryName ?? entry.portName;
       let discoveryArn: string | undefined;
@@ -313,6 +365,7 @@ export class ScopeBuilder {
         discoveryArn = this.arn(
           'servicediscovery',
           `service/srv-sc-${slug(namespace.name)}-${slug(discoveryName)}`,
+          cloudMapAccount,
         );
         if (!cloudMapServices.some(c => c.arn === discoveryArn)) {
           cloudMapServices.push(
@@ -325,13 +378,20 @@ export class ScopeBuilder {
         discoveryName: entry.discoveryName,
         discoveryArn,
         clientAliases: entry.clientAliases ?? [],
+        ...(entry.tls ? { tls: entry.tls } : {}),
+        ...(entry.timeout ? { timeout: entry.timeout } : {}),
       };
     });
     return {
       enabled,
-      namespace: namespace ? namespace.arn : undefined,
+      namespace: unresolved ? sc.namespace : namespace?.arn,
       namespaceFromCluster: !sc.namespace && !!clusterDefault,
+      ...(sc.namespace && !sc.namespace.startsWith('arn:')
+        ? { namespaceReference: sc.namespace }
+        : {}),
       services,
+      ...(sc.accessLog ? { accessLog: sc.accessLog } : {}),
+      ...(sc.logDriver ? { logDriver: sc.logDriver } : {}),
       since: sc.since ?? '2025-06-01T00:00:00.000Z',
     };
   }

@@ -34,8 +34,14 @@ export interface ListedNamespace {
   serviceCount?: number;
 }
 
+/**
+ * The namespaces the account sees: its own and, without any filter, those
+ * other accounts share with it through AWS RAM (`ResourceOwner` names the
+ * owner). A shared namespace's tags are its owner's and are read there.
+ */
 export async function readNamespaces(
   cloudMap: ServiceDiscoveryClient,
+  accountId: string,
   filter: string[] | undefined,
   concurrency: number,
   notes: ReadNotes,
@@ -52,17 +58,20 @@ export async function readNamespaces(
     summaries = summaries.filter(ns => wanted.has(ns.Name!));
   }
   return mapLimited(summaries, concurrency, async ns => {
-    const tags = await cloudMap.send(new ListTagsForResourceCommand({ ResourceARN: ns.Arn! }));
-    return {
-      info: {
-        id: ns.Id!,
-        arn: ns.Arn!,
-        name: ns.Name!,
-        type: ns.Type as NamespaceType,
-        tags: tagsToRecord(tags.Tags),
-      },
-      serviceCount: ns.ServiceCount,
+    const info: NamespaceInfo = {
+      id: ns.Id!,
+      arn: ns.Arn!,
+      name: ns.Name!,
+      type: ns.Type as NamespaceType,
+      tags: {},
     };
+    if (ns.ResourceOwner && ns.ResourceOwner !== accountId) {
+      info.ownerAccountId = ns.ResourceOwner;
+    } else {
+      const tags = await cloudMap.send(new ListTagsForResourceCommand({ ResourceARN: ns.Arn! }));
+      info.tags = tagsToRecord(tags.Tags);
+    }
+    return { info, serviceCount: ns.ServiceCount };
   });
 }
 

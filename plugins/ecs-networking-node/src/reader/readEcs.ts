@@ -7,6 +7,7 @@ import {
   ListServicesCommand,
   ListTasksCommand,
   Service,
+  ServiceConnectService as EcsServiceConnectService,
   Task,
 } from '@aws-sdk/client-ecs';
 import {
@@ -15,6 +16,7 @@ import {
   type EcsServiceInfo,
   type EcsTaskInfo,
   type ServiceConnectInfo,
+  type ServiceConnectService,
   type TaskHealth,
 } from '@ecs-net/plugin-ecs-networking-common';
 import { chunk, collectPages, mapLimited, tagsToRecord, uniqueBy } from './paging';
@@ -61,36 +63,70 @@ export async function readClusters(
   }));
 }
 
+/** The deployment whose configuration the service is converging on. */
+function primaryDeployment(service: Service) {
+  return service.deployments?.find(d => d.status === 'PRIMARY') ?? service.deployments?.[0];
+}
+
 function serviceConnectOf(
   service: Service,
   cluster: ClusterInfo,
 ): ServiceConnectInfo | undefined {
-  const primary =
-    service.deployments?.find(d => d.status === 'PRIMARY') ?? service.deployments?.[0];
+  const primary = primaryDeployment(service);
   const config = primary?.serviceConnectConfiguration;
   if (!config) return undefined;
   const resources = new Map(
     (primary?.serviceConnectResources ?? []).map(r => [r.discoveryName, r.discoveryArn]),
   );
   const namespace = config.namespace ?? cluster.serviceConnectDefaultNamespace;
-  return {
+  const info: ServiceConnectInfo = {
     enabled: config.enabled ?? false,
     namespace,
     namespaceFromCluster: !config.namespace && !!namespace,
     since: primary?.createdAt?.toISOString(),
-    services: (config.services ?? []).map(entry => {
-      const discoveryName = entry.discoveryName ?? entry.portName;
-      return {
-        portName: entry.portName!,
-        discoveryName: entry.discoveryName,
-        discoveryArn: resources.get(discoveryName),
-        clientAliases: (entry.clientAliases ?? []).map(alias => ({
-          dnsName: alias.dnsName,
-          port: alias.port!,
-        })),
-      };
-    }),
+    services: (config.services ?? []).map(entry =>
+      serviceConnectEntry(entry, resources.get(entry.discoveryName ?? entry.portName)),
+    ),
   };
+  if (namespace && !namespace.startsWith('arn:')) info.namespaceReference = namespace;
+  if (config.accessLogConfiguration?.format) {
+    info.accessLog = {
+      format: config.accessLogConfiguration.format,
+      includeQueryParameters: config.accessLogConfiguration.includeQueryParameters,
+    };
+  }
+  // The driver says where logs go; its options are the user's and stay out.
+  if (config.logConfiguration) info.logDriver = config.logConfiguration.logDriver;
+  return info;
+}
+
+function serviceConnectEntry(
+  entry: EcsServiceConnectService,
+  discoveryArn: string | undefined,
+): ServiceConnectService {
+  const out: ServiceConnectService = {
+    portName: entry.portName!,
+    discoveryName: entry.discoveryName,
+    discoveryArn,
+    clientAliases: (entry.clientAliases ?? []).map(alias => ({
+      dnsName: alias.dnsName,
+      port: alias.port!,
+    })),
+  };
+  if (entry.tls) {
+    out.tls = {
+      certificateAuthorityArn: entry.tls.issuerCertificateAuthority?.awsPcaAuthorityArn,
+      kmsKey: entry.tls.kmsKey,
+      roleArn: entry.tls.roleArn,
+    };
+  }
+  if (entry.timeout) {
+    out.timeout = {
+      idleTimeoutSeconds: entry.timeout.idleTimeoutSeconds,
+      perRequestTimeoutSeconds: entry.timeout.perRequestTimeoutSeconds,
+    };
+  }
+  return out;
 }
 
 function taskIp(task: Task): string | undefined {
@@ -244,6 +280,12 @@ function serviceInfo(service: Service, cluster: ClusterInfo): EcsServiceInfo {
       loadBalancerName: lb.loadBalancerName,
       containerName: lb.containerName,
       containerPort: lb.containerPort,
+    })),
+    // DescribeServices has Lattice only on deployments, as Service Connect.
+    vpcLattice: (primaryDeployment(service)?.vpcLatticeConfigurations ?? []).map(lattice => ({
+      portName: lattice.portName!,
+      targetGroupArn: lattice.targetGroupArn!,
+      roleArn: lattice.roleArn,
     })),
     tasks: [],
   };

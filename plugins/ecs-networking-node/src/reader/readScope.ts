@@ -35,7 +35,7 @@ export async function readScope(options: {
   };
   const [clusters, listedNamespaces] = await Promise.all([
     readClusters(clients.ecs, scope.clusters, concurrency, notes),
-    readNamespaces(clients.cloudMap, scope.namespaces, concurrency, notes),
+    readNamespaces(clients.cloudMap, scope.accountId, scope.namespaces, concurrency, notes),
   ]);
   const namespaces = listedNamespaces.map(ns => ns.info);
   const [servicesByCluster, listed] = await Promise.all([
@@ -46,13 +46,20 @@ export async function readScope(options: {
   ]);
   const cloudMapServices = listed.map(l => l.info);
   const services = servicesByCluster.flat();
-  // Services may name their Service Connect namespace by name; clusters
-  // always give an ARN. Normalise to ARNs so the model joins on one key.
-  const namespaceArnByName = new Map(namespaces.map(ns => [ns.name, ns.arn]));
+  // Services may name their Service Connect namespace by name or ID (kept
+  // as namespaceReference); clusters always give an ARN. Normalise to ARNs
+  // so the model joins on one key. ECS resolves a name or ID only among the
+  // account's own namespaces: a shared one is reached by its ARN alone.
+  const namespaceArnByRef = new Map(
+    namespaces.filter(ns => !ns.ownerAccountId).flatMap(ns => [
+      [ns.id, ns.arn],
+      [ns.name, ns.arn],
+    ]),
+  );
   for (const service of services) {
     const sc = service.serviceConnect;
     if (sc?.namespace && !sc.namespace.startsWith('arn:')) {
-      sc.namespace = namespaceArnByName.get(sc.namespace) ?? sc.namespace;
+      sc.namespace = namespaceArnByRef.get(sc.namespace) ?? sc.namespace;
     }
   }
   const managed = new Set(

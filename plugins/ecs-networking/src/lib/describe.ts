@@ -9,6 +9,7 @@ export const MECHANISM_LABELS: Record<Mechanism, string> = {
   dns: 'Service Discovery',
   'http-api': 'Cloud Map API',
   'load-balancer': 'Load balancer',
+  lattice: 'VPC Lattice',
 };
 
 /** Order in which mechanisms are listed, the most common first. */
@@ -17,6 +18,7 @@ export const MECHANISMS: Mechanism[] = [
   'dns',
   'http-api',
   'load-balancer',
+  'lattice',
 ];
 
 /** `1 service`, `2 services`. */
@@ -42,6 +44,8 @@ export function reachabilityText(endpoint: Endpoint): string {
       return 'clients that call the Cloud Map DiscoverInstances API (no DNS name)';
     case 'load-balancer':
       return "whatever the load balancer's listeners and security groups admit";
+    case 'vpc-lattice':
+      return 'clients of the VPC Lattice service network its target group is behind (across VPCs and accounts, as its auth policy admits)';
     default:
       // A newer backend may send kinds this build does not know yet.
       return endpoint.reachableFrom;

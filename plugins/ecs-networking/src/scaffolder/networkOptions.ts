@@ -101,6 +101,7 @@ export const MECHANISM_LABELS: Record<Mechanism, string> = {
   dns: 'DNS (Service Discovery)',
   'http-api': 'Cloud Map API',
   'load-balancer': 'Load balancer',
+  lattice: 'VPC Lattice',
 };
 
 /** Endpoints of the scope and mechanisms with who answers and owns them, one per name. */

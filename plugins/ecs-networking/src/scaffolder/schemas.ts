@@ -34,7 +34,7 @@ export const EcsEndpointPickerFieldSchema = makeFieldSchema({
   uiOptions: z =>
     z.object({
       mechanisms: z
-        .array(z.enum(['connect', 'dns', 'http-api', 'load-balancer']))
+        .array(z.enum(['connect', 'dns', 'http-api', 'load-balancer', 'lattice']))
         .optional()
         .describe('Mechanisms to offer; default all'),
       accountId: z.string().optional().describe(scopeOptions.accountId),

@@ -21,4 +21,5 @@ export const MECHANISM_DASH: Record<Mechanism, string | undefined> = {
   dns: '8 4',
   'http-api': '2 4',
   'load-balancer': '10 4 2 4',
+  lattice: '1 3',
 };
