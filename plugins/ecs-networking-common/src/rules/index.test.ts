@@ -12,6 +12,13 @@ describe('lintRules', () => {
         'service-connect-namespace-missing',
         'service-connect-unreachable-caller',
         'service-connect-client-redeploy',
+        'service-connect-shared-namespace-reference',
+        'service-connect-namespace-region',
+        'shared-namespace-ecs-permission',
+        'service-connect-timeout-protocol',
+        'service-connect-idle-timeout-short',
+        'service-connect-access-log-destination',
+        'vpc-lattice-port-name',
         'dns-ttl-too-high',
         'dns-a-record-network-mode',
         'dns-srv-missing-port',
@@ -26,7 +33,7 @@ describe('lintRules', () => {
         'reference-unresolved',
       ]),
     );
-    expect(ids).toHaveLength(16);
+    expect(ids).toHaveLength(23);
     for (const rule of lintRules) {
       expect(rule.title).toBeTruthy();
       expect(rule.description).toBeTruthy();

@@ -12,11 +12,18 @@ import { duplicateDiscoveryName } from './duplicate-discovery-name';
 import { namespaceUnused } from './namespace-unused';
 import { ownerTagMissing } from './owner-tag-missing';
 import { referenceUnresolved } from './reference-unresolved';
+import { serviceConnectAccessLogDestination } from './service-connect-access-log-destination';
 import { serviceConnectClientRedeploy } from './service-connect-client-redeploy';
+import { serviceConnectIdleTimeoutShort } from './service-connect-idle-timeout-short';
 import { serviceConnectNamespaceMissing } from './service-connect-namespace-missing';
+import { serviceConnectNamespaceRegion } from './service-connect-namespace-region';
 import { serviceConnectPortName } from './service-connect-port-name';
+import { serviceConnectSharedNamespaceReference } from './service-connect-shared-namespace-reference';
+import { serviceConnectTimeoutProtocol } from './service-connect-timeout-protocol';
 import { serviceConnectUnreachableCaller } from './service-connect-unreachable-caller';
+import { sharedNamespaceEcsPermission } from './shared-namespace-ecs-permission';
 import { tagNotEntityRef } from './tag-not-entity-ref';
+import { vpcLatticePortName } from './vpc-lattice-port-name';
 import type { LintRule, RuleContext } from './types';
 
 export type { LintRule, RuleContext } from './types';
@@ -32,11 +39,18 @@ export {
   namespaceUnused,
   ownerTagMissing,
   referenceUnresolved,
+  serviceConnectAccessLogDestination,
   serviceConnectClientRedeploy,
+  serviceConnectIdleTimeoutShort,
   serviceConnectNamespaceMissing,
+  serviceConnectNamespaceRegion,
   serviceConnectPortName,
+  serviceConnectSharedNamespaceReference,
+  serviceConnectTimeoutProtocol,
   serviceConnectUnreachableCaller,
+  sharedNamespaceEcsPermission,
   tagNotEntityRef,
+  vpcLatticePortName,
 };
 
 /**
@@ -47,8 +61,15 @@ export {
 export const lintRules: readonly LintRule[] = Object.freeze([
   serviceConnectPortName,
   serviceConnectNamespaceMissing,
+  serviceConnectSharedNamespaceReference,
+  serviceConnectNamespaceRegion,
+  sharedNamespaceEcsPermission,
   serviceConnectUnreachableCaller,
   serviceConnectClientRedeploy,
+  serviceConnectTimeoutProtocol,
+  serviceConnectIdleTimeoutShort,
+  serviceConnectAccessLogDestination,
+  vpcLatticePortName,
   dnsTtlTooHigh,
   dnsARecordNetworkMode,
   dnsSrvMissingPort,

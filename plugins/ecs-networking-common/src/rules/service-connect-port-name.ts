@@ -1,5 +1,12 @@
 import type { Finding } from '../model';
-import { finding, LintRule, serviceSubject } from './types';
+import {
+  finding,
+  LintRule,
+  portMappingNamed,
+  portMappingNames,
+  serviceConnectEntries,
+  serviceSubject,
+} from './types';
 
 /** @public */
 export const serviceConnectPortName: LintRule = {
@@ -10,27 +17,17 @@ export const serviceConnectPortName: LintRule = {
     'Service Connect finds the port to proxy by name: each `portName` in the service must equal a `portMappings[].name` in its task definition, or the deployment cannot come up.',
   check({ scopes }) {
     const findings: Finding[] = [];
-    for (const service of scopes.services) {
-      const sc = service.item.serviceConnect;
-      const td = scopes.taskDefinitionOf(service.item);
-      if (!sc?.enabled || !td) continue;
-      const names = new Set(
-        td.containers.flatMap(c =>
-          c.portMappings.map(m => m.name).filter(Boolean),
+    for (const { service, td, entry } of serviceConnectEntries(scopes)) {
+      if (portMappingNamed(td, entry.portName)) continue;
+      const known = portMappingNames(td);
+      findings.push(
+        finding(
+          serviceConnectPortName,
+          serviceSubject(service),
+          `Service Connect port name "${entry.portName}" matches no port mapping name in ${td.family}:${td.revision} (named: ${known}), so the proxy has no port to serve.`,
+          `Name a port mapping "${entry.portName}" in the task definition, or set portName to one of: ${known}.`,
         ),
       );
-      for (const entry of sc.services) {
-        if (names.has(entry.portName)) continue;
-        const known = [...names].sort().join(', ') || 'none';
-        findings.push(
-          finding(
-            serviceConnectPortName,
-            serviceSubject(service),
-            `Service Connect port name "${entry.portName}" matches no port mapping name in ${td.family}:${td.revision} (named: ${known}), so the proxy has no port to serve.`,
-            `Name a port mapping "${entry.portName}" in the task definition, or set portName to one of: ${known}.`,
-          ),
-        );
-      }
     }
     return findings;
   },

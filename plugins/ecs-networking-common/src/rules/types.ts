@@ -10,6 +10,9 @@ import type {
   CloudMapServiceInfo,
   EcsServiceInfo,
   NamespaceInfo,
+  PortMappingInfo,
+  ServiceConnectService,
+  TaskDefinitionInfo,
 } from '../snapshot';
 import type { EndpointIndex } from '../endpointIndex';
 import type { TagKeys } from '../tagKeys';
@@ -105,4 +108,41 @@ export function registrantsByCloudMapService(
     }
   }
   return byArn;
+}
+
+/** The port mapping a Service Connect or VPC Lattice `portName` names, if any. */
+export function portMappingNamed(
+  td: TaskDefinitionInfo,
+  portName: string,
+): PortMappingInfo | undefined {
+  for (const container of td.containers) {
+    const mapping = container.portMappings.find(m => m.name === portName);
+    if (mapping) return mapping;
+  }
+  return undefined;
+}
+
+/** The port mapping names of a task definition, sorted, for a fix text. */
+export function portMappingNames(td: TaskDefinitionInfo): string {
+  const names = td.containers.flatMap(c =>
+    c.portMappings.flatMap(m => (m.name ? [m.name] : [])),
+  );
+  return [...new Set(names)].sort().join(', ') || 'none';
+}
+
+/**
+ * Each Service Connect entry of the services that have Service Connect on
+ * and a known task definition, the shape of every rule about one entry.
+ */
+export function* serviceConnectEntries(scopes: ScopeIndex): Generator<{
+  service: Scoped<EcsServiceInfo>;
+  td: TaskDefinitionInfo;
+  entry: ServiceConnectService;
+}> {
+  for (const service of scopes.services) {
+    const sc = service.item.serviceConnect;
+    const td = scopes.taskDefinitionOf(service.item);
+    if (!sc?.enabled || !td) continue;
+    for (const entry of sc.services) yield { service, td, entry };
+  }
 }
