@@ -48,12 +48,13 @@ export async function startCatalogBackend(options: {
   /** Replaces settings of `ecsNetworking` (its accounts, say). */
   ecsNetworking?: Record<string, unknown>;
   /**
-   * Keeps the ecs-networking plugin's database in this SQLite file, so that
+   * Keeps the ecs-networking plugin's database in a SQLite file in this
+   * directory, so that
    * a backend started later over it continues from what this one stored: a
    * redeploy. The catalog's stays in memory (a stopped backend's catalog may
    * still hold its file locked). Default: in memory.
    */
-  ecsNetworkingDatabaseFile?: string;
+  ecsNetworkingDatabaseDirectory?: string;
 }) {
   return startTestBackend({
     features: [
@@ -71,7 +72,7 @@ export async function startCatalogBackend(options: {
             ownership: { defaultOwner: 'group:default/platform-team' },
             ...options.ecsNetworking,
           },
-          ...(options.ecsNetworkingDatabaseFile
+          ...(options.ecsNetworkingDatabaseDirectory
             ? {
                 backend: {
                   database: {
@@ -79,7 +80,13 @@ export async function startCatalogBackend(options: {
                     connection: ':memory:',
                     plugin: {
                       'ecs-networking': {
-                        connection: { filename: options.ecsNetworkingDatabaseFile },
+                        // Backstage joins the filename to `directory` (default
+                        // "."), so an absolute filename would land under the
+                        // working directory.
+                        connection: {
+                          directory: options.ecsNetworkingDatabaseDirectory,
+                          filename: 'ecs-networking.sqlite',
+                        },
                       },
                     },
                   },

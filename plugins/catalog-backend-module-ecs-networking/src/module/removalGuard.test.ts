@@ -86,9 +86,8 @@ describe('the removal guard, with the real catalog', () => {
 
   it('keeps the entities a cluster filter typo hides after a redeploy', async () => {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ecsnet-removal-guard-'));
-    const ecsNetworkingDatabaseFile = path.join(directory, 'ecs-networking.sqlite');
     try {
-      const first = await start({ ecsNetworkingDatabaseFile });
+      const first = await start({ ecsNetworkingDatabaseDirectory: directory });
       await first.syncNow();
       // The catalog processes what the provider applied in its own time.
       await eventually(async () =>
@@ -98,7 +97,7 @@ describe('the removal guard, with the real catalog', () => {
 
       // `shop` misspelt: only web's services match.
       const typo = await start({
-        ecsNetworkingDatabaseFile,
+        ecsNetworkingDatabaseDirectory: directory,
         ecsNetworking: {
           accounts: [
             { accountId: ACCOUNT, regions: [REGION], clusters: ['shpo', 'web'] },
