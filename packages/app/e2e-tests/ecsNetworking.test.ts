@@ -8,7 +8,9 @@ test('a service page shows its endpoint names, callers and callees', async ({ pa
   const card = page.getByText('ECS network', { exact: true }).locator('xpath=ancestor::*[contains(@class,"MuiCard-root")][1]');
   await expect(card.getByText('order-service:8080').first()).toBeVisible();
   await expect(card.getByText('Called by (2)')).toBeVisible();
-  await expect(card.getByText('Calls (3)')).toBeVisible();
+  // user-service, product-service, mysql, and loyalty-service in the
+  // partner account through the shared namespace.
+  await expect(card.getByText('Calls (4)')).toBeVisible();
   await expect(card.getByText('env DATABASE_URL → jdbc:mysql://mysql.app:3306/orders')).toBeVisible();
   // The canary secret next to the database URL never reaches the page.
   expect(await page.content()).not.toContain('ecsnet-canary-7f3a9b');
@@ -52,9 +54,10 @@ test('a namespace page lists the names in it, who answers on each and their owne
 
 test('the network page lists the estate and finds owners', async ({ page }) => {
   await page.goto('/ecs-networking');
-  // The demo's 14 services and 4 findings, plus the hostile estate's.
+  // The demo's 15 services and 4 findings, plus the hostile estate's.
   await expect(page.getByText(`Showing ${ALL.services} of ${ALL.services} services, ${ALL.findings} findings`)).toBeVisible();
-  await expect(page.getByText('sc.local — 7 services')).toBeVisible();
+  // The shop's seven and loyalty-service, which joins it from 222222222222.
+  await expect(page.getByText('sc.local — 8 services')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/network-page.png`, fullPage: true });
 
   await page.getByLabel('Who owns…').fill('mysql.app');

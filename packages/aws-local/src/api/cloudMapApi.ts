@@ -80,6 +80,40 @@ function filterBy<T>(
   return out;
 }
 
+/** Namespaces the caller sees: its own and those shared with it (AWS RAM), each with its owner. */
+function visibleNamespaces(ctx: CallContext): Array<{ ns: Namespace; owner: string }> {
+  return [
+    ...registry(ctx)
+      .listNamespaces()
+      .map(ns => ({ ns, owner: ctx.partition.accountId })),
+    ...ctx.partition.shared.list().map(({ namespace, registry: owner }) => ({
+      ns: namespace,
+      owner: owner.accountId,
+    })),
+  ];
+}
+
+/** Cloud Map services the caller sees: its own and those in namespaces shared with it. */
+function visibleServices(
+  ctx: CallContext,
+): Array<{ svc: DiscoveryService; owner: string }> {
+  return [
+    ...registry(ctx)
+      .listServices()
+      .map(svc => ({ svc, owner: ctx.partition.accountId })),
+    ...ctx.partition.shared.list().flatMap(({ namespace, registry: owner }) =>
+      owner
+        .listServices()
+        .filter(svc => svc.NamespaceId === namespace.Id)
+        .map(svc => ({ svc, owner: owner.accountId })),
+    ),
+  ];
+}
+
+/** SELF or OTHER_ACCOUNTS, as the RESOURCE_OWNER filter compares. */
+const ownerKind = (ctx: CallContext, owner: string) =>
+  owner === ctx.partition.accountId ? 'SELF' : 'OTHER_ACCOUNTS';
+
 function namespaceSummary(ns: Namespace) {
   return {
     Id: ns.Id,
@@ -196,11 +230,11 @@ export const cloudMapApi: JsonService = {
     ListNamespaces(ctx, raw) {
       const input = reader(raw);
       const filters = input.optArray<Filter>('Filters');
-      const matching = filterBy(registry(ctx).listNamespaces(), filters, {
-        TYPE: ns => ns.Type,
-        NAME: ns => ns.Name,
-        HTTP_NAME: ns => ns.Properties.HttpProperties.HttpName,
-        RESOURCE_OWNER: () => 'SELF',
+      const matching = filterBy(visibleNamespaces(ctx), filters, {
+        TYPE: ({ ns }) => ns.Type,
+        NAME: ({ ns }) => ns.Name,
+        HTTP_NAME: ({ ns }) => ns.Properties.HttpProperties.HttpName,
+        RESOURCE_OWNER: ({ owner }) => ownerKind(ctx, owner),
       });
       const result = paginate(
         matching,
@@ -209,7 +243,10 @@ export const cloudMapApi: JsonService = {
         `ListNamespaces/${JSON.stringify(filters ?? [])}`,
       );
       return {
-        Namespaces: result.items.map(namespaceSummary),
+        Namespaces: result.items.map(({ ns, owner }) => ({
+          ...namespaceSummary(ns),
+          ResourceOwner: owner,
+        })),
         NextToken: result.nextToken,
       };
     },
@@ -253,9 +290,9 @@ export const cloudMapApi: JsonService = {
     ListServices(ctx, raw) {
       const input = reader(raw);
       const filters = input.optArray<Filter>('Filters');
-      const matching = filterBy(registry(ctx).listServices(), filters, {
-        NAMESPACE_ID: svc => svc.NamespaceId,
-        RESOURCE_OWNER: () => 'SELF',
+      const matching = filterBy(visibleServices(ctx), filters, {
+        NAMESPACE_ID: ({ svc }) => svc.NamespaceId,
+        RESOURCE_OWNER: ({ owner }) => ownerKind(ctx, owner),
       });
       const result = paginate(
         matching,
@@ -264,7 +301,11 @@ export const cloudMapApi: JsonService = {
         `ListServices/${JSON.stringify(filters ?? [])}`,
       );
       return {
-        Services: result.items.map(serviceSummary),
+        Services: result.items.map(({ svc, owner }) => ({
+          ...serviceSummary(svc),
+          ResourceOwner: owner,
+          CreatedByAccount: svc.createdByAccount,
+        })),
         NextToken: result.nextToken,
       };
     },
@@ -467,6 +508,6 @@ function cloudMapServiceToWire(svc: DiscoveryService, ctx: CallContext) {
     NamespaceId: svc.NamespaceId,
     CreatorRequestId: svc.CreatorRequestId,
     ResourceOwner: ctx.partition.accountId,
-    CreatedByAccount: ctx.partition.accountId,
+    CreatedByAccount: svc.createdByAccount,
   };
 }

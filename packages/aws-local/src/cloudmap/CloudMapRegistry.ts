@@ -187,6 +187,7 @@ export class CloudMapRegistry {
       CreateDate: now(),
       CreatorRequestId: input.creatorRequestId,
       tags: input.tags ?? [],
+      createdByAccount: input.createdByAccount ?? this.accountId,
       instances: new Map(),
       revision: 1,
     };

@@ -55,6 +55,8 @@ export interface DiscoveryService {
   CreateDate: Date;
   CreatorRequestId?: string;
   tags: CloudMapTag[];
+  /** The account that created it: another one's in a shared namespace (`CreatedByAccount`). */
+  createdByAccount: string;
   instances: Map<string, Instance>;
   /** Bumped on every registration change, as InstancesRevision is. */
   revision: number;
@@ -104,4 +106,6 @@ export interface ServiceInput {
   healthCheckCustomConfig?: { FailureThreshold?: number };
   creatorRequestId?: string;
   tags?: CloudMapTag[];
+  /** Another account creating it in a namespace shared with it; default the owner. */
+  createdByAccount?: string;
 }

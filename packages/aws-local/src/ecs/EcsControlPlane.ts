@@ -1,6 +1,7 @@
 import { now } from '../util/clock';
 import { CloudMapRegistry } from '../cloudmap/CloudMapRegistry';
 import { SubnetPool } from '../network/SubnetPool';
+import { SharedNamespaces } from '../world/SharedNamespaces';
 import { digitsId, uuidId } from '../util/ids';
 import { EcsTag, mergeTags, removeTags } from '../util/tags';
 import { EcsArns, clusterFromArn, nameFromRef } from './ecsArns';
@@ -110,10 +111,11 @@ export class EcsControlPlane {
     readonly region: string,
     private readonly cloudMap: CloudMapRegistry,
     private readonly network: SubnetPool,
+    shared: SharedNamespaces,
   ) {
     this.arns = new EcsArns(accountId, region);
     this.taskDefinitions = new TaskDefinitionRegistry(this.arns);
-    this.wiring = new ServiceWiring(cloudMap);
+    this.wiring = new ServiceWiring(cloudMap, shared, accountId);
     this.launcher = new TaskLauncher(
       accountId,
       region,

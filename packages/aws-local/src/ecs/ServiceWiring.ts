@@ -1,4 +1,5 @@
 import { CloudMapRegistry } from '../cloudmap/CloudMapRegistry';
+import { SharedNamespaces } from '../world/SharedNamespaces';
 import { ecsErrors } from './ecsErrors';
 import { checkAccessLog, checkEntryOptions } from './serviceConnectOptions';
 import {
@@ -16,6 +17,8 @@ type PortRef =
   | { fixed: number };
 
 interface Endpoint {
+  /** The Cloud Map holding the service: the namespace owner's. */
+  registry: CloudMapRegistry;
   cloudMapServiceId: string;
   port?: PortRef;
 }
@@ -23,6 +26,8 @@ interface Endpoint {
 export interface ServiceConnectPlan {
   /** The configuration as ECS echoes it, with the namespace as an ARN. */
   config: ServiceConnectConfiguration;
+  /** The namespace's Cloud Map: this account's, or the owner's of a shared one. */
+  registry: CloudMapRegistry;
   namespaceId: string;
   entries: Array<{ discoveryName: string; port?: PortRef }>;
 }
@@ -78,12 +83,19 @@ export function findPortByName(
  * registers and deregisters one Cloud Map instance per task.
  */
 export class ServiceWiring {
-  /** ECS-managed Cloud Map service ID → ARN of the ECS service that owns it. */
+  /** ECS-managed Cloud Map service ARN → ARN of the ECS service that owns it. */
   private readonly managedBy = new Map<string, string>();
-  /** ECS service ARN → the Cloud Map services ECS manages for it. */
-  private readonly owned = new Map<string, Set<string>>();
+  /** ECS service ARN → the Cloud Map services ECS manages for it, by ARN. */
+  private readonly owned = new Map<
+    string,
+    Map<string, { registry: CloudMapRegistry; serviceId: string }>
+  >();
 
-  constructor(private readonly cloudMap: CloudMapRegistry) {}
+  constructor(
+    private readonly cloudMap: CloudMapRegistry,
+    private readonly shared: SharedNamespaces,
+    private readonly accountId: string,
+  ) {}
 
   planServiceConnect(
     config: ServiceConnectConfiguration,
@@ -106,7 +118,12 @@ export class ServiceWiring {
         `Service Connect is enabled but no namespace was specified, and cluster ${cluster.clusterName} has no serviceConnectDefaults namespace. Specify serviceConnectConfiguration.namespace or set a default namespace on the cluster.`,
       );
     }
-    const namespace = this.cloudMap.findNamespace(namespaceRef);
+    // A name or ID resolves among the account's own namespaces only; a
+    // namespace shared through RAM is found by its ARN.
+    const own = this.cloudMap.findNamespace(namespaceRef);
+    const shared = own ? undefined : this.shared.byArn(namespaceRef);
+    const namespace = own ?? shared?.namespace;
+    const registry = shared?.registry ?? this.cloudMap;
     if (!namespace) {
       throw ecsErrors.namespaceNotFound(namespaceRef);
     }
@@ -153,11 +170,8 @@ export class ServiceWiring {
           );
         }
       }
-      const taken = this.cloudMap.findServiceByName(
-        namespace.Id,
-        discoveryName,
-      );
-      if (taken && this.managedBy.get(taken.Id) !== ownerArn) {
+      const taken = registry.findServiceByName(namespace.Id, discoveryName);
+      if (taken && this.managedBy.get(taken.Arn) !== ownerArn) {
         throw ecsErrors.invalidParameter(
           `The discoveryName '${discoveryName}' is already used by another service in namespace ${namespace.Name}.`,
         );
@@ -166,6 +180,7 @@ export class ServiceWiring {
     });
     return {
       config: { ...config, namespace: namespace.Arn },
+      registry,
       namespaceId: namespace.Id,
       entries,
     };
@@ -245,6 +260,7 @@ export class ServiceWiring {
     ownerArn: string,
   ): Wiring {
     const registryEndpoints = registries.map(registry => ({
+      registry: this.cloudMap,
       cloudMapServiceId: this.cloudMap.findServiceByArn(registry.registryArn)!
         .Id,
       port: this.registryPort(registry),
@@ -253,34 +269,34 @@ export class ServiceWiring {
       this.releaseUnused(ownerArn, new Set());
       return { registries: registryEndpoints };
     }
+    const { registry } = plan;
     const endpoints = plan.entries.map(entry => {
-      const reused = this.cloudMap.findServiceByName(
+      const reused = registry.findServiceByName(
         plan.namespaceId,
         entry.discoveryName,
       );
       const service =
         reused ??
-        this.cloudMap.createService({
+        registry.createService({
           name: entry.discoveryName,
           namespaceId: plan.namespaceId,
           description: 'Managed by Amazon ECS',
           tags: [{ Key: 'AmazonECSManaged', Value: 'true' }],
+          createdByAccount: this.accountId,
         });
-      this.managedBy.set(service.Id, ownerArn);
-      const mine = this.owned.get(ownerArn) ?? new Set<string>();
-      mine.add(service.Id);
+      this.managedBy.set(service.Arn, ownerArn);
+      const mine = this.owned.get(ownerArn) ?? new Map();
+      mine.set(service.Arn, { registry, serviceId: service.Id });
       this.owned.set(ownerArn, mine);
       return {
+        registry,
         cloudMapServiceId: service.Id,
         port: entry.port,
         name: entry.discoveryName,
         arn: service.Arn,
       };
     });
-    this.releaseUnused(
-      ownerArn,
-      new Set(endpoints.map(e => e.cloudMapServiceId)),
-    );
+    this.releaseUnused(ownerArn, new Set(endpoints.map(e => e.arn)));
     return {
       serviceConnect: {
         config: plan.config,
@@ -288,7 +304,8 @@ export class ServiceWiring {
           discoveryName: e.name,
           discoveryArn: e.arn,
         })),
-        endpoints: endpoints.map(({ cloudMapServiceId, port }) => ({
+        endpoints: endpoints.map(({ registry: where, cloudMapServiceId, port }) => ({
+          registry: where,
           cloudMapServiceId,
           port,
         })),
@@ -297,20 +314,20 @@ export class ServiceWiring {
     };
   }
 
-  /** Deletes the ECS-managed Cloud Map services an ECS service no longer uses. */
+  /** Deletes the ECS-managed Cloud Map services (by ARN) an ECS service no longer uses. */
   releaseUnused(ownerArn: string, keep: Set<string>): void {
     const mine = this.owned.get(ownerArn);
-    for (const serviceId of [...(mine ?? [])]) {
-      if (keep.has(serviceId)) continue;
-      const service = this.cloudMap.findService(serviceId);
+    for (const [arn, { registry, serviceId }] of [...(mine ?? [])]) {
+      if (keep.has(arn)) continue;
+      const service = registry.findService(serviceId);
       if (service) {
         for (const instanceId of [...service.instances.keys()]) {
-          this.cloudMap.deregisterInstance(serviceId, instanceId);
+          registry.deregisterInstance(serviceId, instanceId);
         }
-        this.cloudMap.deleteService(serviceId);
+        registry.deleteService(serviceId);
       }
-      this.managedBy.delete(serviceId);
-      mine!.delete(serviceId);
+      this.managedBy.delete(arn);
+      mine!.delete(arn);
     }
   }
 
@@ -341,12 +358,13 @@ export class ServiceWiring {
         port === undefined
           ? base
           : { ...base, AWS_INSTANCE_PORT: String(port) };
-      this.cloudMap.registerInstance(
+      endpoint.registry.registerInstance(
         endpoint.cloudMapServiceId,
         task.taskId,
         attributes,
       );
       task.registrations.push({
+        registry: endpoint.registry,
         serviceId: endpoint.cloudMapServiceId,
         instanceId: task.taskId,
       });
@@ -354,9 +372,9 @@ export class ServiceWiring {
   }
 
   deregister(task: Task): void {
-    for (const { serviceId, instanceId } of task.registrations) {
-      if (this.cloudMap.findService(serviceId)?.instances.has(instanceId)) {
-        this.cloudMap.deregisterInstance(serviceId, instanceId);
+    for (const { registry, serviceId, instanceId } of task.registrations) {
+      if (registry.findService(serviceId)?.instances.has(instanceId)) {
+        registry.deregisterInstance(serviceId, instanceId);
       }
     }
     task.registrations = [];

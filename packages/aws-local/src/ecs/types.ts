@@ -1,3 +1,4 @@
+import { CloudMapRegistry } from '../cloudmap/CloudMapRegistry';
 import { Lease } from '../network/SubnetPool';
 import { EcsTag } from '../util/tags';
 
@@ -161,7 +162,12 @@ export interface Task {
   stoppedReason?: string;
   lastStatus: 'RUNNING' | 'STOPPED';
   /** Cloud Map instances ECS registered for this task. */
-  registrations: Array<{ serviceId: string; instanceId: string }>;
+  /** In the Cloud Map of the namespace's owner, which for a shared namespace is another account's. */
+  registrations: Array<{
+    registry: CloudMapRegistry;
+    serviceId: string;
+    instanceId: string;
+  }>;
   tags: EcsTag[];
 }
 

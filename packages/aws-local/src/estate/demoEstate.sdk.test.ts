@@ -203,6 +203,7 @@ describe('the demo estate', () => {
     expect(data.map(s => s.serviceName)).toEqual([
       'analytics-service',
       'ingest-worker',
+      'loyalty-service',
     ]);
     expect(
       await registryTtl(

@@ -7,6 +7,7 @@ import {
   VpcLatticeConfiguration,
 } from '../ecs/types';
 import { hexId } from '../util/ids';
+import { ramPermissionArn } from '../ram/ResourceShares';
 import { CloudMapTag, EcsTag } from '../util/tags';
 import { Partition } from '../world/Partition';
 import { World } from '../world/World';
@@ -58,11 +59,26 @@ function seedAll(world: World, estate: Estate): void {
   }
   for (const account of estate.accounts) {
     for (const [region, contents] of Object.entries(account.regions ?? {})) {
-      seedRegion(
-        world.partition(account.id, region),
-        contents ?? {},
-        `${account.id}/${region}`,
-      );
+      const partition = world.partition(account.id, region);
+      const where = `${account.id}/${region}`;
+      seedRegion(partition, contents ?? {}, where);
+      for (const share of contents?.resourceShares ?? []) {
+        withContext(`${where} resource share ${share.name}`, () =>
+          world.shares.create(account.id, region, {
+            name: share.name,
+            resourceArns: share.namespaces.map(name => {
+              const namespace = partition.cloudMap.findNamespace(name);
+              if (!namespace) {
+                throw new Error(`namespace '${name}' is not defined in this region`);
+              }
+              return namespace.Arn;
+            }),
+            principals: share.principals,
+            permissionArns: share.permissions.map(ramPermissionArn),
+            accepted: true,
+          }),
+        );
+      }
     }
   }
 }

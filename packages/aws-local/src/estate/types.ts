@@ -54,6 +54,23 @@ export interface EstateRegion {
   services?: EstateService[];
   /** Elastic Load Balancing v2 load balancers and their target groups. */
   loadBalancers?: EstateLoadBalancer[];
+  /**
+   * AWS RAM shares of this region's namespaces, accepted by their principals
+   * (as inside an organization). Accounts are seeded in order: a principal
+   * listed later can join the namespace by its ARN.
+   */
+  resourceShares?: EstateResourceShare[];
+}
+
+/** @public */
+export interface EstateResourceShare {
+  name: string;
+  /** Names of namespaces of this region. */
+  namespaces: string[];
+  /** Account IDs. */
+  principals: string[];
+  /** RAM managed permission names, e.g. `AWSRAMPermissionCloudMapECSFullPermission`. */
+  permissions: string[];
 }
 
 /** @public */

@@ -80,6 +80,8 @@ export interface ListedCloudMapService {
   info: CloudMapServiceInfo;
   instanceCount: number;
   healthChecked: boolean;
+  /** Cloud Map's `CreatedByAccount`: another account's in a shared namespace. */
+  createdByAccount?: string;
 }
 
 export async function listCloudMapServices(
@@ -108,6 +110,7 @@ export async function listCloudMapServices(
   const placed = await placeServices(cloudMap, perNamespace, concurrency, notes);
   return placed.map(({ service, namespaceId }) => ({
     instanceCount: service.InstanceCount ?? 0,
+    createdByAccount: service.CreatedByAccount,
     healthChecked: !!(service.HealthCheckConfig || service.HealthCheckCustomConfig),
     info: {
       id: service.Id!,

@@ -260,7 +260,8 @@ describe('bad input from AWS, through the reader', () => {
     expect(results.map(r => [r.scope.accountId, r.scope.region, r.snapshot?.services.length])).toEqual([
       ['111111111111', 'eu-west-1', 9],
       ['111111111111', 'us-east-1', 2],
-      ['222222222222', 'eu-west-1', 2],
+      // loyalty-service joined the shop's shared namespace.
+      ['222222222222', 'eu-west-1', 3],
       ['222222222222', 'us-east-1', 1],
       [HOSTILE, 'eu-west-1', 7],
       [OVERSIZE, 'eu-west-1', 2],

@@ -67,9 +67,15 @@ export async function readScope(options: {
       (service.serviceConnect?.services ?? []).flatMap(entry => entry.discoveryArn ?? []),
     ),
   );
+  // In a namespace shared through RAM, each account reads the instances of
+  // the Cloud Map services it created: another account's are that
+  // account's (its ECS tasks, read there), and reading them twice costs calls.
   const registeredByEcs = new Set([
     ...managed,
     ...services.flatMap(service => service.serviceRegistries.map(r => r.registryArn)),
+    ...listed
+      .filter(l => l.createdByAccount && l.createdByAccount !== scope.accountId)
+      .map(l => l.info.arn),
   ]);
   // Only Service Connect publishes the traffic metrics read here.
   const usesServiceConnect = services.some(service => service.serviceConnect?.enabled);
