@@ -16,6 +16,7 @@ export * from './tagKeys';
 export * from './options';
 export { analyzeNetwork } from './analyze';
 export { buildEndpoints, effectiveDiscoveryName } from './endpoints';
+export { endpointSettings } from './endpointSettings';
 export {
   createReferenceIndex,
   extractReferences,

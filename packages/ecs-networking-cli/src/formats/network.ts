@@ -1,4 +1,8 @@
-import type { Mechanism, NetworkModel } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  endpointSettings,
+  type Mechanism,
+  type NetworkModel,
+} from '@ecs-net/plugin-ecs-networking-common';
 import { renderTable } from './table';
 
 function serviceLabels(model: NetworkModel) {
@@ -30,6 +34,23 @@ export function formatTable(model: NetworkModel): string {
       ]),
     ),
   ];
+  // Endpoints whose traffic is handled in a particular way: TLS, timeouts,
+  // access logs, VPC Lattice. A plain Service Connect name (TLS off) is left out.
+  const configured = model.endpoints
+    .map(e => ({ endpoint: e, settings: endpointSettings(e) }))
+    .filter(({ settings }) => settings.length > 0 && settings.join() !== 'TLS off');
+  if (configured.length) {
+    sections.push(
+      renderTable(
+        ['ENDPOINT', 'SERVICE', 'SETTINGS'],
+        configured.map(({ endpoint, settings }) => [
+          endpoint.name,
+          services.get(endpoint.serviceArn)?.name ?? endpoint.serviceArn,
+          settings.join(', '),
+        ]),
+      ),
+    );
+  }
   if (model.findings.length) sections.push(formatFindings(model));
   return `${sections.join('\n\n')}\n`;
 }

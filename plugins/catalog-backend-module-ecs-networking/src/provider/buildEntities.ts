@@ -10,6 +10,7 @@ import {
   ANNOTATIONS,
   ENTITY_TYPES,
   Endpoint,
+  endpointSettings,
   entityRefFromTag,
   Mechanism,
   ModelNamespace,
@@ -85,6 +86,10 @@ function endpointDefinition(endpoint: Endpoint): string {
     lines.push(`dnsRecord: ${record.type} ttl=${record.ttl}s`);
   }
   if (endpoint.routingPolicy) lines.push(`routingPolicy: ${endpoint.routingPolicy}`);
+  // TLS, timeouts, access logs; a Lattice target group and port name.
+  for (const setting of endpointSettings(endpoint)) {
+    lines.push(`setting: ${JSON.stringify(setting)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

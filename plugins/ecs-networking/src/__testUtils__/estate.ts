@@ -39,8 +39,15 @@ export function shopSnapshots(): ScopeSnapshot[] {
             portName: 'http',
             discoveryName: 'orders',
             clientAliases: [{ dnsName: 'orders', port: 8080 }],
+            tls: {
+              certificateAuthorityArn:
+                'arn:aws:acm-pca:eu-west-1:111122223333:certificate-authority/shop-ca',
+            },
+            timeout: { idleTimeoutSeconds: 600, perRequestTimeoutSeconds: 30 },
           },
         ],
+        accessLog: { format: 'JSON' },
+        logDriver: 'awslogs',
       },
       containers: [
         {

@@ -102,13 +102,15 @@ describe('EcsNetworkingCard', () => {
     expect(api.getStatus).toHaveBeenCalledTimes(1);
   });
 
-  it('shows endpoints with mechanism, namespace, port and who can reach them', async () => {
+  it('shows endpoints with mechanism, namespace, port, TLS, timeouts, access logs and who can reach them', async () => {
     await renderCard(resourceOf('order-service'), answering(['order-service']));
     const endpoints = await screen.findByRole('list', { name: 'Endpoints' });
     expect(within(endpoints).getByText('orders:8080')).toBeInTheDocument();
     expect(within(endpoints).getByText('Service Connect')).toBeInTheDocument();
     expect(
-      within(endpoints).getByText('namespace sc.local · port 8080'),
+      within(endpoints).getByText(
+        'namespace sc.local · port 8080 · TLS (AWS Private CA shop-ca) · idle timeout 600 s · per-request timeout 30 s · access logs JSON',
+      ),
     ).toBeInTheDocument();
     expect(
       within(endpoints).getByText(

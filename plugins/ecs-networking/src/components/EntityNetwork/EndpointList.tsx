@@ -1,4 +1,7 @@
-import type { Endpoint } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  endpointSettings,
+  type Endpoint,
+} from '@ecs-net/plugin-ecs-networking-common';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
@@ -24,6 +27,7 @@ function details(endpoint: Endpoint): string {
   for (const record of endpoint.dnsRecords ?? []) {
     parts.push(`${record.type} record, TTL ${record.ttl} s`);
   }
+  parts.push(...endpointSettings(endpoint));
   return parts.join(' · ');
 }
 
