@@ -109,7 +109,7 @@ describe('EcsNetworkingCard', () => {
     expect(within(endpoints).getByText('Service Connect')).toBeInTheDocument();
     expect(
       within(endpoints).getByText(
-        'namespace sc.local · port 8080 · TLS (AWS Private CA shop-ca) · idle timeout 600 s · per-request timeout 30 s · access logs JSON',
+        'namespace sc.local · port 8080 · TLS (AWS Private CA shop-ca) · idle timeout 600 s · access logs JSON',
       ),
     ).toBeInTheDocument();
     expect(
