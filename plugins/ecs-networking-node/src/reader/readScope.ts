@@ -6,6 +6,7 @@ import { listCloudMapServices, readExternalInstances, readNamespaces } from './r
 import { resolveLoadBalancerNames } from './readLoadBalancers';
 import { readObservedCalls } from './readObservedCalls';
 import { mapLimited } from './paging';
+import { managedDiscoveryArns, normaliseNamespaces } from './serviceLinks';
 import { Enrichment, ReadNotes } from './ReadNotes';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
 
@@ -46,20 +47,8 @@ export async function readScope(options: {
   ]);
   const cloudMapServices = listed.map(l => l.info);
   const services = servicesByCluster.flat();
-  // Services may name their Service Connect namespace by name; clusters
-  // always give an ARN. Normalise to ARNs so the model joins on one key.
-  const namespaceArnByName = new Map(namespaces.map(ns => [ns.name, ns.arn]));
-  for (const service of services) {
-    const sc = service.serviceConnect;
-    if (sc?.namespace && !sc.namespace.startsWith('arn:')) {
-      sc.namespace = namespaceArnByName.get(sc.namespace) ?? sc.namespace;
-    }
-  }
-  const managed = new Set(
-    services.flatMap(service =>
-      (service.serviceConnect?.services ?? []).flatMap(entry => entry.discoveryArn ?? []),
-    ),
-  );
+  normaliseNamespaces(services, namespaces);
+  const managed = managedDiscoveryArns(services);
   const registeredByEcs = new Set([
     ...managed,
     ...services.flatMap(service => service.serviceRegistries.map(r => r.registryArn)),

@@ -1,0 +1,24 @@
+import type { EcsServiceInfo, NamespaceInfo } from '@ecs-net/plugin-ecs-networking-common';
+
+/**
+ * Services may name their Service Connect namespace by name; clusters
+ * always give an ARN. Normalises to ARNs so the model joins on one key.
+ */
+export function normaliseNamespaces(services: EcsServiceInfo[], namespaces: NamespaceInfo[]): void {
+  const namespaceArnByName = new Map(namespaces.map(ns => [ns.name, ns.arn]));
+  for (const service of services) {
+    const sc = service.serviceConnect;
+    if (sc?.namespace && !sc.namespace.startsWith('arn:')) {
+      sc.namespace = namespaceArnByName.get(sc.namespace) ?? sc.namespace;
+    }
+  }
+}
+
+/** The Cloud Map services ECS manages for Service Connect, by ARN. */
+export function managedDiscoveryArns(services: EcsServiceInfo[]): Set<string> {
+  return new Set(
+    services.flatMap(service =>
+      (service.serviceConnect?.services ?? []).flatMap(entry => entry.discoveryArn ?? []),
+    ),
+  );
+}
