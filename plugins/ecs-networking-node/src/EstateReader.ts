@@ -74,7 +74,11 @@ export class EstateReader {
     const result = await this.reader.refresh(scope, base, serviceArns, options.signal);
     if (!result.refresh) return result;
     const updated = applyServiceRefresh(base, result.refresh);
-    const known = options.context ? await options.context(updated) : [updated];
+    // Only task definitions new to the scope have references to match.
+    const known =
+      options.context && result.refresh.taskDefinitions.length
+        ? await options.context(updated)
+        : [updated];
     const [retained] = retainReferences(
       [{ ...updated, taskDefinitions: result.refresh.taskDefinitions }],
       known,
