@@ -120,5 +120,15 @@ export interface Config {
     requestTimeoutMs?: number;
     /** Milliseconds to open a connection to an AWS endpoint. Default 3000. */
     connectionTimeoutMs?: number;
+    /**
+     * Live updates from AWS change events (EventBridge → SQS →
+     * `@backstage/plugin-events-backend-module-aws-sqs`): the events
+     * service topics that module publishes the queue's messages to. Each
+     * event re-reads only the services it names; the schedule above stays
+     * as the reconciliation. Off when absent.
+     */
+    events?: {
+      topics: string[];
+    };
   };
 }

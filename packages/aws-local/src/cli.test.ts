@@ -8,6 +8,7 @@ describe('parseCliArgs', () => {
       port: 4566,
       estates: [],
       throttle: false,
+      eventQueues: [],
       help: false,
     });
   });
@@ -22,12 +23,15 @@ describe('parseCliArgs', () => {
         '--synthetic',
         'services=2000,clusters=20,regions=2,accounts=1',
         '--throttle',
+        '--event-queue',
+        'arn:aws:sqs:eu-west-1:111111111111:ecs-events',
       ]),
     ).toEqual({
       port: 0,
       estates: ['a.yaml', 'b.yaml'],
       synthetic: { services: 2000, clusters: 20, regions: 2, accounts: 1 },
       throttle: true,
+      eventQueues: ['arn:aws:sqs:eu-west-1:111111111111:ecs-events'],
       help: false,
     });
   });

@@ -20,6 +20,7 @@ async function main(argv: string[]): Promise<void> {
     port: options.port,
     estate: estates,
     throttle: options.throttle,
+    eventQueues: options.eventQueues,
   });
   process.stdout.write(`listening on ${local.url}\n`);
   const stop = () => {

@@ -5,10 +5,11 @@ export interface CliOptions {
   estates: string[];
   synthetic?: GenerateEstateOptions;
   throttle: boolean;
+  eventQueues: string[];
   help: boolean;
 }
 
-export const USAGE = `Usage: local-aws [--port 4566] [--estate FILE]... [--synthetic services=2000,clusters=20,regions=2,accounts=1] [--throttle]
+export const USAGE = `Usage: local-aws [--port 4566] [--estate FILE]... [--synthetic services=2000,clusters=20,regions=2,accounts=1] [--throttle] [--event-queue ARN]...
 
   --port N          port on 127.0.0.1 (default 4566; 0 picks a free one)
   --estate FILE     YAML estate to seed (repeatable; default: the demo estate,
@@ -17,6 +18,8 @@ export const USAGE = `Usage: local-aws [--port 4566] [--estate FILE]... [--synth
                     key=value pairs of services, clusters, regions, accounts,
                     taskDefinitions, namespaces, instancesPerService, seed
   --throttle        enforce the published AWS API quotas
+  --event-queue ARN deliver every ECS and Cloud Map event, as EventBridge
+                    would, to this SQS queue (created if missing; repeatable)
 `;
 
 const SYNTHETIC_KEYS = [
@@ -59,6 +62,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     port: 4566,
     estates: [],
     throttle: false,
+    eventQueues: [],
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -84,6 +88,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
         break;
       case '--throttle':
         options.throttle = true;
+        break;
+      case '--event-queue':
+        options.eventQueues.push(value());
         break;
       case '--help':
       case '-h':

@@ -1,10 +1,14 @@
 import { seedEstate } from './estate/seedEstate';
 import { DEMO_ESTATE_PATH, loadEstateFile } from './estate/loadEstate';
 import { Estate } from './estate/types';
+import type { EventBridgeEvent } from './events/eventEnvelope';
+import type { EventStats } from './events/EventBus';
+import type { EventFaultConfig } from './events/eventFaults';
 import { CallAttempt, CallCount, CallCounter } from './faults/CallCounter';
 import { FaultConfig, FaultInjector } from './faults/FaultInjector';
 import { QuotaOverrides, Throttler } from './quotas/Throttler';
 import { LocalAwsServer } from './server/LocalAwsServer';
+import { queueUrl } from './sqs/SqsQueues';
 import { World } from './world/World';
 
 /** @public */
@@ -21,6 +25,13 @@ export interface LocalAwsOptions {
   faults?: Partial<FaultConfig>;
   /** Replaces the bucket sizes of some API families, e.g. to keep tests short. */
   quotas?: QuotaOverrides;
+  /**
+   * SQS queue ARNs that receive every ECS and Cloud Map event of every
+   * account × region, as EventBridge rules would deliver them; each queue
+   * is created if missing.
+   */
+  eventQueues?: string[];
+  eventFaults?: Partial<EventFaultConfig>;
 }
 
 /** @public */
@@ -40,6 +51,16 @@ export interface LocalAws {
   resetCalls(): void;
   faults(): FaultConfig;
   setFaults(partial: Partial<FaultConfig>): FaultConfig;
+  /** The URL of each event queue on this endpoint, in `eventQueues` order. */
+  eventQueueUrls: string[];
+  eventStats(): EventStats;
+  /**
+   * Calls `listener` with every event put on the event queues (a duplicate
+   * twice, a dropped one never); returns the way to stop. For observers in
+   * the same process: consumers read the queues.
+   */
+  onEvent(listener: (event: EventBridgeEvent) => void): () => void;
+  setEventFaults(partial: Partial<EventFaultConfig>): EventFaultConfig;
 }
 
 /**
@@ -68,8 +89,11 @@ export async function startLocalAws(
   const throttler = new Throttler(options.quotas);
   const server = new LocalAwsServer({ world, faults, counter, throttler });
   const port = await server.listen(options.port ?? 0);
+  const url = `http://127.0.0.1:${port}`;
+  const eventQueues = (options.eventQueues ?? []).map(arn => world.events.addTarget(arn));
+  world.events.setFaults(options.eventFaults ?? {});
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     close: () => server.close(),
     calls: () => counter.snapshot(),
@@ -82,5 +106,9 @@ export async function startLocalAws(
       if (config.throttle && !before) throttler.reset();
       return config;
     },
+    eventQueueUrls: eventQueues.map(queue => queueUrl(url, queue)),
+    eventStats: () => world.events.stats(),
+    onEvent: listener => world.events.onDelivery(listener),
+    setEventFaults: partial => world.events.setFaults(partial),
   };
 }

@@ -118,4 +118,14 @@ describe('readEcsNetworkingConfig', () => {
     expect(() => read(withAccount({}, { quotaShare: 0 }))).toThrow(/quotaShare: must be between 0.1 and 1/);
     expect(() => read(withAccount({}, { requestTimeoutMs: 0 }))).toThrow(/requestTimeoutMs/);
   });
+
+  it('reads the events topics of live updates, off by default', () => {
+    expect(read(withAccount({})).eventTopics).toEqual([]);
+    expect(read(withAccount({}, { events: { topics: ['ecs-changes'] } })).eventTopics).toEqual([
+      'ecs-changes',
+    ]);
+    expect(() => read(withAccount({}, { events: { topics: [] } }))).toThrow(
+      /ecsNetworking\.events\.topics: must name at least one events topic/,
+    );
+  });
 });

@@ -29,6 +29,8 @@ export interface EcsNetworkingConfig {
   quotaShare: number;
   concurrency: number;
   timeouts: AwsTimeouts;
+  /** Events service topics carrying AWS change events; none: no live updates. */
+  eventTopics: string[];
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -171,6 +173,15 @@ function readScopes(config: Config | undefined, guard: RemovalGuardSettings): Co
   return scopes;
 }
 
+function readEventTopics(config: Config | undefined): string[] {
+  if (!config?.has('events')) return [];
+  const topics = reading('events.topics', () => config.getStringArray('events.topics'));
+  if (topics.length === 0 || topics.some(topic => topic.trim() === '')) {
+    fail('events.topics', 'must name at least one events topic, with no empty name');
+  }
+  return topics;
+}
+
 function readSchedule(config: Config | undefined): SchedulerServiceTaskScheduleDefinition {
   if (!config?.has('schedule')) return DEFAULT_SCHEDULE;
   return reading('schedule', () =>
@@ -219,5 +230,6 @@ export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
       requestMs: timeout('requestTimeoutMs', DEFAULT_AWS_TIMEOUTS.requestMs),
       connectionMs: timeout('connectionTimeoutMs', DEFAULT_AWS_TIMEOUTS.connectionMs),
     },
+    eventTopics: readEventTopics(config),
   };
 }

@@ -9,7 +9,9 @@ import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import type express from 'express';
+import { EstateReader } from '@ecs-net/plugin-ecs-networking-node';
 import { EcsNetworkingConfig, readEcsNetworkingConfig } from './config';
+import { LiveUpdater } from './live/LiveUpdater';
 import { createRouter } from './router/createRouter';
 import type { CatalogDependsOnReader } from './service/catalogDependencies';
 import { NetworkService } from './service/NetworkService';
@@ -41,6 +43,8 @@ export interface EcsNetworkingEngine {
   settings: EcsNetworkingConfig;
   store: SnapshotStore;
   sync: SyncEngine;
+  /** Re-reads what AWS change events name; `subscribe` it to the events service. */
+  live: LiveUpdater;
   network: NetworkService;
   /** The plugin's HTTP API over this engine's view. */
   router(deps: {
@@ -65,19 +69,31 @@ export async function createEcsNetworkingEngine(
   const { config, database, logger, events, readCatalogDependsOn } = options;
   const settings = readEcsNetworkingConfig(config);
   const store = await SnapshotStore.create(database);
+  // One reader: full syncs and event-driven re-reads share each scope's pace
+  // and task definition cache.
+  const credentials = DefaultAwsCredentialsManager.fromConfig(config);
+  const reader = new EstateReader({
+    credentials,
+    quotaShare: settings.quotaShare,
+    concurrency: settings.concurrency,
+    timeouts: settings.timeouts,
+  });
   const sync = new SyncEngine({
     config: settings,
-    credentials: DefaultAwsCredentialsManager.fromConfig(config),
+    credentials,
     store,
     logger,
     events,
     readCatalogDependsOn,
+    reader,
   });
+  const live = new LiveUpdater({ config: settings, reader, store, logger, events });
   const network = new NetworkService(store, settings.tagKeys);
   return {
     settings,
     store,
     sync,
+    live,
     network,
     router: deps => createRouter({ network, ...deps }),
   };

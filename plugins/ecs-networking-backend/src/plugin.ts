@@ -44,7 +44,7 @@ export const ecsNetworkingPlugin = createBackendPlugin({
         catalog,
         events,
       }) {
-        const { settings, sync, router } = await createEcsNetworkingEngine({
+        const { settings, sync, live, router } = await createEcsNetworkingEngine({
           config,
           database,
           logger,
@@ -69,6 +69,8 @@ export const ecsNetworkingPlugin = createBackendPlugin({
             },
           });
         }
+
+        await live.subscribe(events);
 
         permissionsRegistry.addPermissions(ecsNetworkingPermissions);
         httpRouter.use(router({ catalog, httpAuth, permissions }));

@@ -14,6 +14,12 @@ export interface ScopeSnapshot {
   region: string;
   /** ISO time the read finished. */
   readAt: string;
+  /**
+   * Services re-read on their own since the last full read (AWS change
+   * events), by ARN: the ISO time each such read began. Of two reads of a
+   * service, the one that began later wins, whichever is stored last.
+   */
+  refreshedAt?: Record<string, string>;
   clusters: ClusterInfo[];
   services: EcsServiceInfo[];
   taskDefinitions: TaskDefinitionInfo[];

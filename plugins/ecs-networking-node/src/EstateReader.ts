@@ -1,7 +1,13 @@
 import { retainReferences, ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
 import { mapLimited } from './reader/paging';
 import type { ScopeConfig } from './reader/ScopeConfig';
-import { ReaderOptions, ScopeReader, ScopeReadResult } from './reader/ScopeReader';
+import { applyServiceRefresh } from './reader/applyServiceRefresh';
+import {
+  ReaderOptions,
+  ScopeReader,
+  ScopeReadResult,
+  ScopeRefreshResult,
+} from './reader/ScopeReader';
 
 /** Account × region pairs read at the same time: each has its own quota. */
 const PARALLEL_SCOPES = 4;
@@ -47,5 +53,36 @@ export class EstateReader {
     return results.map(result =>
       result.snapshot ? { ...result, snapshot: retained[fresh.indexOf(result.snapshot)] } : result,
     );
+  }
+
+  /**
+   * Re-reads the named services of one scope whose stored snapshot is
+   * `base` (after an AWS change event), paced with the full reads. Never
+   * throws. The references of task definitions new to the scope are
+   * matched against the endpoints `context` returns, given the snapshot
+   * with the refresh applied; apply the result with `applyServiceRefresh`.
+   */
+  async refreshServices(
+    scope: ScopeConfig,
+    base: ScopeSnapshot,
+    serviceArns: string[],
+    options: {
+      signal?: AbortSignal;
+      context?: (updated: ScopeSnapshot) => Promise<ScopeSnapshot[]>;
+    } = {},
+  ): Promise<ScopeRefreshResult> {
+    const result = await this.reader.refresh(scope, base, serviceArns, options.signal);
+    if (!result.refresh) return result;
+    const updated = applyServiceRefresh(base, result.refresh);
+    // Only task definitions new to the scope have references to match.
+    const known =
+      options.context && result.refresh.taskDefinitions.length
+        ? await options.context(updated)
+        : [updated];
+    const [retained] = retainReferences(
+      [{ ...updated, taskDefinitions: result.refresh.taskDefinitions }],
+      known,
+    );
+    return { ...result, refresh: { ...result.refresh, taskDefinitions: retained.taskDefinitions } };
   }
 }

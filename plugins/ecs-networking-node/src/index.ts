@@ -8,7 +8,13 @@
 
 export { EstateReader } from './EstateReader';
 export type { ScopeConfig } from './reader/ScopeConfig';
-export type { ReaderOptions, ScopeReadResult } from './reader/ScopeReader';
+export type {
+  ReaderOptions,
+  ScopeReadResult,
+  ScopeRefreshResult,
+} from './reader/ScopeReader';
+export type { ServiceRefresh } from './reader/refreshServices';
+export { applyServiceRefresh, keepLaterRefreshes } from './reader/applyServiceRefresh';
 export { CallStats } from './aws/CallStats';
 export { DEFAULT_AWS_TIMEOUTS } from './aws/scopeClients';
 export type { AwsTimeouts } from './aws/scopeClients';

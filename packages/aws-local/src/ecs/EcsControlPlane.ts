@@ -5,6 +5,7 @@ import { SharedNamespaces } from '../world/SharedNamespaces';
 import { digitsId, uuidId } from '../util/ids';
 import { EcsTag, mergeTags, removeTags } from '../util/tags';
 import { EcsArns, clusterFromArn, nameFromRef } from './ecsArns';
+import type { EcsChangeSink } from './EcsChangeSink';
 import { ecsErrors } from './ecsErrors';
 import { checkTagCount, checkTags } from './ecsTags';
 import { ServiceWiring, Wiring } from './ServiceWiring';
@@ -105,6 +106,8 @@ export class EcsControlPlane {
   private readonly wiring: ServiceWiring;
   private readonly launcher: TaskLauncher;
   private sequence = 0;
+  /** Hears task, deployment and service changes (EventBridge's source); optional. */
+  sink?: EcsChangeSink;
 
   constructor(
     readonly accountId: string,
@@ -351,7 +354,7 @@ export class EcsControlPlane {
       false,
     );
     for (const task of [...service.tasks.values()]) {
-      this.launcher.stop(
+      this.stopTask(
         cluster,
         task,
         `Deployment replaced by a new deployment of ${td.family}:${td.revision}`,
@@ -382,7 +385,7 @@ export class EcsControlPlane {
       );
     }
     for (const task of [...service.tasks.values()]) {
-      this.launcher.stop(cluster, task, 'Service deleted');
+      this.stopTask(cluster, task, 'Service deleted');
     }
     this.wiring.releaseUnused(service.serviceArn, new Set());
     this.wiringOf.delete(service.serviceArn);
@@ -504,7 +507,14 @@ export class EcsControlPlane {
       arns.add(service.serviceArn);
       this.servicesByNamespace.set(namespaceArn, arns);
     }
+    this.sink?.deploymentChanged(service, deployment, 'SERVICE_DEPLOYMENT_IN_PROGRESS');
     this.scale(cluster, service);
+    this.sink?.deploymentChanged(service, deployment, 'SERVICE_DEPLOYMENT_COMPLETED');
+  }
+
+  private stopTask(cluster: Cluster, task: Task, reason: string): void {
+    this.launcher.stop(cluster, task, reason);
+    this.sink?.taskChanged(task);
   }
 
   private scale(cluster: Cluster, service: EcsService): void {
@@ -516,7 +526,7 @@ export class EcsControlPlane {
     if (running.length > service.desiredCount) {
       const surplus = running.slice(service.desiredCount);
       for (const task of surplus.reverse()) {
-        this.launcher.stop(
+        this.stopTask(
           cluster,
           task,
           `Scaling activity initiated by (deployment ${deployment.id})`,
@@ -538,7 +548,11 @@ export class EcsControlPlane {
         wiring,
         service.desiredCount - running.length,
       );
-      for (const problem of result.problems) this.addEvent(service, problem);
+      for (const problem of result.problems) {
+        this.addEvent(service, problem);
+        this.sink?.serviceAction(service, 'SERVICE_TASK_PLACEMENT_FAILURE', problem);
+      }
+      for (const task of result.launched) this.sink?.taskChanged(task);
       if (result.launched.length > 0) {
         this.addEvent(
           service,
@@ -555,6 +569,7 @@ export class EcsControlPlane {
         service,
         `(service ${service.serviceName}) has reached a steady state.`,
       );
+      this.sink?.serviceAction(service, 'SERVICE_STEADY_STATE');
     }
   }
 

@@ -10,6 +10,8 @@ export interface CallContext {
   region: string;
   partition: Partition;
   world: World;
+  /** The endpoint's origin as the caller reached it (`http://host:port`), for URLs in answers. */
+  endpoint?: string;
 }
 
 export type JsonOperation = (ctx: CallContext, input: JsonObject) => unknown;

@@ -10,6 +10,7 @@ import { cloudMapApi } from '../api/cloudMapApi';
 import { cloudWatchApi } from '../api/cloudWatchApi';
 import { ecsApi } from '../api/ecsApi';
 import { elbv2Api } from '../api/elbv2Api';
+import { sqsApi } from '../api/sqsApi';
 import { CallCounter } from '../faults/CallCounter';
 import { HTML_ERROR_PAGE, operationName, runDeviating } from '../faults/deviations';
 import { FaultInjector } from '../faults/FaultInjector';
@@ -25,7 +26,7 @@ import { resolveJsonCall, sendJsonError } from './jsonProtocol';
 import { protocolErrors } from './protocolErrors';
 import { resolveQueryCall, sendQueryError } from './queryProtocol';
 
-const JSON_SERVICES: JsonService[] = [ecsApi, cloudMapApi, cloudWatchApi];
+const JSON_SERVICES: JsonService[] = [ecsApi, cloudMapApi, cloudWatchApi, sqsApi];
 const QUERY_SERVICES: QueryService[] = [stsApi, elbv2Api];
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Recorded as the account of calls that never got as far as an identity. */
@@ -221,12 +222,14 @@ export class LocalAwsServer {
       region: scope.region,
       partition: world.partition(principal.accountId, scope.region),
       world,
+      endpoint: `http://${req.headers.host ?? '127.0.0.1'}`,
     };
     let result: unknown;
     try {
-      result = call.input
+      // Awaited: a long-polling SQS ReceiveMessage answers later.
+      result = await (call.input
         ? runDeviating(faults.config, call, call.input, input => call.run(ctx, input))
-        : call.run(ctx);
+        : call.run(ctx));
     } catch (error) {
       if (error instanceof AwsError) {
         fail(error);
@@ -235,6 +238,17 @@ export class LocalAwsServer {
       throw error;
     }
     counter.record(key, 'ok');
+    world.events.apiCalled({
+      principal,
+      accessKeyId: scope.accessKeyId,
+      region: scope.region,
+      service: call.service,
+      operation: call.operation,
+      request: call.input,
+      response: result,
+      requestId,
+      userAgent: req.headers['user-agent'],
+    });
     call.reply(res, result, requestId);
   }
 

@@ -3,6 +3,8 @@ import { CallCounter } from '../faults/CallCounter';
 import { FaultConfig, FaultInjector } from '../faults/FaultInjector';
 import { Throttler } from '../quotas/Throttler';
 import { World } from '../world/World';
+import { EVENTS_ADMIN_PREFIX, handleEventsAdmin } from './eventsAdmin';
+import { json } from './adminJson';
 
 /** Paths under this prefix are the endpoint's own; no AWS API uses them. */
 export const ADMIN_PREFIX = '/_local/';
@@ -14,15 +16,6 @@ export interface AdminState {
   throttler: Throttler;
 }
 
-function json(res: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value, null, 2);
-  res.writeHead(status, {
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(body);
-}
-
 /** Answers GET/POST on /_local/health, /_local/calls, /_local/calls/reset and /_local/faults. */
 export function handleAdmin(
   req: IncomingMessage,
@@ -31,6 +24,10 @@ export function handleAdmin(
   body: string,
   state: AdminState,
 ): void {
+  if (path.startsWith(EVENTS_ADMIN_PREFIX)) {
+    handleEventsAdmin(req, res, path, body, state.world);
+    return;
+  }
   const route = `${req.method} ${path}`;
   switch (route) {
     case 'GET /_local/health':

@@ -1,5 +1,7 @@
+import { EventBus } from '../events/EventBus';
 import { CredentialStore } from '../iam/CredentialStore';
 import { ResourceShares } from '../ram/ResourceShares';
+import { SqsQueues } from '../sqs/SqsQueues';
 import { Partition } from './Partition';
 import { SharedNamespace, SharedNamespaces } from './SharedNamespaces';
 
@@ -8,6 +10,9 @@ export class World {
   readonly credentials = new CredentialStore();
   /** AWS RAM: the one state that joins accounts. */
   readonly shares = new ResourceShares();
+  readonly sqs = new SqsQueues();
+  /** EventBridge: the changes of every partition, delivered to SQS queues. */
+  readonly events = new EventBus(this.sqs);
   private readonly partitions = new Map<string, Partition>();
 
   /** An account's state in a region; regions come into being on first use, as in AWS. */
@@ -20,6 +25,7 @@ export class World {
         region,
         this.sharedNamespaces(accountId, region),
       );
+      this.events.watch(partition);
       this.partitions.set(key, partition);
     }
     return partition;

@@ -1,7 +1,10 @@
 import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { SNAPSHOT_UPDATED_TOPIC } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  SNAPSHOT_UPDATED_TOPIC,
+  SnapshotUpdatedPayload,
+} from '@ecs-net/plugin-ecs-networking-common';
 import { ecsNetworkingServiceRef } from '@ecs-net/plugin-ecs-networking-node';
 import { EcsNetworkingEntityProvider } from '../provider/EcsNetworkingEntityProvider';
 import { EcsServiceApiRelationsProcessor } from '../processor/EcsServiceApiRelationsProcessor';
@@ -36,8 +39,11 @@ export const catalogModuleEcsNetworking = createBackendModule({
         await events.subscribe({
           id: 'catalog-ecs-networking',
           topics: [SNAPSHOT_UPDATED_TOPIC],
-          onEvent: async () => {
-            await provider.refresh().catch(error =>
+          // Updates from AWS change events touch a few services: a delta. A
+          // full sync is the reconciliation: a full mutation.
+          onEvent: async ({ eventPayload }) => {
+            const delta = (eventPayload as SnapshotUpdatedPayload)?.trigger === 'events';
+            await provider.refresh({ delta }).catch(error =>
               logger.warn(`ECS networking catalog refresh failed: ${error}`),
             );
           },

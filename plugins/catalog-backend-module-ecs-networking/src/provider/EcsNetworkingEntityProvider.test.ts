@@ -13,9 +13,10 @@ import {
 import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
 import { EcsNetworkingEntityProvider } from './EcsNetworkingEntityProvider';
 
-function networkOf(generation: number): NetworkResponse {
-  const snapshot = scope().service('orders', { cluster: 'shop', tags: {} }).build();
-  return { generation, scopes: [], ...analyzeNetwork([snapshot]) };
+function networkOf(generation: number, services = ['orders']): NetworkResponse {
+  const builder = scope();
+  for (const name of services) builder.service(name, { cluster: 'shop', tags: {} });
+  return { generation, scopes: [], ...analyzeNetwork([builder.build()]) };
 }
 
 /** The provider from config, with its scheduled task captured and /network answered by `serve`. */
@@ -101,5 +102,37 @@ describe('EcsNetworkingEntityProvider', () => {
     await provider.connect(connection);
     await expect(provider.refresh()).rejects.toMatchObject({ name: 'ResponseError', statusCode: 503 });
     expect(connection.applyMutation).not.toHaveBeenCalled();
+  });
+
+  it('applies only what changed as a delta, after a first full mutation', async () => {
+    let network = networkOf(1, ['orders', 'payments']);
+    const { provider, connection } = setUp({}, () => network);
+    await provider.connect(connection);
+    await provider.refresh({ delta: true });
+    expect(connection.applyMutation.mock.calls[0][0].type).toBe('full');
+    const titles = (entities: Array<{ entity: { kind: string; metadata: { title?: string } } }>) =>
+      entities.filter(e => e.entity.kind === 'Resource').map(e => e.entity.metadata.title);
+
+    // One new service: only its entities are added, nothing is removed.
+    network = networkOf(2, ['orders', 'payments', 'refunds']);
+    await provider.refresh({ delta: true });
+    const added = connection.applyMutation.mock.calls[1][0];
+    expect(added.type).toBe('delta');
+    expect(titles(added.added)).toEqual(['refunds']);
+    expect(added.removed).toEqual([]);
+
+    // A deleted service: removed by ref, nothing else re-sent.
+    network = networkOf(3, ['orders', 'refunds']);
+    await provider.refresh({ delta: true });
+    const removed = connection.applyMutation.mock.calls[2][0];
+    expect(removed.added).toEqual([]);
+    expect(removed.removed.map((r: { entityRef: string }) => r.entityRef)).toContainEqual(
+      expect.stringMatching(/^resource:default\/payments/),
+    );
+
+    // Nothing changed for the catalog: no mutation at all.
+    network = networkOf(4, ['orders', 'refunds']);
+    await provider.refresh({ delta: true });
+    expect(connection.applyMutation).toHaveBeenCalledTimes(3);
   });
 });

@@ -6,13 +6,17 @@ import type {
 import type { Config } from '@backstage/config';
 import type { EntityProvider, EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import type { EcsNetworkingClient } from '@ecs-net/plugin-ecs-networking-common';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { buildEntities, BuildOptions } from './buildEntities';
 import { readProviderConfig } from './readProviderConfig';
 
 /**
  * Publishes the ECS network as catalog entities. It reads the model from the
- * ecs-networking backend plugin over HTTP (plugins talk through their APIs),
- * and replaces its entities with a full mutation each run.
+ * ecs-networking backend plugin over HTTP (plugins talk through their APIs).
+ * Its schedule and full syncs replace its entities with a full mutation (the
+ * reconciliation); updates from AWS change events apply a delta mutation of
+ * only the entities that changed, so one restarted task or one new service
+ * is not thousands of entities for the catalog to process again.
  *
  * Losing data is worse than showing old data: when the plugin cannot be
  * reached, or has not finished a first sync, no mutation is applied and the
@@ -22,6 +26,8 @@ import { readProviderConfig } from './readProviderConfig';
 export class EcsNetworkingEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
   private lastGeneration?: number;
+  /** What the last mutation left in the catalog: entity ref → its JSON. */
+  private applied?: Map<string, string>;
 
   /**
    * The provider `catalog.providers.ecsNetworking` configures (see
@@ -66,8 +72,12 @@ export class EcsNetworkingEntityProvider implements EntityProvider {
     });
   }
 
-  /** Fetches the model and applies it; `force` re-applies an unchanged generation. */
-  async refresh(options: { force?: boolean } = {}): Promise<void> {
+  /**
+   * Fetches the model and applies it; `force` re-applies an unchanged
+   * generation. `delta` applies only the entities that differ from the last
+   * mutation (a full one when there was none yet).
+   */
+  async refresh(options: { force?: boolean; delta?: boolean } = {}): Promise<void> {
     if (!this.connection) {
       throw new Error('EcsNetworkingEntityProvider is not connected yet');
     }
@@ -81,14 +91,33 @@ export class EcsNetworkingEntityProvider implements EntityProvider {
       ...this.deps.build,
       providerName: this.getProviderName(),
     });
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: entities.map(entity => ({
-        entity,
-        locationKey: `ecs-networking:${this.getProviderName()}`,
-      })),
-    });
+    const locationKey = `ecs-networking:${this.getProviderName()}`;
+    const next = new Map(entities.map(entity => [stringifyEntityRef(entity), JSON.stringify(entity)]));
+    const previous = this.applied;
+    if (options.delta && previous) {
+      const added = entities.filter(entity => {
+        const ref = stringifyEntityRef(entity);
+        return previous.get(ref) !== next.get(ref);
+      });
+      const removed = [...previous.keys()].filter(ref => !next.has(ref));
+      if (added.length || removed.length) {
+        await this.connection.applyMutation({
+          type: 'delta',
+          added: added.map(entity => ({ entity, locationKey })),
+          removed: removed.map(entityRef => ({ entityRef, locationKey })),
+        });
+      }
+      this.deps.logger.info(
+        `ECS networking: updated ${added.length} and removed ${removed.length} of ${entities.length} entities`,
+      );
+    } else {
+      await this.connection.applyMutation({
+        type: 'full',
+        entities: entities.map(entity => ({ entity, locationKey })),
+      });
+      this.deps.logger.info(`ECS networking: published ${entities.length} entities`);
+    }
+    this.applied = next;
     this.lastGeneration = network.generation;
-    this.deps.logger.info(`ECS networking: published ${entities.length} entities`);
   }
 }

@@ -8,6 +8,11 @@ import type {
   ScopeSnapshot,
   ScopeStatus,
 } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  applyServiceRefresh,
+  keepLaterRefreshes,
+  ServiceRefresh,
+} from '@ecs-net/plugin-ecs-networking-node';
 
 const migrationsDir = resolvePackagePath(
   '@ecs-net/plugin-ecs-networking-backend',
@@ -90,11 +95,18 @@ export class SnapshotStore {
     return this.localWrites;
   }
 
+  /**
+   * Stores a full read. Services re-read from events after `readStartedAt`
+   * keep their stored version: the full read saw them earlier.
+   */
   async saveSuccess(
-    snapshot: ScopeSnapshot,
+    read: ScopeSnapshot,
     stats: AttemptStats,
+    readStartedAt?: string,
   ): Promise<void> {
     await this.db.transaction(async tx => {
+      const stored = readStartedAt ? await this.storedSnapshot(tx, read) : undefined;
+      const snapshot = readStartedAt ? keepLaterRefreshes(read, stored, readStartedAt) : read;
       await tx<ScopeRow>('ecs_networking_scopes')
         .insert({
           account_id: snapshot.accountId,
@@ -113,6 +125,46 @@ export class SnapshotStore {
         .merge();
       await this.bump(tx);
     });
+  }
+
+  /**
+   * Lays a re-read of some services over the stored snapshot of their
+   * scope, in one transaction with reading it, so replicas applying reads
+   * concurrently lose nothing. A new generation only when a service
+   * changed. False when the scope has no snapshot yet (its first full read
+   * will have them).
+   */
+  async applyRefresh(
+    scope: { accountId: string; region: string },
+    refresh: ServiceRefresh,
+  ): Promise<{ changed: boolean; stored: boolean }> {
+    return this.db.transaction(async tx => {
+      const stored = await this.storedSnapshot(tx, scope);
+      if (!stored) return { changed: false, stored: false };
+      const updated = applyServiceRefresh(stored, refresh);
+      const withoutTimes = (s: ScopeSnapshot) => JSON.stringify({ ...s, refreshedAt: undefined });
+      const changed = withoutTimes(updated) !== withoutTimes(stored);
+      await tx<ScopeRow>('ecs_networking_scopes')
+        .where({ account_id: scope.accountId, region: scope.region })
+        .update({ snapshot: JSON.stringify(updated), service_count: updated.services.length });
+      if (changed) await this.bump(tx);
+      return { changed, stored: true };
+    });
+  }
+
+  /** The stored snapshot of one scope, if it has one. */
+  async snapshotOf(scope: { accountId: string; region: string }): Promise<ScopeSnapshot | undefined> {
+    return this.storedSnapshot(this.db, scope);
+  }
+
+  private async storedSnapshot(
+    db: Knex,
+    scope: { accountId: string; region: string },
+  ): Promise<ScopeSnapshot | undefined> {
+    const row = await db<ScopeRow>('ecs_networking_scopes')
+      .where({ account_id: scope.accountId, region: scope.region })
+      .first('snapshot');
+    return row?.snapshot ? JSON.parse(row.snapshot) : undefined;
   }
 
   /** Records a failed attempt. The stored snapshot is left as it was. */

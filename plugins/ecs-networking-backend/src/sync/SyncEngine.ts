@@ -48,19 +48,24 @@ export class SyncEngine {
       logger: LoggerService;
       events?: EventsService;
       readCatalogDependsOn?: CatalogDependsOnReader;
+      /** Shared with the live updates, so both keep to one pace per scope. */
+      reader?: EstateReader;
     },
   ) {
-    this.reader = new EstateReader({
-      credentials: options.credentials,
-      quotaShare: options.config.quotaShare,
-      concurrency: options.config.concurrency,
-      timeouts: options.config.timeouts,
-    });
+    this.reader =
+      options.reader ??
+      new EstateReader({
+        credentials: options.credentials,
+        quotaShare: options.config.quotaShare,
+        concurrency: options.config.concurrency,
+        timeouts: options.config.timeouts,
+      });
   }
 
   async run(signal?: AbortSignal): Promise<SyncResult> {
     const { config, store, logger } = this.options;
     const started = performance.now();
+    const readStartedAt = new Date().toISOString();
     let decisions = new Map<string, RemovalGuardDecision>();
     const heldBack = (scope: { accountId: string; region: string }) => {
       const decision = decisions.get(scopeKey(scope));
@@ -87,7 +92,7 @@ export class SyncEngine {
       if (pending) {
         await store.saveHeld(outcome.scope, pending, attempt);
       } else if (outcome.snapshot) {
-        await store.saveSuccess(outcome.snapshot, attempt);
+        await store.saveSuccess(outcome.snapshot, attempt, readStartedAt);
       } else {
         await store.saveFailure(outcome.scope, outcome.error!, attempt);
       }
@@ -143,7 +148,10 @@ export class SyncEngine {
     this.logRemovals(decisions);
     await this.options.events?.publish({
       topic: SNAPSHOT_UPDATED_TOPIC,
-      eventPayload: { scopes: result.scopes.map(s => ({ ...s, calls: undefined })) },
+      eventPayload: {
+        trigger: 'sync',
+        scopes: result.scopes.map(s => ({ ...s, calls: undefined })),
+      },
     });
     return result;
   }

@@ -5,6 +5,7 @@ import { formatAwsFailure, tagOperation } from '../aws/awsFailure';
 import { CallStats } from '../aws/CallStats';
 import { AwsTimeouts, createScopeClients, ScopeClients, ScopePacer } from '../aws/scopeClients';
 import { readScope } from './readScope';
+import { refreshServices, ServiceRefresh } from './refreshServices';
 import type { ScopeConfig } from './ScopeConfig';
 import type { Enrichment } from './ReadNotes';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
@@ -22,6 +23,21 @@ export interface ScopeReadResult {
    * Why the read failed, as `ecs:ListClusters failed: HTTP 403
    * AccessDeniedException, request id …: <advice>` (the scope is not repeated).
    */
+  error?: string;
+  stats: CallStats;
+  durationMs: number;
+}
+
+/** The outcome of re-reading some services of one account × region. @public */
+export interface ScopeRefreshResult {
+  scope: ScopeConfig;
+  /**
+   * Present when the read succeeded. Out of `EstateReader`, its new task
+   * definitions' references are matched against known endpoints.
+   */
+  refresh?: ServiceRefresh;
+  /** Answers that cannot come from AWS, as in a snapshot. */
+  anomalies?: string[];
   error?: string;
   stats: CallStats;
   durationMs: number;
@@ -72,6 +88,51 @@ export class ScopeReader {
 
   /** Never throws: a failure is returned with its message. */
   async read(scope: ScopeConfig, signal?: AbortSignal): Promise<ScopeReadResult> {
+    const outcome = await this.withClients(scope, signal, (clients, taskDefinitions) =>
+      readScope({
+        scope,
+        clients,
+        taskDefinitions,
+        concurrency: this.options.concurrency,
+        skip: this.options.skip,
+      }),
+    );
+    const { value: snapshot, ...rest } = outcome;
+    return { ...rest, ...(snapshot ? { snapshot } : {}) };
+  }
+
+  /**
+   * Re-reads some services of a scope whose snapshot is `base`, under the
+   * same pacing and task definition cache as full reads. Never throws.
+   */
+  async refresh(
+    scope: ScopeConfig,
+    base: ScopeSnapshot,
+    serviceArns: string[],
+    signal?: AbortSignal,
+  ): Promise<ScopeRefreshResult> {
+    const outcome = await this.withClients(scope, signal, (clients, taskDefinitions) =>
+      refreshServices({
+        scope,
+        clients,
+        taskDefinitions,
+        concurrency: this.options.concurrency,
+        skip: this.options.skip,
+        base,
+        serviceArns,
+      }),
+    );
+    const { value, ...rest } = outcome;
+    if (!value) return rest;
+    const { notes, ...refresh } = value;
+    return { ...rest, refresh, anomalies: notes.anomalies };
+  }
+
+  private async withClients<T>(
+    scope: ScopeConfig,
+    signal: AbortSignal | undefined,
+    work: (clients: ScopeClients, taskDefinitions: TaskDefinitionCache) => Promise<T>,
+  ): Promise<{ scope: ScopeConfig; value?: T; error?: string; stats: CallStats; durationMs: number }> {
     const key = `${scope.accountId}/${scope.region}`;
     const stats = new CallStats();
     const started = performance.now();
@@ -96,14 +157,8 @@ export class ScopeReader {
         timeouts: this.options.timeouts,
         signal: readSignal,
       });
-      const snapshot = await readScope({
-        scope,
-        clients,
-        taskDefinitions: cache,
-        concurrency: this.options.concurrency,
-        skip: this.options.skip,
-      });
-      return { scope, snapshot, stats, durationMs: Math.round(performance.now() - started) };
+      const value = await work(clients, cache);
+      return { scope, value, stats, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
       failed.abort();
       return {

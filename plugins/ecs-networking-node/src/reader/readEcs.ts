@@ -48,6 +48,16 @@ export async function readClusters(
     const wanted = new Set(filter);
     arns = arns.filter(arn => wanted.has(arn) || wanted.has(arnResourceName(arn)));
   }
+  return describeClusters(ecs, arns, concurrency, notes);
+}
+
+/** The clusters named, with their tags and Service Connect defaults. */
+export async function describeClusters(
+  ecs: ECSClient,
+  arns: string[],
+  concurrency: number,
+  notes: ReadNotes,
+): Promise<ClusterInfo[]> {
   const batches = await mapLimited(chunk(arns, PAGE), concurrency, async batch => {
     const out = await ecs.send(
       new DescribeClustersCommand({ clusters: batch, include: ['TAGS'] }),
@@ -153,12 +163,16 @@ function taskInfo(task: Task): EcsTaskInfo {
   };
 }
 
-/** Running tasks by task group (`service:<name>`). */
+/**
+ * Running tasks by task group (`service:<name>`): of the whole cluster, or of
+ * one service when `serviceName` is given.
+ */
 async function readTasks(
   ecs: ECSClient,
   cluster: ClusterInfo,
   concurrency: number,
   notes: ReadNotes,
+  serviceName?: string,
 ): Promise<Map<string, EcsTaskInfo[]>> {
   // One ListTasks per cluster (not per service) keeps the call count
   // proportional to tasks / 100 rather than to the number of services.
@@ -167,6 +181,7 @@ async function readTasks(
       const page = await ecs.send(
         new ListTasksCommand({
           cluster: cluster.arn,
+          serviceName,
           desiredStatus: 'RUNNING',
           maxResults: PAGE,
           nextToken: token,
@@ -236,23 +251,63 @@ export async function readServices(
     },
     { what: 'ecs:ListServices', key: byArn, pageSize: PAGE, notes },
   );
-  const [described, tasksByGroup] = await Promise.all([
-    mapLimited(chunk(arns, DESCRIBE_SERVICES_BATCH), concurrency, async batch => {
+  const [services, tasksByGroup] = await Promise.all([
+    describeServices(ecs, cluster, arns, concurrency, notes),
+    arns.length ? readTasks(ecs, cluster, concurrency, notes) : new Map<string, EcsTaskInfo[]>(),
+  ]);
+  return services.map(service => withTasks(service, tasksByGroup));
+}
+
+/**
+ * The named services of one cluster, each with its running tasks, as a full
+ * read would give them; a service no longer ACTIVE (deleted, draining, or
+ * unknown to ECS) is left out. Costs one DescribeServices per 10 services
+ * and one ListTasks and DescribeTasks per service: for the few services an
+ * event names, not for a cluster.
+ */
+export async function readNamedServices(
+  ecs: ECSClient,
+  cluster: ClusterInfo,
+  arns: string[],
+  concurrency: number,
+  notes: ReadNotes,
+): Promise<EcsServiceInfo[]> {
+  const described = await describeServices(ecs, cluster, arns, concurrency, notes);
+  const active = described.filter(service => service.status === 'ACTIVE');
+  return mapLimited(active, concurrency, async service =>
+    withTasks(service, await readTasks(ecs, cluster, concurrency, notes, service.name)),
+  );
+}
+
+async function describeServices(
+  ecs: ECSClient,
+  cluster: ClusterInfo,
+  arns: string[],
+  concurrency: number,
+  notes: ReadNotes,
+): Promise<EcsServiceInfo[]> {
+  const described = await mapLimited(
+    chunk(arns, DESCRIBE_SERVICES_BATCH),
+    concurrency,
+    async batch => {
       const out = await ecs.send(
         new DescribeServicesCommand({ cluster: cluster.arn, services: batch, include: ['TAGS'] }),
       );
       // Deployments and events are dropped per batch, not held for the cluster.
       return (out.services ?? []).map(service => serviceInfo(service, cluster));
-    }),
-    arns.length ? readTasks(ecs, cluster, concurrency, notes) : new Map<string, EcsTaskInfo[]>(),
-  ]);
-  const services = uniqueBy(described.flat(), s => s.arn, 'ecs:DescribeServices', notes);
-  return services.map(service => {
-    service.tasks = (tasksByGroup.get(`service:${service.name}`) ?? []).sort((a, b) =>
-      (a.ip ?? '').localeCompare(b.ip ?? ''),
-    );
-    return service;
-  });
+    },
+  );
+  return uniqueBy(described.flat(), s => s.arn, 'ecs:DescribeServices', notes);
+}
+
+function withTasks(
+  service: EcsServiceInfo,
+  tasksByGroup: Map<string, EcsTaskInfo[]>,
+): EcsServiceInfo {
+  service.tasks = (tasksByGroup.get(`service:${service.name}`) ?? []).sort((a, b) =>
+    (a.ip ?? '').localeCompare(b.ip ?? ''),
+  );
+  return service;
 }
 
 function serviceInfo(service: Service, cluster: ClusterInfo): EcsServiceInfo {

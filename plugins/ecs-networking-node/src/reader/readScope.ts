@@ -6,6 +6,7 @@ import { listCloudMapServices, readExternalInstances, readNamespaces } from './r
 import { resolveLoadBalancerNames } from './readLoadBalancers';
 import { readObservedCalls } from './readObservedCalls';
 import { mapLimited } from './paging';
+import { managedDiscoveryArns, normaliseNamespaces } from './serviceLinks';
 import { Enrichment, ReadNotes } from './ReadNotes';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
 
@@ -46,27 +47,8 @@ export async function readScope(options: {
   ]);
   const cloudMapServices = listed.map(l => l.info);
   const services = servicesByCluster.flat();
-  // Services may name their Service Connect namespace by name or ID (kept
-  // as namespaceReference); clusters always give an ARN. Normalise to ARNs
-  // so the model joins on one key. ECS resolves a name or ID only among the
-  // account's own namespaces: a shared one is reached by its ARN alone.
-  const namespaceArnByRef = new Map(
-    namespaces.filter(ns => !ns.ownerAccountId).flatMap(ns => [
-      [ns.id, ns.arn],
-      [ns.name, ns.arn],
-    ]),
-  );
-  for (const service of services) {
-    const sc = service.serviceConnect;
-    if (sc?.namespace && !sc.namespace.startsWith('arn:')) {
-      sc.namespace = namespaceArnByRef.get(sc.namespace) ?? sc.namespace;
-    }
-  }
-  const managed = new Set(
-    services.flatMap(service =>
-      (service.serviceConnect?.services ?? []).flatMap(entry => entry.discoveryArn ?? []),
-    ),
-  );
+  normaliseNamespaces(services, namespaces);
+  const managed = managedDiscoveryArns(services);
   // In a namespace shared through RAM, each account reads the instances of
   // the Cloud Map services it created: another account's are that
   // account's (its ECS tasks, read there), and reading them twice costs calls.
