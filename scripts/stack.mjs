@@ -21,6 +21,10 @@ export function demoAwsEnv(port = LOCAL_AWS_PORT) {
   };
 }
 
+// Where the local endpoint delivers its change events, as EventBridge would;
+// app-config.yaml points Backstage's SQS events module at it.
+const DEMO_EVENT_QUEUE = 'arn:aws:sqs:eu-west-1:111111111111:ecs-networking-events';
+
 // The browser tests' stack: the demo estate plus hostile input in account
 // 333333333333, and the backend config that reads that account too.
 const DEMO_ESTATE = path.join(repoRoot, 'packages/aws-local/estates/demo.yaml');
@@ -96,7 +100,7 @@ export async function startStack(env, { hostile = false, onLine } = {}) {
   const estates = hostile ? ['--estate', DEMO_ESTATE, '--estate', HOSTILE_ESTATE] : [];
   const localAws = await startLocalAws(
     env,
-    ['--port', String(LOCAL_AWS_PORT), ...estates],
+    ['--port', String(LOCAL_AWS_PORT), '--event-queue', DEMO_EVENT_QUEUE, ...estates],
     onLine,
   );
   const configs = hostile

@@ -24,6 +24,9 @@ backend.add(import('@ecs-net/plugin-scaffolder-backend-module-ecs-networking'));
 // Carries the ecs-networking sync event to the catalog module, across
 // replicas when they share a PostgreSQL database.
 backend.add(import('@backstage/plugin-events-backend'));
+// Reads the AWS change events (EventBridge → SQS) the plugin updates from
+// between full syncs; in the demo the local endpoint delivers them.
+backend.add(import('@backstage/plugin-events-backend-module-aws-sqs'));
 
 backend.add(import('@ecs-net/plugin-ecs-networking-backend'));
 backend.add(import('@ecs-net/plugin-catalog-backend-module-ecs-networking'));
