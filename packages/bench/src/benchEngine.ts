@@ -65,10 +65,14 @@ export function readMemory(): MemoryReading {
   return { rss, heapUsed, peakRss: process.resourceUsage().maxRSS * 1024 };
 }
 
-/** The plugin's engine over an in-memory SQLite store, reading the estate at 100% of each quota. */
+/**
+ * The plugin's engine over a SQLite store, reading the estate at 100% of each
+ * quota. The store is in memory unless `sqliteFile` names a file.
+ */
 export async function createBenchEngine(
   accounts: EstateAccounts,
   logger: LoggerService = silentLogger,
+  sqliteFile?: string,
 ) {
   const config = new ConfigReader({
     aws: {
@@ -85,7 +89,11 @@ export async function createBenchEngine(
       concurrency: 8,
     },
   });
-  const knex = knexFactory({ client: 'better-sqlite3', connection: ':memory:', useNullAsDefault: true });
+  const knex = knexFactory({
+    client: 'better-sqlite3',
+    connection: sqliteFile ?? ':memory:',
+    useNullAsDefault: true,
+  });
   const database: DatabaseService = { getClient: async () => knex };
   return createEcsNetworkingEngine({ config, database, logger });
 }

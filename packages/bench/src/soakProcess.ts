@@ -12,7 +12,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createBenchEngine, httpAuth, permissions, readMemory, silentLogger } from './benchEngine';
 import type { EstateAccounts } from './syncBench';
@@ -51,7 +54,14 @@ async function main() {
     },
     child: () => logger,
   };
-  const engine = await createBenchEngine(input.accounts, logger);
+  // A store in memory holds each new generation beside the last while it is
+  // written, and SQLite keeps the freed pages: that is the database's memory,
+  // not the plugin's, and no production backend keeps its database in
+  // memory. The soak keeps it in a file, as a deployment does (on PostgreSQL,
+  // even outside the process), so RSS measures the plugin.
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'ecsnet-soak-'));
+  process.on('exit', () => fs.rmSync(directory, { recursive: true, force: true }));
+  const engine = await createBenchEngine(input.accounts, logger, path.join(directory, 'soak.sqlite'));
   // Lookups need no catalog; entity routes are not part of the soak.
   const catalog = { getEntityByRef: async () => undefined } as unknown as CatalogService;
 
