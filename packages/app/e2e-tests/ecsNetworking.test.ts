@@ -52,7 +52,7 @@ test('a namespace page lists the names in it, who answers on each and their owne
 
 test('the network page lists the estate and finds owners', async ({ page }) => {
   await page.goto('/ecs-networking');
-  // The demo's 14 services and 4 findings, plus the hostile estate's.
+  // The demo's 14 services and 6 findings, plus the hostile estate's.
   await expect(page.getByText(`Showing ${ALL.services} of ${ALL.services} services, ${ALL.findings} findings`)).toBeVisible();
   await expect(page.getByText('sc.local — 7 services')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/network-page.png`, fullPage: true });
