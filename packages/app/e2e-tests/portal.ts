@@ -11,7 +11,9 @@ export const SHOTS = 'test-results/screenshots';
 export const BACKEND = process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
 export const CANARY = 'ecsnet-canary-7f3a9b';
 
-export const DEMO = { services: 15, findings: 4 };
+// The demo's findings: 4 wiring mistakes, and the component tags of
+// nightly-report and mysql that name no Component in the catalog.
+export const DEMO = { services: 15, findings: 6 };
 // The hostile estate's findings: 5 unreachable callers, 5 unresolved references,
 // 1 missing owner tag and 4 tags that cannot name an entity.
 export const HOSTILE = { accountId: '333333333333', services: 7, findings: 15 };

@@ -18,7 +18,7 @@ export type {
   EcsNetworkingEngineOptions,
 } from './createEcsNetworkingEngine';
 export type { EcsNetworkingConfig, ConfiguredScope } from './config';
-export type { CatalogDependsOnReader } from './service/catalogDependencies';
+export type { CatalogDependsOnReader, CatalogLinks } from './service/catalogDependencies';
 export type { SyncEngine, SyncResult } from './sync/SyncEngine';
 export type { NetworkService, NetworkView } from './service/NetworkService';
 export type { SnapshotStore } from './store/SnapshotStore';

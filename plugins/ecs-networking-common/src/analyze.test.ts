@@ -72,6 +72,16 @@ describe('analyzeNetwork', () => {
     expect([service.owner, service.system]).toEqual(['payments', 'shop']);
   });
 
+  it("reads a namespace's owner from its own owner tag", () => {
+    const snapshot = scope().namespace('sc.local', 'HTTP').namespace('app').build();
+    snapshot.namespaces.find(ns => ns.name === 'sc.local')!.tags = { team: ' team-platform ' };
+    const namespaces = analyzeNetwork([snapshot], { tagKeys: { owner: 'team' } }).namespaces;
+    expect(namespaces.map(ns => [ns.name, ns.owner])).toEqual([
+      ['app', undefined],
+      ['sc.local', 'team-platform'],
+    ]);
+  });
+
   it('gives the same model whatever the order of snapshots and items', () => {
     const a = scope('111111111111')
       .namespace('app')

@@ -88,7 +88,7 @@ function sharedWith(scopes: ScopeIndex): Map<string, Set<string>> {
   return byArn;
 }
 
-function modelNamespaces(scopes: ScopeIndex): ModelNamespace[] {
+function modelNamespaces(scopes: ScopeIndex, tagKeys: TagKeys): ModelNamespace[] {
   const shared = sharedWith(scopes);
   return scopes.namespaces
     .map(({ item, accountId, region }) => {
@@ -100,6 +100,8 @@ function modelNamespaces(scopes: ScopeIndex): ModelNamespace[] {
         accountId,
         region,
       };
+      const owner = tagValue(item.tags, tagKeys.owner);
+      if (owner) namespace.owner = owner;
       const accounts = shared.get(item.arn);
       if (accounts) namespace.sharedWith = [...accounts].sort(compareStrings);
       if (item.shares) namespace.shares = item.shares;
@@ -141,10 +143,17 @@ export function analyzeNetwork(
     catalogDependsOn: options.catalogDependsOn,
     observed: [...(options.observed ?? []), ...snapshots.flatMap(s => s.observedCalls ?? [])],
   });
-  const findings = runRules({ scopes, endpoints, edges, unresolved, tagKeys });
+  const findings = runRules({
+    scopes,
+    endpoints,
+    edges,
+    unresolved,
+    tagKeys,
+    catalogMissingComponents: options.catalogMissingComponents,
+  });
   return {
     services: modelServices(scopes, endpoints, tagKeys),
-    namespaces: modelNamespaces(scopes),
+    namespaces: modelNamespaces(scopes, tagKeys),
     endpoints: endpoints.endpoints,
     edges,
     unresolved,

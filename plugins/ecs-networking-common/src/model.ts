@@ -169,6 +169,8 @@ export interface ModelNamespace {
   /** The owning account. */
   accountId: string;
   region: string;
+  /** Value of the namespace's own owner tag, when it has one. */
+  owner?: string;
   /**
    * Other accounts it is shared with (AWS RAM): those that list it as shared
    * and those whose services use it, sorted. Absent when it is not shared.

@@ -19,6 +19,12 @@ export interface AnalyzeOptions {
   tagKeys?: Partial<TagKeys>;
   /** ECS service ARN → endpoint names, ECS service names or ARNs it depends on, per the catalog. */
   catalogDependsOn?: Record<string, string[]>;
+  /**
+   * Component refs (`component:default/mysql`) that component tags name and
+   * the catalog does not hold, per the catalog; each tagged service gets a
+   * `component-tag-not-in-catalog` finding.
+   */
+  catalogMissingComponents?: string[];
   observed?: ObservedCall[];
 }
 

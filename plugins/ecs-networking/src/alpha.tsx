@@ -33,8 +33,15 @@ const ecsNetworkingPage = PageBlueprint.make({
     title: 'ECS Networking',
     icon: <DeviceHub fontSize="inherit" />,
     loader: () =>
-      import('./components/EcsNetworkingPage').then(m => (
-        <m.NetworkPageContent />
+      // Content gives the page its margins (the grid's spacing needs them,
+      // or it overflows the window); the page layout gives the title.
+      Promise.all([
+        import('@backstage/core-components'),
+        import('./components/EcsNetworkingPage'),
+      ]).then(([{ Content }, m]) => (
+        <Content>
+          <m.NetworkPageContent />
+        </Content>
       )),
   },
 });

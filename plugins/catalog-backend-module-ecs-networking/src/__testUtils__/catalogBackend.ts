@@ -14,10 +14,13 @@ import type { ScopeStatus } from '@ecs-net/plugin-ecs-networking-common';
 // tests run the two together, as an app does.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import ecsNetworkingPlugin from '@ecs-net/plugin-ecs-networking-backend';
+import path from 'node:path';
 import request from 'supertest';
 import { catalogModuleEcsNetworking } from '../module/catalogModuleEcsNetworking';
 
 export type Server = Parameters<typeof request>[0];
+
+const DEMO_COMPONENTS = path.resolve(__dirname, '../../../../examples/components.yaml');
 
 /** A type, not an interface, so that it stays assignable to config data. */
 export type Schedule = {
@@ -95,6 +98,8 @@ export async function startCatalogBackend(options: {
             : {}),
           catalog: {
             rules: [{ allow: ['Component', 'API', 'Resource', 'Location'] }],
+            // The demo's hand-written Components, which component tags link to.
+            locations: [{ type: 'file', target: DEMO_COMPONENTS }],
             processingInterval: { seconds: 1 },
             providers: { ecsNetworking: { schedule: options.schedule } },
           },

@@ -47,11 +47,14 @@ describe('catalog module with the real catalog backend', () => {
     const entities = await eventually(async () => {
       const items = await ecsEntities(backend.server);
       const services = items.filter(e => e.kind === 'Resource' && e.spec?.type === 'ecs-service');
-      const processed = services.every(e => e.relations?.some(r => r.type === 'ownedBy'));
+      // Linked once a sync has read the demo's Components from the catalog.
+      const processed =
+        services.every(e => e.relations?.some(r => r.type === 'ownedBy')) &&
+        services.some(e => e.relations?.some(r => r.type === 'dependencyOf'));
       const apisLinked = items
         .filter(e => e.kind === 'API')
         .every(e => e.relations?.some(r => r.type === 'apiProvidedBy'));
-      return services.length === 14 && processed && apisLinked ? items : undefined;
+      return services.length === 15 && processed && apisLinked ? items : undefined;
     });
 
     const order = byTitle(entities, 'Resource', 'order-service')[0];
@@ -74,25 +77,56 @@ describe('catalog module with the real catalog backend', () => {
     expect(targets('dependencyOf')).toContain('component:default/order-service');
     expect(entities.filter(e => e.kind === 'Component')).toEqual([]);
     expect(targets('consumesApi').length).toBeGreaterThanOrEqual(3);
+    // The Component provides the service's endpoint, so its page lists it.
+    const component = await request(backend.server)
+      .get('/api/catalog/entities/by-name/component/default/order-service')
+      .set('authorization', mockCredentials.user.header())
+      .expect(200);
+    expect(
+      component.body.relations.filter((r: { type: string }) => r.type === 'providesApi').map((r: { targetRef: string }) => r.targetRef),
+    ).toEqual(targets('providesApi'));
+    expect(targets('providesApi')).toHaveLength(1);
 
-    // Same service name in two regions: two entities, distinct stable names.
-    expect(byTitle(entities, 'Resource', 'user-service').map(e => e.metadata.name).sort()).toEqual([
-      'user-service-shop-euw1-1111',
-      'user-service-shop-us-use1-1111',
+    // Same service name in two regions: two entities, distinct stable
+    // names, and titles that say which region each runs in.
+    expect(
+      entities
+        .filter(e => e.metadata.title?.startsWith('user-service'))
+        .map(e => [e.kind, e.metadata.title, e.metadata.name])
+        .sort(),
+    ).toEqual([
+      ['API', 'user-service:8080 (eu-west-1)', 'user-service-8080-sc.local-euw1-1111'],
+      ['API', 'user-service:8080 (us-east-1)', 'user-service-8080-sc.local-use1-1111'],
+      ['Resource', 'user-service (eu-west-1)', 'user-service-shop-euw1-1111'],
+      ['Resource', 'user-service (us-east-1)', 'user-service-shop-us-use1-1111'],
     ]);
 
     // Missing owner tag falls back to the configured owner.
     expect(byTitle(entities, 'Resource', 'nightly-report')[0].spec?.owner).toBe('group:default/platform-team');
 
-    const alias = byTitle(entities, 'API', 'user-service:8080').find(
-      e => e.metadata.annotations?.['ecs-networking.io/region'] === 'eu-west-1',
-    )!;
+    const alias = byTitle(entities, 'API', 'user-service:8080 (eu-west-1)')[0];
     expect(alias.spec).toMatchObject({ type: 'ecs-service-connect', owner: 'group:default/team-identity' });
-    expect(alias.relations?.filter(r => r.type === 'apiProvidedBy').map(r => r.targetRef)).toEqual([
+    // Provided by the service and by the Component its tag links it to.
+    expect(alias.relations?.filter(r => r.type === 'apiProvidedBy').map(r => r.targetRef).sort()).toEqual([
+      'component:default/user-service',
       'resource:default/user-service-shop-euw1-1111',
     ]);
     expect(byTitle(entities, 'API', 'mysql.app')).toHaveLength(1);
-    expect(byTitle(entities, 'Resource', 'sc.local')).toHaveLength(2);
+    // A namespace is owned by the owner its own tag names.
+    expect(
+      entities
+        .filter(e => e.metadata.title?.startsWith('sc.local'))
+        .map(e => [e.metadata.title, e.spec?.owner])
+        .sort(),
+    ).toEqual([
+      ['sc.local (eu-west-1)', 'group:default/team-platform'],
+      ['sc.local (us-east-1)', 'group:default/team-platform'],
+    ]);
+    // mysql's component tag names a Component the catalog lacks: no
+    // relation to a missing entity, a finding instead (see the card test).
+    expect(
+      byTitle(entities, 'Resource', 'mysql')[0].relations?.filter(r => r.targetRef.startsWith('component:')),
+    ).toEqual([]);
 
     // No volatile data and no secrets in entities.
     const text = JSON.stringify(entities);

@@ -65,7 +65,7 @@ describe('catalog updates from AWS change events', () => {
     await trigger.syncNow();
     const before = await eventually(async () => {
       const items = await ecsEntities(backend.server);
-      return items.filter(e => e.spec?.type === 'ecs-service').length === 14 ? items : undefined;
+      return items.filter(e => e.spec?.type === 'ecs-service').length === 15 ? items : undefined;
     });
 
     const ecs = new ECSClient({ credentials: demoAwsConfig().mainAccount });

@@ -36,7 +36,7 @@ const WEB = ['app', 'mysql'];
 // Syncs run only when a test triggers them.
 const SCHEDULE = { frequency: { hours: 1 }, timeout: { minutes: 1 }, initialDelay: { hours: 1 } };
 
-/** Titles of the scope's ECS service entities in the catalog. */
+/** AWS names (from their ARNs) of the scope's ECS service entities in the catalog. */
 async function scopeServices(server: Server): Promise<string[]> {
   return (await ecsEntities(server))
     .filter(
@@ -45,7 +45,7 @@ async function scopeServices(server: Server): Promise<string[]> {
         e.metadata.annotations?.['ecs-networking.io/account-id'] === ACCOUNT &&
         e.metadata.annotations?.['ecs-networking.io/region'] === REGION,
     )
-    .map(e => e.metadata.title!)
+    .map(e => e.metadata.annotations!['ecs-networking.io/service-arn'].split('/').pop()!)
     .sort();
 }
 

@@ -18,6 +18,7 @@ import {
   NetworkModel,
 } from '@ecs-net/plugin-ecs-networking-common';
 import { entityName, regionCode, resolveCollisions } from './entityNames';
+import { distinctTitles } from './entityTitles';
 
 /**
  * Resources have no API fields of their own; this module's processor turns
@@ -118,6 +119,19 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
     e => e.id,
   );
 
+  const serviceTitles = distinctTitles(model.services, s => s.name, s => [s.accountId, s.region, s.cluster]);
+  const namespaceTitles = distinctTitles(model.namespaces, ns => ns.name, ns => [ns.accountId, ns.region]);
+  const apiTitles = distinctTitles(
+    model.endpoints,
+    e => e.name,
+    e => [e.accountId, e.region, e.namespace?.name ?? ''],
+  );
+  // A component tag the catalog has no Component for is a finding (see the
+  // rule), not a relation to an entity that cannot be found.
+  const danglingComponent = new Set(
+    model.findings.filter(f => f.ruleId === 'component-tag-not-in-catalog').map(f => f.subject.arn),
+  );
+
   const serviceRef = new Map(
     model.services.map(s => [s.arn, `resource:default/${resourceNames.get(s)}`]),
   );
@@ -159,12 +173,15 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
   for (const ns of model.namespaces) {
     const users = [...(namespaceUsers.get(ns.arn) ?? [])];
     const owners = [...new Set(users.map(arn => ownerOf.get(arn)!))];
+    // The namespace's own owner tag first; else whoever uses it, when that is one team.
+    const owner =
+      entityRefFromTag(ns.owner, 'group') ?? (owners.length === 1 ? owners[0] : options.defaultOwner);
     const resource: ResourceEntity = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: {
         name: resourceNames.get(ns)!,
-        title: ns.name,
+        title: namespaceTitles.get(ns)!,
         description: `Cloud Map ${ns.type === 'HTTP' ? 'HTTP' : 'DNS'} namespace ${ns.name} (${ns.accountId}, ${ns.region})`,
         annotations: {
           ...managed,
@@ -176,8 +193,7 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
       },
       spec: {
         type: ENTITY_TYPES.cloudMapNamespace,
-        // A namespace belongs to whoever uses it when that is one team.
-        owner: owners.length === 1 ? owners[0] : options.defaultOwner,
+        owner,
       },
     };
     entities.push(resource);
@@ -186,7 +202,9 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
   for (const service of model.services) {
     const owner = ownerOf.get(service.arn)!;
     const system = entityRefFromTag(service.system, 'system');
-    const component = entityRefFromTag(service.component, 'component');
+    const component = danglingComponent.has(service.arn)
+      ? undefined
+      : entityRefFromTag(service.component, 'component');
     const calls = outbound.get(service.arn);
     const own = endpointsOf.get(service.arn) ?? [];
     const provides = own.map(e => apiRef.get(e.id)!);
@@ -199,7 +217,7 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
       kind: 'Resource',
       metadata: {
         name: resourceNames.get(service)!,
-        title: service.name,
+        title: serviceTitles.get(service)!,
         description: `ECS service ${service.name} in cluster ${service.cluster} (${service.accountId}, ${service.region})`,
         annotations: {
           ...managed,
@@ -236,7 +254,7 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
         kind: 'Component',
         metadata: {
           name: resourceNames.get(service)!,
-          title: service.name,
+          title: serviceTitles.get(service)!,
           description: `Workload of ECS service ${service.name} (created because no component tag links it)`,
           annotations: { ...managed, [ANNOTATIONS.serviceArn]: service.arn },
         },
@@ -246,6 +264,8 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
           owner,
           ...(system ? { system } : {}),
           dependsOn: [serviceRef.get(service.arn)!],
+          // Its endpoints, so its page lists the APIs it provides.
+          providesApis: provides,
         },
       };
       entities.push(generated);
@@ -259,8 +279,8 @@ export function buildEntities(model: NetworkModel, options: BuildOptions): Entit
       kind: 'API',
       metadata: {
         name: apiNames.get(endpoint)!,
-        title: endpoint.name,
-        description: `${MECHANISM_TITLES[endpoint.mechanism]} endpoint ${endpoint.name} of ${provider?.name ?? 'an ECS service'}`,
+        title: apiTitles.get(endpoint)!,
+        description: `${MECHANISM_TITLES[endpoint.mechanism]} endpoint ${endpoint.name} of ${provider?.name ?? 'an ECS service'} (${endpoint.accountId}, ${endpoint.region})`,
         annotations: {
           ...managed,
           [ANNOTATIONS.endpointId]: endpoint.id,

@@ -66,9 +66,13 @@ export class NetworkService {
     this.checkedAt = performance.now();
     if (this.view?.generation === generation) return this.view;
     const stored = await this.store.list();
-    const catalogDependsOn = await this.store.catalogDependsOn();
+    const links = await this.store.catalogLinks();
     const snapshots = stored.flatMap(s => (s.snapshot ? [s.snapshot] : []));
-    const model = analyzeNetwork(snapshots, { tagKeys: this.tagKeys, catalogDependsOn });
+    const model = analyzeNetwork(snapshots, {
+      tagKeys: this.tagKeys,
+      catalogDependsOn: links?.dependsOn,
+      catalogMissingComponents: links?.missingComponents,
+    });
     this.view = {
       generation,
       statuses: stored.map(s => s.status),

@@ -36,7 +36,7 @@ describe('readCatalogDependsOn', () => {
       { arn: B },
       { arn: C, component: 'component:default/users' },
     ]);
-    expect(result).toEqual({ [A]: [B, C] });
+    expect(result).toEqual({ dependsOn: { [A]: [B, C] }, missingComponents: [] });
   });
 
   it('picks the linked service in the caller’s own account and region', async () => {
@@ -49,7 +49,7 @@ describe('readCatalogDependsOn', () => {
       { arn: C, component: 'users' },
       { arn: usersUs, component: 'users' },
     ]);
-    expect(result).toEqual({ [A]: [C] });
+    expect(result).toEqual({ dependsOn: { [A]: [C] }, missingComponents: [] });
   });
 
   it('ignores Components this plugin published itself', async () => {
@@ -63,6 +63,16 @@ describe('readCatalogDependsOn', () => {
       { arn: A, component: 'portal' },
       { arn: C, component: 'users' },
     ]);
-    expect(result).toEqual({});
+    expect(result).toEqual({ dependsOn: {}, missingComponents: [] });
+  });
+
+  it('names the tagged Components the catalog does not hold', async () => {
+    const catalog = catalogServiceMock({ entities: [component('portal', ['users'])] });
+    const result = await readCatalogDependsOn(catalog, mockServices.auth(), [
+      { arn: A, component: 'portal' },
+      { arn: B, component: 'mysql' },
+      { arn: C, component: 'component:shop/users' },
+    ]);
+    expect(result.missingComponents).toEqual(['component:default/mysql', 'component:shop/users']);
   });
 });

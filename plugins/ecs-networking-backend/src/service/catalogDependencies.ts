@@ -26,13 +26,30 @@ function normalize(ref: string, namespace: string): string | undefined {
   }
 }
 
-/** Reads declared dependencies: service ARN → ARNs it depends on. */
+/**
+ * What the catalog says about the services its Components are linked to by
+ * their component tags.
+ *
+ * @public
+ */
+export interface CatalogLinks {
+  /** Declared dependencies: service ARN → ARNs it depends on. */
+  dependsOn: Record<string, string[]>;
+  /**
+   * Component refs that component tags name and the catalog does not hold,
+   * sorted: each becomes a finding rather than a link to nothing.
+   */
+  missingComponents: string[];
+}
+
+/** Reads the catalog's side of the services' component tags. @public */
 export type CatalogDependsOnReader = (
   services: Array<{ arn: string; component?: string }>,
-) => Promise<Record<string, string[]>>;
+) => Promise<CatalogLinks>;
 
 /**
- * What the catalog says services depend on: the `dependsOn` of the
+ * What the catalog says services depend on, and which tagged Components it
+ * lacks. Dependencies are the `dependsOn` of the
  * Components their tags link them to, resolved to ECS service ARNs (a
  * Resource this plugin published, or another linked Component). Entities
  * this plugin wrote itself are skipped: their relations come from the model,
@@ -42,19 +59,21 @@ export async function readCatalogDependsOn(
   catalog: CatalogService,
   auth: AuthService,
   services: Array<{ arn: string; component?: string }>,
-): Promise<Record<string, string[]>> {
+): Promise<CatalogLinks> {
   const linked = new Map<string, string[]>();
   for (const service of services) {
     const ref = entityRefFromTag(service.component, 'component');
     if (ref) linked.set(ref, [...(linked.get(ref) ?? []), service.arn]);
   }
-  if (linked.size === 0) return {};
+  if (linked.size === 0) return { dependsOn: {}, missingComponents: [] };
   const credentials = await auth.getOwnServiceCredentials();
   const ours = (e: Entity) => e.metadata.annotations?.[ANNOTATION_LOCATION]?.startsWith('ecs-networking:');
 
-  const components = (
-    await catalog.getEntitiesByRefs({ entityRefs: [...linked.keys()] }, { credentials })
-  ).items.flatMap(e => (e && !ours(e) ? [e] : []));
+  const refs = [...linked.keys()];
+  const found = (await catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials })).items;
+  // getEntitiesByRefs answers in the order asked, null where there is none.
+  const missingComponents = refs.filter((_, i) => !found[i]).sort();
+  const components = found.flatMap(e => (e && !ours(e) ? [e] : []));
   const declared = new Map<string, string[]>();
   for (const component of components) {
     const namespace = component.metadata.namespace ?? 'default';
@@ -64,7 +83,7 @@ export async function readCatalogDependsOn(
     if (targets.length) declared.set(stringifyEntityRef(component), targets);
   }
   const targetRefs = [...new Set([...declared.values()].flat())];
-  if (targetRefs.length === 0) return {};
+  if (targetRefs.length === 0) return { dependsOn: {}, missingComponents };
   const targets = await catalog.getEntitiesByRefs({ entityRefs: targetRefs }, { credentials });
   const arnsOf = new Map<string, string[]>();
   targetRefs.forEach((ref, i) => {
@@ -73,14 +92,14 @@ export async function readCatalogDependsOn(
     arnsOf.set(ref, arn ? [arn] : linked.get(ref) ?? []);
   });
 
-  const result: Record<string, string[]> = {};
-  for (const [component, refs] of declared) {
+  const dependsOn: Record<string, string[]> = {};
+  for (const [component, targetsOfComponent] of declared) {
     for (const service of linked.get(component) ?? []) {
-      const arns = refs.flatMap(ref =>
+      const arns = targetsOfComponent.flatMap(ref =>
         nearest(service, (arnsOf.get(ref) ?? []).filter(arn => arn !== service)),
       );
-      if (arns.length) result[service] = [...new Set(arns)];
+      if (arns.length) dependsOn[service] = [...new Set(arns)];
     }
   }
-  return result;
+  return { dependsOn, missingComponents };
 }

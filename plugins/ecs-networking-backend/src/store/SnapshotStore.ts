@@ -13,6 +13,7 @@ import {
   keepLaterRefreshes,
   ServiceRefresh,
 } from '@ecs-net/plugin-ecs-networking-node';
+import type { CatalogLinks } from '../service/catalogDependencies';
 
 const migrationsDir = resolvePackagePath(
   '@ecs-net/plugin-ecs-networking-backend',
@@ -321,13 +322,11 @@ export class SnapshotStore {
   }
 
   /**
-   * Stores what the catalog declares services depend on (service ARN →
-   * targets). A change is a new generation, like a new snapshot.
+   * Stores what the catalog says about the services (see `CatalogLinks`).
+   * A change is a new generation, like a new snapshot.
    */
-  async saveCatalogDependsOn(
-    dependsOn: Record<string, string[]>,
-  ): Promise<void> {
-    const json = JSON.stringify(dependsOn);
+  async saveCatalogLinks(links: CatalogLinks): Promise<void> {
+    const json = JSON.stringify(links);
     await this.db.transaction(async tx => {
       const row = await tx('ecs_networking_generation')
         .where({ id: 1 })
@@ -340,11 +339,16 @@ export class SnapshotStore {
     });
   }
 
-  async catalogDependsOn(): Promise<Record<string, string[]> | undefined> {
+  async catalogLinks(): Promise<CatalogLinks | undefined> {
     const row = await this.db('ecs_networking_generation')
       .where({ id: 1 })
       .first('catalog_depends_on');
-    return row?.catalog_depends_on ? JSON.parse(row.catalog_depends_on) : undefined;
+    if (!row?.catalog_depends_on) return undefined;
+    const stored = JSON.parse(row.catalog_depends_on);
+    // Stored before missing Components were kept: the dependsOn map alone.
+    return Array.isArray(stored.missingComponents)
+      ? stored
+      : { dependsOn: stored, missingComponents: [] };
   }
 
   private async bump(tx: Knex.Transaction) {

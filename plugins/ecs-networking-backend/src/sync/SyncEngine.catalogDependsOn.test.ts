@@ -37,7 +37,10 @@ describe('catalog dependsOn read by the sync', () => {
     const config = new ConfigReader(demoConfig());
     const store = await SnapshotStore.create(sqliteDatabase());
     const logger = recordingLogger();
-    let answer: CatalogDependsOnReader = async () => ({ [ORDER]: [PAYMENT] });
+    let answer: CatalogDependsOnReader = async () => ({
+      dependsOn: { [ORDER]: [PAYMENT] },
+      missingComponents: ['component:default/mysql'],
+    });
     const sync = new SyncEngine({
       config: readEcsNetworkingConfig(config),
       credentials: DefaultAwsCredentialsManager.fromConfig(config),
@@ -54,6 +57,11 @@ describe('catalog dependsOn read by the sync', () => {
     ];
     for (const replica of replicas) {
       expect(await catalogEdges(replica)).toContainEqual([ORDER, PAYMENT]);
+      // mysql's component tag names a Component the catalog lacks.
+      const { findings } = (await replica.current()).model;
+      expect(
+        findings.filter(f => f.ruleId === 'component-tag-not-in-catalog').map(f => f.subject.name),
+      ).toEqual(['mysql']);
     }
 
     answer = async () => {
@@ -71,7 +79,7 @@ describe('catalog dependsOn read by the sync', () => {
       ),
     ).toBe(true);
 
-    answer = async () => ({});
+    answer = async () => ({ dependsOn: {}, missingComponents: [] });
     const before = await store.generation();
     await sync.run();
     expect(await store.generation()).toBeGreaterThan(before);

@@ -8,7 +8,7 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import { CallStats, EstateReader } from '@ecs-net/plugin-ecs-networking-node';
 import type { EcsNetworkingConfig } from '../config';
-import type { CatalogDependsOnReader } from '../service/catalogDependencies';
+import type { CatalogDependsOnReader, CatalogLinks } from '../service/catalogDependencies';
 import type { SnapshotStore } from '../store/SnapshotStore';
 import { decideRemoval, RemovalGuardDecision } from './removalGuard';
 
@@ -206,9 +206,10 @@ export class SyncEngine {
   }
 
   /**
-   * What the catalog declares the services depend on is read here, once per
-   * sync, and stored with the snapshots: every replica then analyses the
-   * same input. Catalog trouble never fails the sync; the last answer stays.
+   * What the catalog declares the services depend on, and which tagged
+   * Components it lacks, is read here, once per sync, and stored with the
+   * snapshots: every replica then analyses the same input. Catalog trouble
+   * never fails the sync; the last answer stays.
    */
   private async storeCatalogDependsOn(snapshots: ScopeSnapshot[]): Promise<void> {
     const { readCatalogDependsOn, store, logger, config } = this.options;
@@ -216,13 +217,13 @@ export class SyncEngine {
     const services = snapshots.flatMap(s =>
       s.services.map(svc => ({ arn: svc.arn, component: svc.tags[config.tagKeys.component] })),
     );
-    let dependsOn: Record<string, string[]>;
+    let links: CatalogLinks;
     try {
-      dependsOn = await readCatalogDependsOn(services);
+      links = await readCatalogDependsOn(services);
     } catch (error) {
       logger.warn(`ECS networking sync: could not read catalog dependsOn, keeping the last answer: ${error}`);
       return;
     }
-    await store.saveCatalogDependsOn(dependsOn);
+    await store.saveCatalogLinks(links);
   }
 }

@@ -29,11 +29,12 @@ describe('lintRules', () => {
         'app-mesh-in-use',
         'owner-tag-missing',
         'tag-not-entity-ref',
+        'component-tag-not-in-catalog',
         'namespace-unused',
         'reference-unresolved',
       ]),
     );
-    expect(ids).toHaveLength(23);
+    expect(ids).toHaveLength(24);
     for (const rule of lintRules) {
       expect(rule.title).toBeTruthy();
       expect(rule.description).toBeTruthy();

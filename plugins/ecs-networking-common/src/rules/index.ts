@@ -3,6 +3,7 @@ import { compareStrings } from '../names';
 import { compareSeverities } from '../severity';
 import { appMeshInUse } from './app-mesh-in-use';
 import { cloudMapHealthCheckMissing } from './cloud-map-health-check-missing';
+import { componentTagNotInCatalog } from './component-tag-not-in-catalog';
 import { discoveryNameConflict } from './discovery-name-conflict';
 import { dnsARecordNetworkMode } from './dns-a-record-network-mode';
 import { dnsSrvMissingPort } from './dns-srv-missing-port';
@@ -30,6 +31,7 @@ export type { LintRule, RuleContext } from './types';
 export {
   appMeshInUse,
   cloudMapHealthCheckMissing,
+  componentTagNotInCatalog,
   discoveryNameConflict,
   dnsARecordNetworkMode,
   dnsSrvMissingPort,
@@ -80,6 +82,7 @@ export const lintRules: readonly LintRule[] = Object.freeze([
   appMeshInUse,
   ownerTagMissing,
   tagNotEntityRef,
+  componentTagNotInCatalog,
   namespaceUnused,
   referenceUnresolved,
 ]);

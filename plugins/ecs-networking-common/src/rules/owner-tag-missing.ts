@@ -16,7 +16,7 @@ export const ownerTagMissing: LintRule = {
         finding(
           ownerTagMissing,
           serviceSubject(service),
-          `No "${tagKeys.owner}" tag, so the catalog cannot name an owner for this service.`,
+          `No "${tagKeys.owner}" tag, so the catalog gives this service the default owner (ecsNetworking.ownership.defaultOwner) and no team is accountable for it.`,
           `Tag the ECS service with ${tagKeys.owner}=<team>.`,
         ),
       );

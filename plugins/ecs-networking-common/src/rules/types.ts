@@ -30,6 +30,8 @@ export interface RuleContext {
   edges: Edge[];
   unresolved: UnresolvedReference[];
   tagKeys: TagKeys;
+  /** Component refs that component tags name and the catalog does not hold; absent where the catalog was not read. */
+  catalogMissingComponents?: string[];
 }
 
 /** @public */

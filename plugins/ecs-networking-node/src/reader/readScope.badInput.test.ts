@@ -222,7 +222,7 @@ describe('bad input from AWS, through the reader', () => {
     const findings = model.findings.map(f => `${f.ruleId} ${f.subject.name}: ${f.message}`);
     expect(findings).toEqual(
       expect.arrayContaining([
-        'owner-tag-missing Orders: No "owner" tag, so the catalog cannot name an owner for this service.',
+        'owner-tag-missing Orders: No "owner" tag, so the catalog gives this service the default owner (ecsNetworking.ownership.defaultOwner) and no team is accountable for it.',
         expect.stringMatching(
           /^reference-unresolved orders: tag depends-on names arn:aws:ecs:eu-west-1:333333333333:service\/hostile, which no known endpoint answers/,
         ),

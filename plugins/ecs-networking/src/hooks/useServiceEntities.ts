@@ -27,6 +27,8 @@ const FIELDS = [
   'metadata.namespace',
   'metadata.name',
   'metadata.title',
+  // The owner the catalog gave it: the default owner, for a service with no owner tag.
+  'spec.owner',
   `metadata.annotations.${ANNOTATIONS.serviceArn}`,
 ];
 

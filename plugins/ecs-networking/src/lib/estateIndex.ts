@@ -248,7 +248,12 @@ export function createEstateIndex(model: NetworkModel): EstateIndex {
       v => MECHANISM_LABELS[v as Mechanism] ?? v,
       MECHANISMS,
     ),
-    severity: optionsOf(facets.severity, v => v, SEVERITIES),
+    // Counted in findings, not services: the number beside "warning" is
+    // the number of findings the list shows when it is picked.
+    severity: optionsOf(facets.severity, v => v, SEVERITIES).map(option => ({
+      ...option,
+      count: model.findings.filter(f => f.severity === option.value).length,
+    })),
   };
 
   const allArns = new Set(rows.keys());

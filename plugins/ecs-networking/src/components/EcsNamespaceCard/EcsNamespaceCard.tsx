@@ -17,9 +17,9 @@ import { FindingList } from '../EntityNetwork/FindingList';
 import { CopyNameButton } from '../shared/CopyNameButton';
 import { MechanismChip } from '../shared/MechanismChip';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
-import { OwnerName } from '../shared/OwnerName';
+import { catalogOwner, OwnerName } from '../shared/OwnerName';
 import { ScopeBanners } from '../shared/ScopeBanners';
-import { LastSynced } from '../shared/ScopeStatusBanner';
+import { LastSynced } from '../shared/LastSynced';
 import { ServiceLink } from '../shared/ServiceLink';
 
 const useStyles = makeStyles(theme => ({
@@ -99,7 +99,12 @@ export function EcsNamespaceCard() {
     {
       title: 'Owner',
       field: 'service.owner',
-      render: row => <OwnerName owner={row.service?.owner} />,
+      render: row => (
+        <OwnerName
+          owner={row.service?.owner}
+          defaultOwner={catalogOwner(entities, row.endpoint.serviceArn)}
+        />
+      ),
     },
   ];
 
@@ -133,7 +138,7 @@ export function EcsNamespaceCard() {
             {clientsOnly.map(service => (
               <li key={service.arn}>
                 <ServiceLink arn={service.arn} name={service.name} entities={entities} /> ·{' '}
-                <OwnerName owner={service.owner} />
+                <OwnerName owner={service.owner} defaultOwner={catalogOwner(entities, service.arn)} />
               </li>
             ))}
           </Typography>

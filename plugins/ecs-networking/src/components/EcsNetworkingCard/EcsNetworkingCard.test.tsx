@@ -217,7 +217,10 @@ describe('EcsNetworkingCard', () => {
         /account 222222222222 \/ eu-west-1 failed 3 times: AccessDenied: not authorized to perform ecs:DescribeServices, showing data from/,
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText(/^Last synced /)).toBeInTheDocument();
+    // The age, with the date, time and zone on hover.
+    const age = screen.getByText(/ ago$|^just now$|^yesterday$/);
+    expect(age.closest('time')?.getAttribute('title')).toMatch(/\d{4}.*\d{1,2}:\d{2}:\d{2}/);
+    expect(age.parentElement).toHaveTextContent(/^Last synced /);
   });
 
   it('copies an endpoint name to the clipboard', async () => {

@@ -4,7 +4,7 @@ import Divider from '@material-ui/core/Divider';
 import { EntityNetworkStates } from '../EntityNetwork/EntityNetworkStates';
 import { ServiceDetails } from '../EntityNetwork/ServiceDetails';
 import { ScopeBanners } from '../shared/ScopeBanners';
-import { LastSynced } from '../shared/ScopeStatusBanner';
+import { LastSynced } from '../shared/LastSynced';
 
 /**
  * The ECS network of the current entity: endpoint names, who calls it and

@@ -62,6 +62,16 @@ describe('EcsNetworkingContent', () => {
     );
   });
 
+  it('does not repeat the Overview card: no endpoint, call or finding details', async () => {
+    const api = mockEcsNetworkingApi({
+      getEntityNetwork: jest.fn(async () => entityNetworkOf(model, snapshots, ['order-service'])),
+    });
+    await renderContent(orders, api);
+    await screen.findByText('Neighbourhood of order-service');
+    expect(screen.queryByText('Endpoints, calls and findings')).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Called by' })).toBeNull();
+  });
+
   it('lists the running tasks with their live IPs and health', async () => {
     const api = mockEcsNetworkingApi({
       getEntityNetwork: jest.fn(async () =>
@@ -111,7 +121,7 @@ describe('EcsNetworkingContent', () => {
       api,
     );
     expect(
-      await screen.findByText('+8 more (listed below)'),
+      await screen.findByText('+8 more (see the Overview)'),
     ).toBeInTheDocument();
     const graph = screen.getByRole('img');
     expect(graph.querySelectorAll('path[stroke]')).toHaveLength(12);

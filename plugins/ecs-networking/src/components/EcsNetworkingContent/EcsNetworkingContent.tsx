@@ -3,10 +3,9 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { MECHANISMS } from '../../lib/describe';
 import { EntityNetworkStates } from '../EntityNetwork/EntityNetworkStates';
-import { ServiceDetails } from '../EntityNetwork/ServiceDetails';
 import type { ServiceSection } from '../EntityNetwork/serviceSections';
 import { ScopeBanners } from '../shared/ScopeBanners';
-import { LastSynced } from '../shared/ScopeStatusBanner';
+import { LastSynced } from '../shared/LastSynced';
 import { LiveTasksTable } from './LiveTasksTable';
 import { MechanismLegend } from './MechanismLegend';
 import { NeighbourhoodGraph } from './NeighbourhoodGraph';
@@ -19,8 +18,9 @@ function mechanismsOf(section: ServiceSection) {
 }
 
 /**
- * The Network tab: each service's neighbourhood as a graph, its running
- * tasks, and the details behind every line.
+ * The Network tab: each service's neighbourhood as a graph and its running
+ * tasks. The endpoints, calls with their evidence and findings are the
+ * Overview's card; the tab does not repeat them.
  */
 export function EcsNetworkingContent() {
   const { entity } = useEntity();
@@ -49,17 +49,6 @@ export function EcsNetworkingContent() {
           <Grid item xs={12}>
             <InfoCard title="Running tasks">
               <LiveTasksTable services={network.services} />
-            </InfoCard>
-          </Grid>
-          <Grid item xs={12}>
-            <InfoCard title="Endpoints, calls and findings">
-              {sections.map(section => (
-                <ServiceDetails
-                  key={section.service.arn}
-                  section={section}
-                  entities={entities}
-                />
-              ))}
             </InfoCard>
           </Grid>
         </Grid>

@@ -96,7 +96,7 @@ export function NeighbourhoodGraph(props: {
         <ServiceLink arn={node.arn} entities={entities} />
       ) : (
         <Typography variant="body2" color="textSecondary">
-          +{node.more} more (listed below)
+          +{node.more} more (see the Overview)
         </Typography>
       )}
     </div>

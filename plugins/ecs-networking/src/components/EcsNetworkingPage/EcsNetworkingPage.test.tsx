@@ -6,6 +6,7 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useLocation } from 'react-router-dom';
 import { ecsNetworkingApiRef, type EcsNetworkingApi } from '../../api';
 import { mockCatalog, mockEcsNetworkingApi } from '../../__testUtils__/apis';
 import {
@@ -20,7 +21,12 @@ import {
 } from '../../__testUtils__/estate';
 import { EcsNetworkingPage } from './EcsNetworkingPage';
 
-async function renderPage(api: EcsNetworkingApi, catalog = mockCatalog()) {
+/** Shows the query string, as the address bar would. */
+function Address() {
+  return <output aria-label="address">{useLocation().search}</output>;
+}
+
+async function renderPage(api: EcsNetworkingApi, catalog = mockCatalog(), url = '/') {
   return renderInTestApp(
     <TestApiProvider
       apis={[
@@ -29,8 +35,12 @@ async function renderPage(api: EcsNetworkingApi, catalog = mockCatalog()) {
       ]}
     >
       <EcsNetworkingPage />
+      <Address />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: [url],
+    },
   );
 }
 
@@ -119,7 +129,7 @@ describe('EcsNetworkingPage', () => {
       'team-orders',
     );
     expect(
-      await screen.findByText('Showing 2 of 5 services, 1 findings'),
+      await screen.findByText('Showing 2 of 5 services, 1 finding'),
     ).toBeInTheDocument();
     expect(serviceRows().map(row => row.textContent)).toEqual([
       expect.stringContaining('order-service'),
@@ -145,7 +155,7 @@ describe('EcsNetworkingPage', () => {
       'error',
     );
     expect(
-      await screen.findByText('Showing 1 of 5 services, 1 findings'),
+      await screen.findByText('Showing 1 of 5 services, 1 finding'),
     ).toBeInTheDocument();
     expect(serviceRows().map(row => row.textContent)).toEqual([
       expect.stringContaining('nightly-batch'),
@@ -155,6 +165,61 @@ describe('EcsNetworkingPage', () => {
       within(findings).getByText(/does not run Service Connect/),
     ).toBeInTheDocument();
     expect(within(findings).queryByText(/DNS records live 300 s/)).toBeNull();
+  });
+
+  it('keeps the filters in the address, so a reload shows the same view', async () => {
+    await renderPage(serving(shopModel()), mockCatalog(), '/?owner=team-orders&q=batch');
+    expect(await screen.findByText('Showing 1 of 5 services, 1 finding')).toBeInTheDocument();
+    expect(screen.getByLabelText('Owner')).toHaveValue('team-orders');
+    expect(screen.getByLabelText('Name contains')).toHaveValue('batch');
+
+    await userEvent.selectOptions(screen.getByLabelText('Finding severity'), 'error');
+    const address = () => new URLSearchParams(screen.getByLabelText('address').textContent!);
+    await waitFor(() => expect(address().get('severity')).toBe('error'));
+    expect([address().get('owner'), address().get('q')]).toEqual(['team-orders', 'batch']);
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(screen.getByLabelText('address')).toHaveTextContent(/^$/));
+  });
+
+  it('reloads the network on Refresh, and says how long ago it was synced', async () => {
+    const api = serving(shopModel());
+    await renderPage(api);
+    await screen.findByText('Showing 5 of 5 services, 3 findings');
+    expect(screen.getByText(/ ago$|^just now$|^yesterday$/).closest('time')).toHaveAttribute('title');
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(api.getNetwork).toHaveBeenCalledTimes(2));
+    expect(screen.getByText('Showing 5 of 5 services, 3 findings')).toBeInTheDocument();
+  });
+
+  it('counts callers in words, and shows fixes whole', async () => {
+    await renderPage(serving(shopModel()));
+    await screen.findByText('Showing 5 of 5 services, 3 findings');
+    const counts = serviceRows().map(
+      row => within(row).getByText(/^\d+ callers? · \d+ callees?$/).textContent,
+    );
+    // One of them is called by one service, and one calls one.
+    expect(counts).toEqual(expect.arrayContaining(['1 caller · 0 callees', '0 callers · 1 callee']));
+    const findings = screen.getByRole('list', { name: 'Findings' });
+    for (const fix of within(findings).getAllByText(/^Fix: /)) {
+      // The whole text on the page, not clamped to a line with the rest on hover.
+      expect(fix).not.toHaveAttribute('title');
+    }
+  });
+
+  it('names the default owner of a service without an owner tag, marked as such', async () => {
+    const model = shopModel();
+    const batch = model.services.find(s => s.name === 'nightly-batch')!;
+    delete batch.owner;
+    const resource = serviceResource(batch);
+    resource.spec!.owner = 'group:default/platform-team';
+    await renderPage(serving(model), mockCatalog([resource]));
+    await screen.findByText('Showing 5 of 5 services, 3 findings');
+    const row = await waitFor(() => {
+      const found = serviceRows().find(r => r.textContent!.includes('nightly-batch'))!;
+      expect(found).toHaveTextContent('owner platform-team (default owner)');
+      return found;
+    });
+    expect(within(row).getByRole('link', { name: 'platform-team' })).toBeInTheDocument();
   });
 
   it('looks up the owner of a task IP and of a DNS name', async () => {

@@ -8,7 +8,7 @@ import { CSSProperties, useCallback, useMemo, useState } from 'react';
 import { FixedSizeList, ListChildComponentProps } from 'react-window';
 import { counted, MECHANISM_LABELS } from '../../lib/describe';
 import type { NamespaceGroup, ServiceRow } from '../../lib/estateIndex';
-import { OwnerName } from '../shared/OwnerName';
+import { catalogOwner, OwnerName } from '../shared/OwnerName';
 import { ServiceLink } from '../shared/ServiceLink';
 import { focusableListOuter } from '../shared/FocusableListOuter';
 import { SeverityIcon } from '../shared/SeverityIcon';
@@ -47,6 +47,12 @@ const useStyles = makeStyles(theme => ({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
   },
+  where: {
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  counts: { flexShrink: 0, marginLeft: 'auto' },
   endpoints: {
     fontFamily: 'monospace',
     overflow: 'hidden',
@@ -116,10 +122,28 @@ function ServiceLine(props: {
           name={service.name}
           entities={entities}
         />
-        <Typography variant="body2" color="textSecondary" component="span">
-          {service.cluster} · {service.accountId} / {service.region} · owner{' '}
-          <OwnerName owner={service.owner} /> · {row.callers} callers ·{' '}
-          {row.callees} callees
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          component="span"
+          className={classes.where}
+          title={`cluster ${service.cluster} · ${service.accountId} / ${service.region}`}
+        >
+          owner{' '}
+          <OwnerName
+            owner={service.owner}
+            defaultOwner={catalogOwner(entities, service.arn)}
+          />{' '}
+          · {service.cluster} · {service.accountId} / {service.region}
+        </Typography>
+        {/* Never cut: where the line is too long, the place gives way. */}
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          component="span"
+          className={classes.counts}
+        >
+          {counted(row.callers, 'caller')} · {counted(row.callees, 'callee')}
         </Typography>
       </div>
       <Typography

@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { Finding } from '@ecs-net/plugin-ecs-networking-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { useMemo } from 'react';
+import { CSSProperties, useMemo } from 'react';
 import { FixedSizeList, ListChildComponentProps } from 'react-window';
 import { focusableListOuter } from '../shared/FocusableListOuter';
 import { SeverityIcon } from '../shared/SeverityIcon';
@@ -10,6 +10,8 @@ import { ServiceLink } from '../shared/ServiceLink';
 
 const ROW_HEIGHT = 104;
 const MAX_HEIGHT = 640;
+/** Up to this many, rows take the height their texts need. */
+const PLAIN_LIST_MAX = 100;
 
 const FindingsListOuter = focusableListOuter('Findings');
 
@@ -19,6 +21,8 @@ const useStyles = makeStyles(theme => ({
     padding: theme.spacing(1),
     borderBottom: `1px solid ${theme.palette.divider}`,
     overflow: 'hidden',
+    // Names and fixes may hold 255 characters without a space.
+    overflowWrap: 'anywhere',
   },
   heading: {
     display: 'flex',
@@ -26,6 +30,7 @@ const useStyles = makeStyles(theme => ({
     gap: theme.spacing(1),
     whiteSpace: 'nowrap',
   },
+  plain: { maxHeight: MAX_HEIGHT, overflowY: 'auto' },
   clamp: {
     display: '-webkit-box',
     WebkitBoxOrient: 'vertical',
@@ -40,9 +45,18 @@ interface RowData {
   entities: Map<string, Entity>;
 }
 
-function FindingRow(props: ListChildComponentProps<RowData>) {
-  const { index, style, data } = props;
-  const finding = data.findings[index];
+/**
+ * One finding. In a plain list its texts wrap in full; in the virtualized
+ * list rows have one height, so the texts are clamped and the title holds
+ * them whole.
+ */
+function FindingItem(props: {
+  finding: Finding;
+  data: RowData;
+  clamped: boolean;
+  style?: CSSProperties;
+}) {
+  const { finding, data, clamped, style } = props;
   const classes = useStyles();
   const { subject } = finding;
   return (
@@ -64,19 +78,18 @@ function FindingRow(props: ListChildComponentProps<RowData>) {
           {finding.ruleId} · {subject.accountId} / {subject.region}
         </Typography>
       </div>
-      {/* Long texts are clamped to keep rows a fixed height; the title holds them whole. */}
       <Typography
         variant="body2"
-        className={classes.clamp}
-        title={finding.message}
+        className={clamped ? classes.clamp : undefined}
+        title={clamped ? finding.message : undefined}
       >
         {finding.message}
       </Typography>
       <Typography
         variant="body2"
         color="textSecondary"
-        noWrap
-        title={finding.fix}
+        className={clamped ? classes.clamp : undefined}
+        title={clamped ? finding.fix : undefined}
       >
         Fix: {finding.fix}
       </Typography>
@@ -84,13 +97,29 @@ function FindingRow(props: ListChildComponentProps<RowData>) {
   );
 }
 
-/** Findings, worst first; virtualized like the estate list. */
+function VirtualRow(props: ListChildComponentProps<RowData>) {
+  const { index, style, data } = props;
+  return (
+    <FindingItem
+      finding={data.findings[index]}
+      data={data}
+      clamped
+      style={style}
+    />
+  );
+}
+
+/**
+ * Findings, worst first. Up to PLAIN_LIST_MAX of them as a plain list, each
+ * text whole; more are virtualized like the estate list.
+ */
 export function FindingsList(props: {
   findings: Finding[];
   serviceArns: Set<string>;
   entities: Map<string, Entity>;
 }) {
   const { findings, serviceArns, entities } = props;
+  const classes = useStyles();
   const itemData = useMemo(
     () => ({ findings, serviceArns, entities }),
     [findings, serviceArns, entities],
@@ -102,6 +131,22 @@ export function FindingsList(props: {
       </Typography>
     );
   }
+  if (findings.length <= PLAIN_LIST_MAX) {
+    return (
+      // Scrolls past MAX_HEIGHT: focusable, as the virtualized list is.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      <div role="list" aria-label="Findings" tabIndex={0} className={classes.plain}>
+        {findings.map((finding, index) => (
+          <FindingItem
+            key={`${index} ${finding.ruleId} ${finding.subject.arn}`}
+            finding={finding}
+            data={itemData}
+            clamped={false}
+          />
+        ))}
+      </div>
+    );
+  }
   return (
     <FixedSizeList
       height={Math.min(MAX_HEIGHT, findings.length * ROW_HEIGHT)}
@@ -111,7 +156,7 @@ export function FindingsList(props: {
       itemData={itemData}
       outerElementType={FindingsListOuter}
     >
-      {FindingRow}
+      {VirtualRow}
     </FixedSizeList>
   );
 }

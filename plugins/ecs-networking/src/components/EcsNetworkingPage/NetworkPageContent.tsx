@@ -1,4 +1,5 @@
 import {
+  ContentHeader,
   EmptyState,
   InfoCard,
   Progress,
@@ -6,17 +7,21 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import type { NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { useDeferredValue, useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import Refresh from '@material-ui/icons/Refresh';
+import { useDeferredValue, useMemo } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ecsNetworkingApiRef } from '../../api';
 import { useServiceEntities } from '../../hooks/useServiceEntities';
-import { createEstateIndex, EstateFilter } from '../../lib/estateIndex';
+import { counted } from '../../lib/describe';
+import { createEstateIndex } from '../../lib/estateIndex';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
 import { ScopeBanners } from '../shared/ScopeBanners';
-import { LastSynced } from '../shared/ScopeStatusBanner';
+import { LastSynced } from '../shared/LastSynced';
 import { EstateFilters } from './EstateFilters';
+import { useUrlFilter } from './useUrlFilter';
 import { EstateList } from './EstateList';
 import { FindingsList } from './FindingsList';
 import { OwnershipLookup } from './OwnershipLookup';
@@ -24,7 +29,7 @@ import { OwnershipLookup } from './OwnershipLookup';
 function Estate(props: { network: NetworkResponse }) {
   const { network } = props;
   const index = useMemo(() => createEstateIndex(network), [network]);
-  const [filter, setFilter] = useState<EstateFilter>({});
+  const [filter, setFilter] = useUrlFilter();
   // Typing in the name box stays responsive while the lists catch up.
   const deferredFilter = useDeferredValue(filter);
   const matching = useMemo(
@@ -48,8 +53,8 @@ function Estate(props: { network: NetworkResponse }) {
           onChange={setFilter}
         />
         <Typography variant="body2" color="textSecondary" role="status">
-          Showing {matching.size} of {index.rows.size} services,{' '}
-          {findings.length} findings
+          Showing {matching.size} of {counted(index.rows.size, 'service')},{' '}
+          {counted(findings.length, 'finding')}
         </Typography>
       </Grid>
       <Grid item xs={12} lg={7}>
@@ -77,14 +82,39 @@ function Estate(props: { network: NetworkResponse }) {
 
 /**
  * The whole estate: sync state, the ownership lookup, and every service by
- * namespace with its findings. Without a header, so both frontend systems
- * can frame it.
+ * namespace with its findings. Frames itself with a content header (the
+ * sync age and a refresh); the page around it gives the title, in both
+ * frontend systems.
  */
 export function NetworkPageContent() {
   const api = useApi(ecsNetworkingApiRef);
-  const { value, loading, error } = useAsync(() => api.getNetwork(), [api]);
+  const { value, loading, error, retry } = useAsyncRetry(() => api.getNetwork(), [api]);
 
-  if (loading) return <Progress />;
+  return (
+    <>
+      <ContentHeader
+        title="Services, endpoints and findings"
+        description="Service Connect and Service Discovery across your AWS accounts"
+      >
+        {value && value.scopes.length > 0 && <LastSynced scopes={value.scopes} />}
+        <Button
+          startIcon={<Refresh />}
+          onClick={retry}
+          disabled={loading}
+          title="Reload what the backend holds now (it reads AWS on its own schedule)"
+        >
+          Refresh
+        </Button>
+      </ContentHeader>
+      <NetworkBody value={value} loading={loading} error={error} />
+    </>
+  );
+}
+
+function NetworkBody(props: { value?: NetworkResponse; loading: boolean; error?: Error }) {
+  const { value, loading, error } = props;
+  // A refresh keeps the page as it is until the new answer arrives.
+  if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return null;
   if (value.scopes.length === 0) return <NoAccountsEmptyState />;
@@ -93,7 +123,6 @@ export function NetworkPageContent() {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <ScopeBanners scopes={value.scopes} />
-        <LastSynced scopes={value.scopes} />
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Ownership lookup">

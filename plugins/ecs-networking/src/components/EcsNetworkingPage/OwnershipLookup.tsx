@@ -16,7 +16,7 @@ import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { ecsNetworkingApiRef } from '../../api';
 import { useServiceEntities } from '../../hooks/useServiceEntities';
 import { MechanismChip } from '../shared/MechanismChip';
-import { OwnerName } from '../shared/OwnerName';
+import { catalogOwner, OwnerName } from '../shared/OwnerName';
 import { ServiceLink } from '../shared/ServiceLink';
 
 const MATCHED_BY: Record<LookupMatchKind, string> = {
@@ -78,7 +78,11 @@ function Matches(props: { query: string; matches: LookupMatch[] }) {
               />
             </Typography>
             <Typography variant="body2" component="span">
-              owner <OwnerName owner={match.service.owner} />
+              owner{' '}
+              <OwnerName
+                owner={match.service.owner}
+                defaultOwner={catalogOwner(entities, match.service.arn)}
+              />
             </Typography>
             <Typography variant="body2" color="textSecondary" component="span">
               matched by {MATCHED_BY[match.matchedBy] ?? match.matchedBy}

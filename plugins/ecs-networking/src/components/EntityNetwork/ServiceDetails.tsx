@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
-import { OwnerName } from '../shared/OwnerName';
+import { catalogOwner, OwnerName } from '../shared/OwnerName';
 import { ServiceLink } from '../shared/ServiceLink';
 import { EdgeList } from './EdgeList';
 import { EndpointList } from './EndpointList';
@@ -37,7 +37,11 @@ export function ServiceDetails(props: {
       </Typography>
       <Typography variant="body2" color="textSecondary">
         cluster {service.cluster} · {service.accountId} / {service.region} ·
-        owner <OwnerName owner={service.owner} />
+        owner{' '}
+        <OwnerName
+          owner={service.owner}
+          defaultOwner={catalogOwner(entities, service.arn)}
+        />
       </Typography>
 
       <Subheading>Endpoints</Subheading>

@@ -2,7 +2,7 @@ import type { ScopeStatus } from '@ecs-net/plugin-ecs-networking-common';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
-import { lastSyncedAt, formatTime, scopeProblem } from '../../lib/scopeStatus';
+import { scopeProblem } from '../../lib/scopeStatus';
 
 /**
  * Says which accounts × regions are behind and how old their data is, so
@@ -27,17 +27,5 @@ export function ScopeStatusBanner(props: { scopes: ScopeStatus[] }) {
         </Typography>
       ))}
     </Alert>
-  );
-}
-
-/** `Last synced 14:02`, from the most recent successful read. */
-export function LastSynced(props: { scopes: ScopeStatus[] }) {
-  const at = lastSyncedAt(props.scopes);
-  return (
-    <Typography variant="caption" color="textSecondary">
-      {at
-        ? `Last synced ${formatTime(at)}`
-        : 'Not synced yet: the first read of AWS has not finished'}
-    </Typography>
   );
 }
