@@ -59,3 +59,4 @@ export { readDefaultOwner } from './config/readDefaultOwner';
 export type { LookupIndex, LookupMatch, LookupMatchKind } from './lookup';
 export type { ScopeIndex, Scoped } from './scopeIndex';
 export type { EndpointIndex } from './endpointIndex';
+export * from './plan';

@@ -5,3 +5,4 @@ export type {
   ServiceSpec,
 } from './builders';
 export { findingsOf } from './findings';
+export { demoLikeNetwork, demoLikeSnapshots, plannedService } from './demoLike';

@@ -1,19 +1,22 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  bindDependencies,
+  blocks,
+  checkPlan,
+  type CheckResult,
   DEFAULT_TAG_KEYS,
   DNS_LABEL,
   DNS_NAME,
   effectiveDiscoveryName,
   ENDPOINT_NAME,
+  formatProblems,
   matchesNameRule,
+  orderProblems,
+  type PlannedService,
+  type Problem,
   type TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { LiveNetworkSource } from '../live/liveNetworkSource';
-import { checkPlan, type CheckResult } from '../plan/checkPlan';
-import { bindDependencies } from '../plan/dependencies';
-import { blocks, formatProblems } from '../plan/report';
 import {
   ACCOUNT_ID,
   ECS_NAME,
@@ -23,7 +26,7 @@ import {
   SERVICE_ARN,
   TAG_VALUE,
 } from '../plan/syntax';
-import type { PlannedService, Problem } from '../plan/types';
+import { logProblems, PlanRejectedError } from './planRejected';
 import { examples } from './validate.examples';
 import { CapturedSchema, plain, ruleString, type Zod } from './zodSchema';
 
@@ -354,17 +357,6 @@ export function describePlan(plan: PlannedService): string {
   return `The planned ECS service "${plan.serviceName}" (account ${plan.accountId}, ${plan.region}, cluster ${plan.cluster})`;
 }
 
-function logProblems(logger: LoggerService, problems: Problem[]) {
-  for (const problem of problems) {
-    const line = `[${problem.ruleId}] ${problem.message}${
-      problem.fix ? ` Fix: ${problem.fix}` : ''
-    }`;
-    if (problem.severity === 'error') logger.error(line);
-    else if (problem.severity === 'warning') logger.warn(line);
-    else logger.info(line);
-  }
-}
-
 /**
  * `ecs-networking:validate`: checks a planned service against the live ECS
  * network before anything is generated, and hands the resolved values
@@ -454,10 +446,7 @@ export function createValidateAction(options: {
       const { plan, problems } = planFromInput(input, tagKeys);
       const live = await options.source.load();
       const result: CheckResult = checkPlan(plan, live, { tagKeys });
-      const all = [...problems, ...result.problems];
-      const rank = { error: 0, warning: 1, info: 2 };
-      all.sort((a, b) => rank[a.severity] - rank[b.severity]);
-      logProblems(ctx.logger, all);
+      const all = orderProblems([...problems, ...result.problems]);
 
       const { resolved } = result;
       output('serviceArn', resolved.serviceArn);
@@ -498,8 +487,9 @@ export function createValidateAction(options: {
       );
 
       if (blocks(all, input.failOnWarnings)) {
-        throw new InputError(formatProblems(describePlan(plan), all));
+        throw new PlanRejectedError(formatProblems(describePlan(plan), all));
       }
+      logProblems(ctx.logger, all);
       ctx.logger.info(
         `${describePlan(plan)} checks out against live state: answers on ${
           resolved.endpoints.join(', ') || 'no endpoint'

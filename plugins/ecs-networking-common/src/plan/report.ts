@@ -12,6 +12,8 @@ function describeProblem(problem: Problem, index?: number): string {
 /**
  * One message listing every problem, errors numbered first, then warnings:
  * what is wrong, where, why, and what to change.
+ *
+ * @public
  */
 export function formatProblems(subject: string, problems: Problem[]): string {
   const errors = problems.filter(p => p.severity === 'error');
@@ -36,7 +38,32 @@ export function formatProblems(subject: string, problems: Problem[]): string {
   return lines.join('\n');
 }
 
-/** True when the problems block the plan. */
+const RANK: Record<Problem['severity'], number> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+};
+
+/**
+ * Errors first, then warnings, then notes, each in the order found; a
+ * problem found twice (the same rule, message and source) is listed once.
+ *
+ * @public
+ */
+export function orderProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  const unique = problems.filter(p => {
+    const key = [p.severity, p.ruleId, p.source ?? '', p.message].join(
+      '\u0000',
+    );
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
+/** True when the problems block the plan. @public */
 export function blocks(problems: Problem[], failOnWarnings = false): boolean {
   return problems.some(
     p => p.severity === 'error' || (failOnWarnings && p.severity === 'warning'),

@@ -1,38 +1,8 @@
-import { demoLikeNetwork } from '../__testUtils__/fixtures';
+import { demoLikeNetwork, plannedService } from '../testing/demoLike';
 import { checkPlan } from './checkPlan';
 import type { PlannedService, Problem } from './types';
 
-function plan(overrides: Partial<PlannedService> = {}): PlannedService {
-  return {
-    source: 'input',
-    accountId: '111111111111',
-    region: 'eu-west-1',
-    cluster: 'shop',
-    serviceName: 'checkout',
-    networkMode: 'awsvpc',
-    containers: [
-      {
-        name: 'checkout',
-        portMappings: [{ name: 'http', containerPort: 8080, protocol: 'tcp' }],
-        environment: {},
-      },
-    ],
-    serviceConnect: {
-      services: [
-        {
-          portName: 'http',
-          discoveryName: 'checkout',
-          clientAliases: [{ dnsName: 'checkout', port: 8080 }],
-        },
-      ],
-    },
-    serviceDiscovery: [],
-    tags: { owner: 'team-orders', component: 'checkout' },
-    dependencies: [],
-    intent: 'create',
-    ...overrides,
-  };
-}
+const plan = plannedService;
 
 const errors = (problems: Problem[]) =>
   problems.filter(p => p.severity === 'error');
@@ -77,6 +47,36 @@ describe('checkPlan', () => {
     expect(alias[0].message).toContain('user-service:8080');
     expect(alias[0].message).toContain('shop/user-service');
     expect(alias[0].message).toContain('team-identity');
+  });
+
+  it('reports a taken service name, alias and discovery name once each, naming the other service and its owner', () => {
+    const { problems } = checkPlan(
+      plan({
+        serviceName: 'user-service',
+        serviceConnect: {
+          services: [
+            {
+              portName: 'http',
+              discoveryName: 'user-service',
+              clientAliases: [{ dnsName: 'user-service', port: 8080 }],
+            },
+          ],
+        },
+      }),
+      demoLikeNetwork(),
+    );
+    const messages = errors(problems).map(p => p.message);
+    expect(new Set(messages).size).toBe(messages.length);
+    expect(rules(errors(problems)).sort()).toEqual([
+      'duplicate-client-alias',
+      'duplicate-discovery-name',
+      'service-name-taken',
+    ]);
+    for (const problem of errors(problems)) {
+      expect(problem.message).toContain('shop/user-service');
+      expect(problem.message).toContain('team-identity');
+      expect(problem.message).not.toMatch(/by\s*[,;.]/);
+    }
   });
 
   it('reports a discovery name already registered in the namespace', () => {

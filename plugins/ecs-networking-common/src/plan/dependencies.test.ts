@@ -1,4 +1,4 @@
-import { extractReferences } from '@ecs-net/plugin-ecs-networking-common';
+import { extractReferences } from '../references';
 import { bindDependencies } from './dependencies';
 
 describe('bindDependencies', () => {

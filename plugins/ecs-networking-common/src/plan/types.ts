@@ -1,16 +1,22 @@
 import type {
   DnsRecordInfo,
+  NamespaceType,
   NetworkMode,
   PortMappingInfo,
   ScopeSnapshot,
   ScopeStatus,
-} from '@ecs-net/plugin-ecs-networking-common';
+} from '../snapshot';
+import type { Mechanism } from '../model';
+import type { TagKeys } from '../tagKeys';
 
 /**
  * A service as somebody intends to create it, whether it was typed into a
  * template form (`ecs-networking:validate`) or read out of generated
  * Terraform (`ecs-networking:validate-terraform`). Both are checked by the
- * same code against the same live state.
+ * same code against the same live state (and the scaffolder form checks
+ * what is typed with it too).
+ *
+ * @public
  */
 export interface PlannedService {
   /** Where the plan came from, for messages: `input`, `main.tf: aws_ecs_service.this`. */
@@ -39,6 +45,7 @@ export interface PlannedService {
   intent: 'create' | 'update';
 }
 
+/** @public */
 export interface PlannedContainer {
   name: string;
   image?: string;
@@ -51,6 +58,7 @@ export interface PlannedContainer {
   environment: Record<string, string>;
 }
 
+/** @public */
 export interface PlannedServiceConnect {
   /** Namespace name or ARN; undefined means the cluster's default namespace. */
   namespace?: string;
@@ -61,6 +69,7 @@ export interface PlannedServiceConnect {
   }[];
 }
 
+/** @public */
 export interface PlannedServiceDiscovery {
   /** Namespace name, ARN or id. */
   namespace: string;
@@ -77,14 +86,14 @@ export interface PlannedServiceDiscovery {
   port?: number;
 }
 
-/** What the ecs-networking backend serves about the live estate. */
+/** What the ecs-networking backend serves about the live estate. @public */
 export interface LiveNetwork {
   generation: number;
   statuses: ScopeStatus[];
   snapshots: ScopeSnapshot[];
 }
 
-/** One thing wrong (or worth knowing) about a plan. */
+/** One thing wrong (or worth knowing) about a plan. @public */
 export interface Problem {
   severity: 'error' | 'warning' | 'info';
   /** A common lint rule id, or one of this module's input checks. */
@@ -94,3 +103,78 @@ export interface Problem {
   /** Where: `input`, `main.tf: aws_ecs_service.this`. */
   source?: string;
 }
+
+/** @public */
+export interface CheckOptions {
+  tagKeys?: Partial<TagKeys>;
+}
+
+/** @public */
+export interface ResolvedServiceConnect {
+  namespaceArn: string;
+  namespaceName: string;
+  namespaceType: NamespaceType;
+  /** True when the namespace is the cluster's Service Connect default. */
+  namespaceFromCluster: boolean;
+  portName: string;
+  /** The Cloud Map name ECS registers: `discoveryName`, else the port name. */
+  discoveryName: string;
+  /** `dnsName:port` of each client alias. */
+  clientAliases: string[];
+}
+
+/** @public */
+export interface ResolvedServiceDiscovery {
+  namespaceName: string;
+  /** Absent when the plan creates the namespace. */
+  namespaceArn?: string;
+  namespaceId?: string;
+  createNamespace: boolean;
+  name: string;
+  /** `name.namespace`, what the VPC resolves. */
+  fqdn: string;
+  recordTypes: string[];
+  ttl: number;
+}
+
+/** @public */
+export interface ResolvedDependency {
+  /** As declared. */
+  endpoint: string;
+  /** The endpoint it resolved to, as the network model names it. */
+  resolved: string;
+  mechanism: Mechanism;
+  /** `cluster/service` that answers on it. */
+  service: string;
+  owner?: string;
+  variable: string;
+  value: string;
+}
+
+/** What a plan names, resolved against live state. @public */
+export interface ResolvedPlan {
+  accountId: string;
+  region: string;
+  cluster: string;
+  clusterArn: string;
+  serviceName: string;
+  /** The ARN the service will have. */
+  serviceArn: string;
+  serviceConnect?: ResolvedServiceConnect;
+  serviceDiscovery: ResolvedServiceDiscovery[];
+  /** Names the new service will answer on, as the network model spells them. */
+  endpoints: string[];
+  dependencies: ResolvedDependency[];
+}
+
+/** @public */
+export interface CheckResult {
+  problems: Problem[];
+  resolved: ResolvedPlan;
+}
+
+/** Adds a problem of the plan being checked. */
+export type AddProblem = (
+  severity: Problem['severity'],
+  problem: Omit<Problem, 'severity' | 'source'>,
+) => void;
