@@ -60,3 +60,4 @@ export type { LookupIndex, LookupMatch, LookupMatchKind } from './lookup';
 export type { ScopeIndex, Scoped } from './scopeIndex';
 export type { EndpointIndex } from './endpointIndex';
 export * from './plan';
+export * from './migration/serviceMigration';

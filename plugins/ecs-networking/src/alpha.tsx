@@ -14,7 +14,11 @@ import { EcsNetworkingClient, ecsNetworkingApiRef } from './api';
 import { isEcsNamespace } from './isEcsNamespace';
 import { isEcsNetworkingAvailable } from './isEcsNetworkingAvailable';
 import { rootRouteRef } from './routes';
-import { ecsEndpointPickerFormField, ecsNamespacePickerFormField } from './scaffolder/alpha';
+import {
+  ecsEndpointPickerFormField,
+  ecsNamespacePickerFormField,
+  ecsServicePickerFormField,
+} from './scaffolder/alpha';
 
 const ecsNetworkingApi = ApiBlueprint.make({
   params: defineParams =>
@@ -95,5 +99,6 @@ export default createFrontendPlugin({
     ecsNetworkingEntityContent,
     ecsNamespacePickerFormField,
     ecsEndpointPickerFormField,
+    ecsServicePickerFormField,
   ],
 });

@@ -22,8 +22,12 @@ export {
 export {
   EcsNamespacePickerFieldExtension,
   EcsEndpointPickerFieldExtension,
+  EcsServicePickerFieldExtension,
   EcsNamespacePicker,
   EcsEndpointPicker,
+  EcsServicePicker,
   type EcsNamespacePickerUiOptions,
   type EcsEndpointPickerUiOptions,
+  type EcsServicePickerUiOptions,
+  type EcsServicePickerValue,
 } from './scaffolder';

@@ -2,7 +2,6 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import { parse } from '@cdktf/hcl2json';
 import { readFile } from 'node:fs/promises';
 import request from 'supertest';
-import { ANNOTATIONS } from '@ecs-net/plugin-ecs-networking-common';
 import YAML from 'yaml';
 import {
   dryRun,
@@ -41,22 +40,6 @@ async function terraform(result: DryRunResult) {
 const LEGACY_GATEWAY_ARN =
   'arn:aws:ecs:eu-west-1:111111111111:service/shop/legacy-gateway';
 
-/** The Resource the catalog module publishes for legacy-gateway. */
-const legacyGatewayResource = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'legacy-gateway-shop-euw1-1111',
-    namespace: 'default',
-    annotations: {
-      [ANNOTATIONS.serviceArn]: LEGACY_GATEWAY_ARN,
-      [ANNOTATIONS.accountId]: '111111111111',
-      [ANNOTATIONS.region]: 'eu-west-1',
-    },
-  },
-  spec: { type: 'ecs-service', owner: 'group:default/team-platform' },
-};
-
 const service = {
   owner: 'group:default/team-orders',
   system: 'system:default/shop',
@@ -74,7 +57,7 @@ const service = {
 describe('templates, rendered by the scaffolder dry run against the demo estate', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ entities: [legacyGatewayResource] });
+    h = await startHarness();
   });
   afterAll(async () => {
     await h?.stop();
@@ -604,7 +587,7 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
   describe('ecs-migrate-app-mesh', () => {
     it('reads the live service and drops App Mesh for Service Connect', async () => {
       const result = await dryRun(h.server, 'ecs-migrate-app-mesh', {
-        service: 'resource:default/legacy-gateway-shop-euw1-1111',
+        service: { serviceArn: LEGACY_GATEWAY_ARN },
         cpu: '512',
         memory: '1024',
       });
@@ -643,10 +626,50 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       );
     });
 
+    it('uses the names the form shows, and refuses a service without App Mesh', async () => {
+      const named = await dryRun(h.server, 'ecs-migrate-app-mesh', {
+        service: {
+          serviceArn: LEGACY_GATEWAY_ARN,
+          namespace: 'sc.local',
+          discoveryName: 'gateway',
+          aliasDnsName: 'gateway',
+          aliasPort: 80,
+          portName: 'web',
+        },
+        cpu: '512',
+        memory: '1024',
+      });
+      const tf = await terraform(named);
+      expect(
+        tf.service.service_connect_configuration[0].service[0],
+      ).toMatchObject({
+        port_name: 'web',
+        discovery_name: 'gateway',
+        client_alias: [{ dns_name: 'gateway', port: 80 }],
+      });
+      expect(tf.containers[0].portMappings[0].name).toBe('web');
+
+      const refused = await dryRun(h.server, 'ecs-migrate-app-mesh', {
+        service: {
+          serviceArn:
+            'arn:aws:ecs:eu-west-1:111111111111:service/shop/user-service',
+        },
+        cpu: '512',
+        memory: '1024',
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.error).toContain(
+        'ECS service shop/user-service (111111111111 / eu-west-1) does not use App Mesh',
+      );
+      expect(refused.files['terraform/main.tf']).toBeUndefined();
+    });
+
     it('fails when the new alias collides with a live one', async () => {
       const result = await dryRun(h.server, 'ecs-migrate-app-mesh', {
-        service: 'resource:default/legacy-gateway-shop-euw1-1111',
-        aliasDnsName: 'order-service',
+        service: {
+          serviceArn: LEGACY_GATEWAY_ARN,
+          aliasDnsName: 'order-service',
+        },
         cpu: '512',
         memory: '1024',
       });

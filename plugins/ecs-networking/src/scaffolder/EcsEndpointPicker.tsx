@@ -4,13 +4,13 @@ import Chip from '@material-ui/core/Chip';
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   describeEndpoint,
   endpointOptions,
   type ScopeUiOptions,
 } from './networkOptions';
+import { OptionText } from './OptionText';
 import { useScopedChoices } from './useNetwork';
 
 /** ui:options of EcsEndpointPicker. */
@@ -100,14 +100,10 @@ export const EcsEndpointPicker = (
         renderOption={name => {
           const option = byName.get(name);
           return (
-            <div>
-              <Typography variant="body1">{name}</Typography>
-              {option && (
-                <Typography variant="caption" color="textSecondary">
-                  {describeEndpoint(option)}
-                </Typography>
-              )}
-            </div>
+            <OptionText
+              title={name}
+              detail={option && describeEndpoint(option)}
+            />
           );
         }}
         renderInput={params => (

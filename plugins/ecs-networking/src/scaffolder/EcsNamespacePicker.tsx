@@ -3,7 +3,7 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
+import { OptionText } from './OptionText';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { namespaceOptions, type ScopeUiOptions } from './networkOptions';
 import { useScopedChoices } from './useNetwork';
@@ -79,15 +79,15 @@ export const EcsNamespacePicker = (
         renderOption={name => {
           const option = byName.get(name);
           return (
-            <div>
-              <Typography variant="body1">{name}</Typography>
-              {option && (
-                <Typography variant="caption" color="textSecondary">
-                  {TYPE_LABELS[option.namespace.type]} ·{' '}
-                  {option.namespace.accountId} / {option.namespace.region}
-                </Typography>
-              )}
-            </div>
+            <OptionText
+              title={name}
+              detail={
+                option &&
+                `${TYPE_LABELS[option.namespace.type]} · ${
+                  option.namespace.accountId
+                } / ${option.namespace.region}`
+              }
+            />
           );
         }}
         renderInput={params => (

@@ -24,3 +24,15 @@ export const ecsEndpointPickerFormField = FormFieldBlueprint.make({
     field: () => import('./formFields').then(m => m.ecsEndpointPickerField),
   },
 });
+
+/**
+ * `ui:field: EcsServicePicker` for the new frontend system.
+ *
+ * @alpha
+ */
+export const ecsServicePickerFormField = FormFieldBlueprint.make({
+  name: 'ecs-service-picker',
+  params: {
+    field: () => import('./formFields').then(m => m.ecsServicePickerField),
+  },
+});

@@ -8,6 +8,7 @@ import {
 import {
   EcsEndpointPickerFieldExtension,
   EcsNamespacePickerFieldExtension,
+  EcsServicePickerFieldExtension,
 } from './extensions';
 
 describe('field extension registrations', () => {
@@ -23,6 +24,12 @@ describe('field extension registrations', () => {
     );
     expect(namespace).toMatchObject({ name: 'EcsNamespacePicker' });
     expect(endpoint).toMatchObject({ name: 'EcsEndpointPicker' });
+    expect(
+      getComponentData<{ name: string }>(
+        <EcsServicePickerFieldExtension />,
+        'scaffolder.extensions.field.v1',
+      ),
+    ).toMatchObject({ name: 'EcsServicePicker' });
     expect(typeof namespace?.validation).toBe('function');
   });
 

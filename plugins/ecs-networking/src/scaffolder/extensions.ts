@@ -2,13 +2,16 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { ecsNetworkingPlugin } from '../plugin';
 import { EcsEndpointPicker } from './EcsEndpointPicker';
 import { EcsNamespacePicker } from './EcsNamespacePicker';
+import { EcsServicePicker } from './EcsServicePicker';
 import {
   EcsEndpointPickerFieldSchema,
   EcsNamespacePickerFieldSchema,
+  EcsServicePickerFieldSchema,
 } from './schemas';
 import {
   ecsEndpointPickerValidation,
   ecsNamespacePickerValidation,
+  ecsServicePickerValidation,
 } from './validation';
 
 /**
@@ -38,5 +41,21 @@ export const EcsEndpointPickerFieldExtension = ecsNetworkingPlugin.provide(
     component: EcsEndpointPicker,
     validation: ecsEndpointPickerValidation,
     schema: EcsEndpointPickerFieldSchema.schema,
+  }),
+);
+
+/**
+ * `ui:field: EcsServicePicker` for the legacy frontend system: a live ECS
+ * service (optionally only those on App Mesh) with the Service Connect names
+ * its migration will use.
+ *
+ * @public
+ */
+export const EcsServicePickerFieldExtension = ecsNetworkingPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'EcsServicePicker',
+    component: EcsServicePicker,
+    validation: ecsServicePickerValidation,
+    schema: EcsServicePickerFieldSchema.schema,
   }),
 );

@@ -1,13 +1,16 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { EcsEndpointPicker } from './EcsEndpointPicker';
 import { EcsNamespacePicker } from './EcsNamespacePicker';
+import { EcsServicePicker } from './EcsServicePicker';
 import {
   EcsEndpointPickerFieldSchema,
   EcsNamespacePickerFieldSchema,
+  EcsServicePickerFieldSchema,
 } from './schemas';
 import {
   ecsEndpointPickerValidation,
   ecsNamespacePickerValidation,
+  ecsServicePickerValidation,
 } from './validation';
 
 /** The namespace picker as a new-frontend-system form field (loaded lazily). */
@@ -24,4 +27,12 @@ export const ecsEndpointPickerField = createFormField({
   component: EcsEndpointPicker,
   validation: ecsEndpointPickerValidation,
   schema: EcsEndpointPickerFieldSchema,
+});
+
+/** The service picker as a new-frontend-system form field (loaded lazily). */
+export const ecsServicePickerField = createFormField({
+  name: 'EcsServicePicker',
+  component: EcsServicePicker,
+  validation: ecsServicePickerValidation,
+  schema: EcsServicePickerFieldSchema,
 });

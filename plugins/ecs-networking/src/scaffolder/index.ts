@@ -5,7 +5,13 @@
 export {
   EcsEndpointPickerFieldExtension,
   EcsNamespacePickerFieldExtension,
+  EcsServicePickerFieldExtension,
 } from './extensions';
+export {
+  EcsServicePicker,
+  type EcsServicePickerUiOptions,
+} from './EcsServicePicker';
+export type { EcsServicePickerValue } from './serviceMigrationValue';
 export {
   EcsEndpointPicker,
   type EcsEndpointPickerUiOptions,
@@ -17,4 +23,5 @@ export {
 export {
   EcsEndpointPickerFieldSchema,
   EcsNamespacePickerFieldSchema,
+  EcsServicePickerFieldSchema,
 } from './schemas';

@@ -50,7 +50,7 @@ export function scopeOf(
   };
 }
 
-function inScope(
+export function inScope(
   item: { accountId: string; region: string },
   scope: Scope,
 ): boolean {
