@@ -18,6 +18,7 @@ import {
   ecsEndpointPickerFormField,
   ecsNamespacePickerFormField,
   ecsServicePickerFormField,
+  ecsPlanCheckFormField,
 } from './scaffolder/alpha';
 
 const ecsNetworkingApi = ApiBlueprint.make({
@@ -100,5 +101,6 @@ export default createFrontendPlugin({
     ecsNamespacePickerFormField,
     ecsEndpointPickerFormField,
     ecsServicePickerFormField,
+    ecsPlanCheckFormField,
   ],
 });

@@ -10,8 +10,8 @@ import { resolveScope } from './resolveScope';
 function check(
   dependencies: string[],
   environment: Record<string, string> = {},
+  live = demoLikeNetwork(),
 ) {
-  const live = demoLikeNetwork();
   const plan = plannedService({
     dependencies,
     containers: [
@@ -73,5 +73,27 @@ describe('dependencyProblems', () => {
     const { problems } = check([], { PAYMENTS_URL: 'http://payments:8080' });
     expect(problems.map(p => p.ruleId)).toEqual(['dependency-unknown']);
     expect(problems[0].message).toContain('variable PAYMENTS_URL');
+  });
+
+  it('warns about a dependency whose service has open error findings, naming its owner', () => {
+    const live = demoLikeNetwork();
+    const orders = live.snapshots[0].services.find(
+      s => s.name === 'order-service',
+    )!;
+    // Its Service Connect port name names no port mapping: an error finding.
+    orders.serviceConnect!.services[0].portName = 'web';
+    const { problems, resolved } = check(
+      ['order-service:8080'],
+      { ORDER_SERVICE_URL: 'http://order-service:8080' },
+      live,
+    );
+    expect(resolved).toHaveLength(1);
+    expect(problems.map(p => [p.severity, p.ruleId])).toEqual([
+      ['warning', 'dependency-has-errors'],
+    ]);
+    expect(problems[0].message).toContain(
+      'served by shop/order-service, owned by team-orders, which has 1 open error finding',
+    );
+    expect(problems[0].message).toContain('[service-connect-port-name]');
   });
 });

@@ -1,9 +1,36 @@
-import type { NetworkModel } from '../model';
+import { openErrorsOf } from '../findingSubjects';
+import type { ModelService, NetworkModel } from '../model';
 import { bindDependencies } from './dependencies';
 import { servicesByArn } from './owners';
 import type { PlanFragment } from './planFragment';
 import { endpointSuggestions } from './suggestions';
 import type { AddProblem, PlannedService, ResolvedDependency } from './types';
+
+/**
+ * A dependency served by a service with open error findings works no better
+ * than that service: say so (a warning: the plan is not wrong, the
+ * dependency is), once per provider.
+ */
+function warnAboutBrokenProviders(
+  providers: Map<ModelService, ResolvedDependency>,
+  model: NetworkModel,
+  add: AddProblem,
+): void {
+  for (const [provider, dependency] of providers) {
+    const errors = openErrorsOf(provider, model.findings);
+    if (errors.length === 0) continue;
+    const owner = dependency.owner ?? 'nobody (no owner tag)';
+    add('warning', {
+      ruleId: 'dependency-has-errors',
+      message: `Dependency ${dependency.resolved} is served by ${
+        dependency.service
+      }, owned by ${owner}, which has ${errors.length} open error finding${
+        errors.length === 1 ? '' : 's'
+      }: ${errors.map(e => `${e.message} [${e.ruleId}]`).join(' ')}`,
+      fix: `Ask ${owner} to fix it (see the service's Network tab), or expect calls to ${dependency.resolved} to fail until then.`,
+    });
+  }
+}
 
 /** Evidence the plan itself declares (not observed traffic, not tags). */
 const DECLARED = new Set(['environment', 'command', 'entryPoint']);
@@ -64,12 +91,13 @@ export function dependencyProblems(
   const services = servicesByArn(model);
   const endpoints = new Map(model.endpoints.map(e => [e.id, e]));
   const resolved: ResolvedDependency[] = [];
+  const providers = new Map<ModelService, ResolvedDependency>();
   for (const edge of outbound) {
     const provider = services.get(edge.to);
     for (const evidence of edge.evidence) {
       if (!DECLARED.has(evidence.kind)) continue;
       const binding = bindings.find(b => b.variable === evidence.variable);
-      resolved.push({
+      const dependency: ResolvedDependency = {
         endpoint: binding?.endpoint ?? evidence.reference,
         resolved: endpoints.get(edge.endpointId)?.name ?? edge.endpointId,
         mechanism: edge.mechanism,
@@ -77,9 +105,14 @@ export function dependencyProblems(
         owner: provider?.owner,
         variable: evidence.variable ?? '',
         value: binding?.value ?? evidence.reference,
-      });
+      };
+      resolved.push(dependency);
+      if (provider && !providers.has(provider))
+        providers.set(provider, dependency);
     }
   }
+
+  warnAboutBrokenProviders(providers, model, add);
 
   for (const unresolved of model.unresolved) {
     if (unresolved.serviceArn !== serviceArn) continue;

@@ -1,5 +1,10 @@
 export { checkPlan } from './checkPlan';
+export { checkPlanInput } from './checkPlanInput';
+export { inputSyntaxProblems } from './inputSyntax';
+export { problemInput } from './problemInput';
 export { baselineModel } from './baseline';
+export { describePlan, planFromInput } from './planInput';
+export type { PlanInput } from './planInput';
 export { bindDependencies } from './dependencies';
 export type { DependencyBinding } from './dependencies';
 export { blocks, formatProblems, orderProblems } from './report';

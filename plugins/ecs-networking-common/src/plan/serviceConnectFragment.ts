@@ -26,6 +26,8 @@ export interface ServiceConnectFragment {
   namespaceReported: boolean;
 }
 
+const NAMESPACE_FIELD = 'serviceConnect.namespace';
+
 function namespaceOf(
   plan: PlannedService,
   { scope, cluster }: PlanScope,
@@ -40,7 +42,7 @@ function namespaceOf(
         fromCluster: false,
         reported: false,
       };
-    add('error', lookup.problem);
+    add('error', { ...lookup.problem, field: NAMESPACE_FIELD });
     return { fromCluster: false, reported: true };
   }
   const fallback = cluster.serviceConnectDefaultNamespace;
@@ -51,6 +53,7 @@ function namespaceOf(
     ruleId: 'namespace-not-found',
     message: `Cluster ${cluster.name}'s default Service Connect namespace ${fallback} is not among the namespaces read in ${plan.accountId} / ${plan.region}.`,
     fix: 'Choose a namespace explicitly.',
+    field: NAMESPACE_FIELD,
   });
   return { fromCluster: true, reported: true };
 }

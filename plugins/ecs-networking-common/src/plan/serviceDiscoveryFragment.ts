@@ -37,6 +37,8 @@ interface Context {
   add: AddProblem;
 }
 
+const NAMESPACE_FIELD = 'serviceDiscovery.namespace';
+
 function newNamespace(
   { plan, planScope, add }: Context,
   sd: PlannedServiceDiscovery,
@@ -72,7 +74,7 @@ function liveNamespace(
     'Service Discovery',
   );
   if (!('namespace' in lookup)) {
-    add('error', lookup.problem);
+    add('error', { ...lookup.problem, field: NAMESPACE_FIELD });
     return undefined;
   }
   const namespace = lookup.namespace;

@@ -102,6 +102,12 @@ export interface Problem {
   fix?: string;
   /** Where: `input`, `main.tf: aws_ecs_service.this`. */
   source?: string;
+  /**
+   * The input it is about, as a path in `PlanInput`
+   * (`serviceConnect.clientAlias.dnsName`), where the rule alone does not
+   * tell (see `problemInput`).
+   */
+  field?: string;
 }
 
 /** @public */

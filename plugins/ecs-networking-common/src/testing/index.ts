@@ -6,3 +6,4 @@ export type {
 } from './builders';
 export { findingsOf } from './findings';
 export { demoLikeNetwork, demoLikeSnapshots, plannedService } from './demoLike';
+export { planInput } from './planInput';

@@ -118,3 +118,20 @@ export function networkApis(snapshots: ScopeSnapshot[] = testSnapshots()) {
     },
   };
 }
+
+/** The Service Connect template's form as a person fills it in. */
+export function serviceConnectForm(): Record<string, unknown> {
+  return {
+    name: 'cart-service',
+    owner: 'group:default/team-orders',
+    lifecycle: 'production',
+    accountId: '111111111111',
+    region: 'eu-west-1',
+    cluster: 'shop',
+    networkMode: 'awsvpc',
+    containerPort: 8080,
+    portName: 'http',
+    useClusterDefaultNamespace: true,
+    aliasPort: 8080,
+  };
+}

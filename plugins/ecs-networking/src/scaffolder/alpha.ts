@@ -36,3 +36,15 @@ export const ecsServicePickerFormField = FormFieldBlueprint.make({
     field: () => import('./formFields').then(m => m.ecsServicePickerField),
   },
 });
+
+/**
+ * `ui:field: EcsPlanCheck` for the new frontend system.
+ *
+ * @alpha
+ */
+export const ecsPlanCheckFormField = FormFieldBlueprint.make({
+  name: 'ecs-plan-check',
+  params: {
+    field: () => import('./formFields').then(m => m.ecsPlanCheckField),
+  },
+});

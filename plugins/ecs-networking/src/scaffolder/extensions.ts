@@ -2,15 +2,18 @@ import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-rea
 import { ecsNetworkingPlugin } from '../plugin';
 import { EcsEndpointPicker } from './EcsEndpointPicker';
 import { EcsNamespacePicker } from './EcsNamespacePicker';
+import { EcsPlanCheck } from './EcsPlanCheck';
 import { EcsServicePicker } from './EcsServicePicker';
 import {
   EcsEndpointPickerFieldSchema,
   EcsNamespacePickerFieldSchema,
+  EcsPlanCheckFieldSchema,
   EcsServicePickerFieldSchema,
 } from './schemas';
 import {
   ecsEndpointPickerValidation,
   ecsNamespacePickerValidation,
+  ecsPlanCheckValidation,
   ecsServicePickerValidation,
 } from './validation';
 
@@ -57,5 +60,21 @@ export const EcsServicePickerFieldExtension = ecsNetworkingPlugin.provide(
     component: EcsServicePicker,
     validation: ecsServicePickerValidation,
     schema: EcsServicePickerFieldSchema.schema,
+  }),
+);
+
+/**
+ * `ui:field: EcsPlanCheck` for the legacy frontend system: the planned
+ * service checked against the live network as the person types, with the
+ * checks of `ecs-networking:validate`.
+ *
+ * @public
+ */
+export const EcsPlanCheckFieldExtension = ecsNetworkingPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'EcsPlanCheck',
+    component: EcsPlanCheck,
+    validation: ecsPlanCheckValidation,
+    schema: EcsPlanCheckFieldSchema.schema,
   }),
 );

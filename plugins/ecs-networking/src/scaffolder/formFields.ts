@@ -1,15 +1,18 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { EcsEndpointPicker } from './EcsEndpointPicker';
 import { EcsNamespacePicker } from './EcsNamespacePicker';
+import { EcsPlanCheck } from './EcsPlanCheck';
 import { EcsServicePicker } from './EcsServicePicker';
 import {
   EcsEndpointPickerFieldSchema,
   EcsNamespacePickerFieldSchema,
+  EcsPlanCheckFieldSchema,
   EcsServicePickerFieldSchema,
 } from './schemas';
 import {
   ecsEndpointPickerValidation,
   ecsNamespacePickerValidation,
+  ecsPlanCheckValidation,
   ecsServicePickerValidation,
 } from './validation';
 
@@ -35,4 +38,12 @@ export const ecsServicePickerField = createFormField({
   component: EcsServicePicker,
   validation: ecsServicePickerValidation,
   schema: EcsServicePickerFieldSchema,
+});
+
+/** The live plan check as a new-frontend-system form field (loaded lazily). */
+export const ecsPlanCheckField = createFormField({
+  name: 'EcsPlanCheck',
+  component: EcsPlanCheck,
+  validation: ecsPlanCheckValidation,
+  schema: EcsPlanCheckFieldSchema,
 });

@@ -6,7 +6,10 @@ export {
   EcsEndpointPickerFieldExtension,
   EcsNamespacePickerFieldExtension,
   EcsServicePickerFieldExtension,
+  EcsPlanCheckFieldExtension,
 } from './extensions';
+export { EcsPlanCheck } from './EcsPlanCheck';
+export type { EcsPlanCheckUiOptions } from './formPlan';
 export {
   EcsServicePicker,
   type EcsServicePickerUiOptions,
@@ -24,4 +27,5 @@ export {
   EcsEndpointPickerFieldSchema,
   EcsNamespacePickerFieldSchema,
   EcsServicePickerFieldSchema,
+  EcsPlanCheckFieldSchema,
 } from './schemas';

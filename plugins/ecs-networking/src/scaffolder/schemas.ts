@@ -79,3 +79,34 @@ export const EcsEndpointPickerFieldSchema = makeFieldSchema({
       ...scopeOptions(z),
     }),
 });
+
+/** Schema of EcsPlanCheck, shown in the template editor's field explorer. */
+export const EcsPlanCheckFieldSchema = makeFieldSchema({
+  output: z =>
+    z
+      .string()
+      .describe(
+        'A constant (give the property enum [checked] and that default): the field shows problems and blocks the step, it stores nothing',
+      ),
+  uiOptions: z =>
+    z.object({
+      mode: z
+        .enum(['service-connect', 'service-discovery', 'both'])
+        .optional()
+        .describe(
+          'What the template creates, as ecs-networking:validate takes it; default service-connect',
+        ),
+      show: z
+        .array(z.string())
+        .optional()
+        .describe(
+          "Template fields whose problems to show (the step's); default all",
+        ),
+      fields: z
+        .record(z.string())
+        .optional()
+        .describe(
+          'Template field names by plan input path, where the template departs from the convention',
+        ),
+    }),
+});

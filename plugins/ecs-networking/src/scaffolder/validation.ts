@@ -8,6 +8,8 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { EcsEndpointPickerUiOptions } from './EcsEndpointPicker';
 import type { EcsServicePickerUiOptions } from './EcsServicePicker';
+import { checkForm, describeFormProblem } from './formProblems';
+import type { EcsPlanCheckUiOptions } from './formPlan';
 import { loadLiveNetwork } from './liveNetwork';
 import type { EcsServicePickerValue } from './serviceMigrationValue';
 import { serviceOptions } from './serviceOptions';
@@ -113,4 +115,26 @@ export const ecsServicePickerValidation: CustomFieldValidator<
       ? notOnAppMeshMessage(migration)
       : `${arn} is not a live ECS service here.`,
   );
+};
+
+/**
+ * Blocks the step while the plan has errors in its fields, each named with
+ * its field and fix; warnings do not block (the action lets them pass too).
+ */
+export const ecsPlanCheckValidation: CustomFieldValidator<
+  string,
+  EcsPlanCheckUiOptions
+> = async (_value, validation, { apiHolder, formData, uiSchema }) => {
+  const options = uiSchema?.['ui:options'];
+  const api = apiHolder.get(ecsNetworkingApiRef);
+  if (!options || !api) return;
+  // Unreachable live state is shown by the field; the action checks after Create.
+  const live = await loadLiveNetwork(api).catch(() => undefined);
+  if (!live) return;
+  const check = checkForm(live, options, formData as Record<string, unknown>);
+  if (check.state !== 'checked') return;
+  for (const problem of check.problems) {
+    if (problem.severity === 'error')
+      validation.addError(describeFormProblem(problem));
+  }
 };

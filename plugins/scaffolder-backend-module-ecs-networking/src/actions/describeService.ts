@@ -4,11 +4,11 @@ import {
   analyzeNetwork,
   DEFAULT_TAG_KEYS,
   notOnAppMeshMessage,
+  SERVICE_ARN,
   serviceMigrationOf,
   type TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { LiveNetworkSource } from '../live/liveNetworkSource';
-import { SERVICE_ARN } from '../plan/syntax';
 import { PlanRejectedError } from './planRejected';
 import { examples } from './describeService.examples';
 import { CapturedSchema, plain, ruleString, type Zod } from './zodSchema';

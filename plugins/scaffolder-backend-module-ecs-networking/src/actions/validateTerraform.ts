@@ -1,16 +1,18 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  ACCOUNT_ID,
   blocks,
   checkPlan,
   DEFAULT_TAG_KEYS,
   formatProblems,
   orderProblems,
   type Problem,
+  REGION,
   type TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { LiveNetworkSource } from '../live/liveNetworkSource';
-import { ACCOUNT_ID, REGION, WORKSPACE_GLOB } from '../plan/syntax';
+import { WORKSPACE_GLOB } from '../plan/syntax';
 import { extractPlans } from '../terraform/extractPlans';
 import { readTerraform } from '../terraform/readTerraform';
 import { logProblems, PlanRejectedError } from './planRejected';
