@@ -19,6 +19,9 @@ import {
   ecsNamespacePickerFormField,
   ecsServicePickerFormField,
   ecsPlanCheckFormField,
+  ecsAccountPickerFormField,
+  ecsRegionPickerFormField,
+  ecsClusterPickerFormField,
 } from './scaffolder/alpha';
 
 const ecsNetworkingApi = ApiBlueprint.make({
@@ -102,5 +105,8 @@ export default createFrontendPlugin({
     ecsEndpointPickerFormField,
     ecsServicePickerFormField,
     ecsPlanCheckFormField,
+    ecsAccountPickerFormField,
+    ecsRegionPickerFormField,
+    ecsClusterPickerFormField,
   ],
 });

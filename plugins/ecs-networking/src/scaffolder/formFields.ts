@@ -1,10 +1,19 @@
 import { createFormField } from '@backstage/plugin-scaffolder-react/alpha';
 import { EcsEndpointPicker } from './EcsEndpointPicker';
+import {
+  EcsAccountPicker,
+  ecsAccountPickerValidation,
+  EcsClusterPicker,
+  ecsClusterPickerValidation,
+  EcsRegionPicker,
+  ecsRegionPickerValidation,
+} from './EcsLiveChoicePicker';
 import { EcsNamespacePicker } from './EcsNamespacePicker';
 import { EcsPlanCheck } from './EcsPlanCheck';
 import { EcsServicePicker } from './EcsServicePicker';
 import {
   EcsEndpointPickerFieldSchema,
+  EcsLiveChoicePickerFieldSchema,
   EcsNamespacePickerFieldSchema,
   EcsPlanCheckFieldSchema,
   EcsServicePickerFieldSchema,
@@ -46,4 +55,24 @@ export const ecsPlanCheckField = createFormField({
   component: EcsPlanCheck,
   validation: ecsPlanCheckValidation,
   schema: EcsPlanCheckFieldSchema,
+});
+
+/** The account, region and cluster pickers as new-frontend-system form fields. */
+export const ecsAccountPickerField = createFormField({
+  name: 'EcsAccountPicker',
+  component: EcsAccountPicker,
+  validation: ecsAccountPickerValidation,
+  schema: EcsLiveChoicePickerFieldSchema,
+});
+export const ecsRegionPickerField = createFormField({
+  name: 'EcsRegionPicker',
+  component: EcsRegionPicker,
+  validation: ecsRegionPickerValidation,
+  schema: EcsLiveChoicePickerFieldSchema,
+});
+export const ecsClusterPickerField = createFormField({
+  name: 'EcsClusterPicker',
+  component: EcsClusterPicker,
+  validation: ecsClusterPickerValidation,
+  schema: EcsLiveChoicePickerFieldSchema,
 });

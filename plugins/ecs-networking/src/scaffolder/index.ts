@@ -7,7 +7,15 @@ export {
   EcsNamespacePickerFieldExtension,
   EcsServicePickerFieldExtension,
   EcsPlanCheckFieldExtension,
+  EcsAccountPickerFieldExtension,
+  EcsRegionPickerFieldExtension,
+  EcsClusterPickerFieldExtension,
 } from './extensions';
+export {
+  EcsAccountPicker,
+  EcsClusterPicker,
+  EcsRegionPicker,
+} from './EcsLiveChoicePicker';
 export { EcsPlanCheck } from './EcsPlanCheck';
 export type { EcsPlanCheckUiOptions } from './formPlan';
 export {
@@ -28,4 +36,5 @@ export {
   EcsNamespacePickerFieldSchema,
   EcsServicePickerFieldSchema,
   EcsPlanCheckFieldSchema,
+  EcsLiveChoicePickerFieldSchema,
 } from './schemas';

@@ -110,3 +110,12 @@ export const EcsPlanCheckFieldSchema = makeFieldSchema({
         ),
     }),
 });
+
+/**
+ * Schema of EcsAccountPicker, EcsRegionPicker and EcsClusterPicker, shown in
+ * the template editor's field explorer.
+ */
+export const EcsLiveChoicePickerFieldSchema = makeFieldSchema({
+  output: z => z.string().describe('The account id, region or cluster name'),
+  uiOptions: z => z.object(scopeOptions(z)),
+});
