@@ -68,14 +68,16 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       await readFile(`${TEMPLATES_DIR}/all.yaml`, 'utf8'),
     );
     expect(location.kind).toBe('Location');
+    const names: string[] = [];
     for (const target of location.spec.targets) {
-      const name = target.split('/')[1];
-      const { template } = await loadTemplate(name);
+      const template = YAML.parse(
+        await readFile(`${TEMPLATES_DIR}/${target}`, 'utf8'),
+      );
       expect(template).toMatchObject({
         apiVersion: 'scaffolder.backstage.io/v1beta3',
         kind: 'Template',
-        metadata: { name },
       });
+      names.push(template.metadata.name);
       // Every template checks the plan and then what it generated.
       const actions = template.spec.steps.map(
         (s: { action: string }) => s.action,
@@ -88,7 +90,40 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
         ]),
       );
     }
-    expect(location.spec.targets).toHaveLength(4);
+    expect(names.sort()).toEqual([
+      'ecs-migrate-app-mesh',
+      'ecs-service-connect',
+      'ecs-service-connect-and-discovery',
+      'ecs-service-discovery',
+    ]);
+  });
+
+  it('renders the three new-service templates from one skeleton, switched by mode', async () => {
+    const skeletons = await Promise.all(
+      [
+        'ecs-service-connect',
+        'ecs-service-discovery',
+        'ecs-service-connect-and-discovery',
+      ].map(async name => {
+        const { template, directoryContents } = await loadTemplate(name);
+        const render = template.spec.steps.find(
+          (s: { action: string }) => s.action === 'fetch:template',
+        );
+        return {
+          url: render.input.url,
+          mode: render.input.values.mode,
+          files: directoryContents.map((f: { path: string }) => f.path).sort(),
+        };
+      }),
+    );
+    expect(skeletons.map(s => s.mode)).toEqual([
+      'service-connect',
+      'service-discovery',
+      'both',
+    ]);
+    expect(
+      new Set(skeletons.map(s => JSON.stringify([s.url, s.files]))).size,
+    ).toBe(1);
   });
 
   describe('ecs-service-connect', () => {
@@ -344,7 +379,8 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       });
       const tf = await terraform(result);
       expect(tf.cloudMap.dns_config[0]).toMatchObject({
-        namespace_id: '${data.aws_service_discovery_dns_namespace.this.id}',
+        namespace_id:
+          '${data.aws_service_discovery_dns_namespace.service_discovery.id}',
         dns_records: [{ ttl: 10, type: 'A' }],
         routing_policy: 'MULTIVALUE',
       });
@@ -355,9 +391,9 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
         { registry_arn: '${aws_service_discovery_service.this.arn}' },
       ]);
       expect(tf.service.service_connect_configuration).toBeUndefined();
-      expect(tf.data.aws_service_discovery_dns_namespace.this[0]).toMatchObject(
-        { name: 'app', type: 'DNS_PRIVATE' },
-      );
+      expect(
+        tf.data.aws_service_discovery_dns_namespace.service_discovery[0],
+      ).toMatchObject({ name: 'app', type: 'DNS_PRIVATE' });
       expect(result.files['README.md']).toContain('`search.app`');
     });
 
@@ -401,13 +437,14 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       });
       const tf = await terraform(result);
       expect(
-        tf.json.resource.aws_service_discovery_private_dns_namespace.this[0],
+        tf.json.resource.aws_service_discovery_private_dns_namespace
+          .service_discovery[0],
       ).toMatchObject({
         name: 'search.internal',
         vpc: '${var.vpc_id}',
       });
       expect(tf.cloudMap.dns_config[0].namespace_id).toBe(
-        '${aws_service_discovery_private_dns_namespace.this.id}',
+        '${aws_service_discovery_private_dns_namespace.service_discovery.id}',
       );
       expect(tf.containers[0].portMappings[0]).toMatchObject({
         containerPort: 8080,

@@ -16,7 +16,14 @@ variable "subnet_ids" {
 }
 
 variable "security_group_ids" {
-  description = "Security groups for the tasks; allow ${{ values.containerPort }}/tcp from the callers' groups."
+  description = "Security groups for the tasks; allow ${{ values.containerPort }}/tcp from the callers."
   type        = list(string)
+}
+{% endif %}
+{% if values.mode != 'service-connect' and values.serviceDiscovery.createNamespace %}
+
+variable "vpc_id" {
+  description = "VPC whose resolvers answer for the new namespace ${{ values.serviceDiscovery.namespaceName }}."
+  type        = string
 }
 {% endif %}
