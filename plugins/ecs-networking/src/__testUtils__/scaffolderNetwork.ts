@@ -1,15 +1,11 @@
 import {
   analyzeNetwork,
   type NetworkResponse,
-  type ScopeSnapshot,
-  type ScopeStatus,
-  type SnapshotsResponse,
-  type StatusResponse,
 } from '@ecs-net/plugin-ecs-networking-common';
 import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
 
-/** Two accounts' worth of snapshots, for the scaffolder field tests. */
-export function testSnapshots(): ScopeSnapshot[] {
+/** Two accounts' worth of network, as GET /network serves it, for the scaffolder field tests. */
+export function testNetwork(): NetworkResponse {
   const eu = scope('111111111111', 'eu-west-1')
     .namespace('sc.local', 'HTTP')
     .namespace('app', 'DNS_PRIVATE')
@@ -45,49 +41,11 @@ export function testSnapshots(): ScopeSnapshot[] {
       tags: { owner: 'team-data' },
     })
     .build();
-  return [eu, other];
+  return { generation: 1, scopes: [], ...analyzeNetwork([eu, other]) };
 }
 
-function statusOf(snapshot: ScopeSnapshot): ScopeStatus {
-  return {
-    accountId: snapshot.accountId,
-    region: snapshot.region,
-    lastSuccessAt: snapshot.readAt,
-    consecutiveFailures: 0,
-    stale: false,
-    calls: {},
-    counts: {
-      services: snapshot.services.length,
-      namespaces: snapshot.namespaces.length,
-      taskDefinitions: snapshot.taskDefinitions.length,
-    },
-  };
-}
-
-/**
- * discoveryApi and fetchApi that serve the snapshots as the backend does:
- * analysed at /network, the sync state at /status, as one page at
- * /snapshots.
- */
-export function networkApis(snapshots: ScopeSnapshot[] = testSnapshots()) {
-  const status: StatusResponse = {
-    generation: 1,
-    scopes: snapshots.map(statusOf),
-  };
-  const network: NetworkResponse = {
-    ...status,
-    ...analyzeNetwork(snapshots),
-  };
-  const page: SnapshotsResponse = {
-    generation: 1,
-    total: snapshots.length,
-    items: snapshots,
-  };
-  const routes: Record<string, unknown> = {
-    '/network': network,
-    '/status': status,
-    [`/snapshots?offset=0&limit=100`]: page,
-  };
+/** discoveryApi and fetchApi that serve `network` at /api/ecs-networking/network. */
+export function networkApis(network: NetworkResponse = testNetwork()) {
   const requests: string[] = [];
   return {
     requests,
@@ -99,10 +57,8 @@ export function networkApis(snapshots: ScopeSnapshot[] = testSnapshots()) {
       fetch: async (input: RequestInfo | URL) => {
         const url = String(input);
         requests.push(url);
-        const body =
-          routes[url.replace('http://backend.test/api/ecs-networking', '')];
-        if (body) {
-          return new Response(JSON.stringify(body), {
+        if (url === 'http://backend.test/api/ecs-networking/network') {
+          return new Response(JSON.stringify(network), {
             status: 200,
             headers: { 'content-type': 'application/json' },
           });
@@ -116,22 +72,5 @@ export function networkApis(snapshots: ScopeSnapshot[] = testSnapshots()) {
         );
       },
     },
-  };
-}
-
-/** The Service Connect template's form as a person fills it in. */
-export function serviceConnectForm(): Record<string, unknown> {
-  return {
-    name: 'cart-service',
-    owner: 'group:default/team-orders',
-    lifecycle: 'production',
-    accountId: '111111111111',
-    region: 'eu-west-1',
-    cluster: 'shop',
-    networkMode: 'awsvpc',
-    containerPort: 8080,
-    portName: 'http',
-    useClusterDefaultNamespace: true,
-    aliasPort: 8080,
   };
 }

@@ -2,14 +2,12 @@ import { NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   analyzeNetwork,
+  appMeshUseOf,
   DEFAULT_TAG_KEYS,
-  notOnAppMeshMessage,
-  SERVICE_ARN,
-  serviceMigrationOf,
   type TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { LiveNetworkSource } from '../live/liveNetworkSource';
-import { PlanRejectedError } from './planRejected';
+import { SERVICE_ARN } from '../plan/syntax';
 import { examples } from './describeService.examples';
 import { CapturedSchema, plain, ruleString, type Zod } from './zodSchema';
 
@@ -22,12 +20,6 @@ export function describeServiceInputSchema(z: Zod) {
       SERVICE_ARN,
       'ECS service ARN, e.g. the ecs-networking.io/service-arn annotation of its catalog Resource',
     ),
-    requireAppMesh: z
-      .boolean({
-        description:
-          'Fail unless the service uses App Mesh (the migration template sets it)',
-      })
-      .default(false),
   });
 }
 
@@ -125,37 +117,40 @@ export function createDescribeServiceAction(options: {
     async handler(ctx) {
       const output: typeof ctx.output = (name, value) =>
         ctx.output(name, plain(value));
-      const { serviceArn, requireAppMesh } = schema.parse(
+      const { serviceArn } = schema.parse(
         ctx.input,
         DESCRIBE_SERVICE_ACTION_ID,
       ) as DescribeServiceInput;
       const live = await options.source.load();
-      const service = live.snapshots
-        .flatMap(s => s.services)
-        .find(s => s.arn === serviceArn);
-      if (!service) {
+      const scope = live.snapshots.find(s =>
+        s.services.some(svc => svc.arn === serviceArn),
+      );
+      const service = scope?.services.find(s => s.arn === serviceArn);
+      if (!scope || !service) {
         throw new NotFoundError(
           `ECS service ${serviceArn} is not in the live state the ecs-networking plugin serves (not read yet, deleted, or in an account/region it does not read).`,
         );
       }
-      const migration = serviceMigrationOf(live.snapshots, serviceArn);
-      if (!migration) {
+      const td = scope.taskDefinitions.find(
+        t => t.arn === service.taskDefinitionArn,
+      );
+      if (!td) {
         throw new NotFoundError(
-          `The task definition ${service.taskDefinitionArn} of ${service.name} is not in the live state the ecs-networking plugin serves.`,
+          `The task definition ${service.taskDefinitionArn} of ${service.name} is not in the snapshot of ${scope.accountId} / ${scope.region}.`,
         );
       }
-      if (requireAppMesh && !migration.appMesh) {
-        throw new PlanRejectedError(notOnAppMeshMessage(migration));
-      }
-      const {
-        scope,
-        taskDefinition: td,
-        appMesh,
-        containers: kept,
-        container: main,
-        mapping,
-      } = migration;
+      const appMesh = appMeshUseOf(td);
       const envoy = appMesh?.envoyContainers ?? [];
+      const kept = td.containers.filter(c => !envoy.includes(c));
+      const main =
+        kept.find(
+          c =>
+            c.essential !== false && c.portMappings.some(m => m.containerPort),
+        ) ??
+        kept.find(c => c.portMappings.some(m => m.containerPort)) ??
+        kept[0];
+      const mapping =
+        main?.portMappings.find(m => m.containerPort) ?? main?.portMappings[0];
 
       const model = analyzeNetwork(live.snapshots, { tagKeys });
       const modelService = model.services.find(s => s.arn === serviceArn);

@@ -1,12 +1,14 @@
 import type {
   DnsRecordInfo,
   NetworkMode,
+  PortMappingInfo,
+} from '@ecs-net/plugin-ecs-networking-common';
+import type {
   PlannedContainer,
   PlannedService,
   PlannedServiceDiscovery,
-  PortMappingInfo,
   Problem,
-} from '@ecs-net/plugin-ecs-networking-common';
+} from '../plan/types';
 import { FILE_KEY, type HclDocument } from './readTerraform';
 
 type Block = Record<string, unknown>;
