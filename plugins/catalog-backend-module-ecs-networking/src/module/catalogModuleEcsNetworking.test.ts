@@ -47,10 +47,16 @@ describe('catalog module with the real catalog backend', () => {
     const entities = await eventually(async () => {
       const items = await ecsEntities(backend.server);
       const services = items.filter(e => e.kind === 'Resource' && e.spec?.type === 'ecs-service');
-      // Linked once a sync has read the demo's Components from the catalog.
+      // Linked once a sync has read the demo's Components from the catalog
+      // and the catalog has processed what it then published. A
+      // `dependencyOf` between two services proves neither: only one that
+      // names a Component does.
+      const linkedToComponent = (e: (typeof services)[number]) =>
+        e.relations?.some(r => r.type === 'dependencyOf' && r.targetRef.startsWith('component:'));
       const processed =
         services.every(e => e.relations?.some(r => r.type === 'ownedBy')) &&
-        services.some(e => e.relations?.some(r => r.type === 'dependencyOf'));
+        services.some(linkedToComponent) &&
+        services.filter(e => e.spec?.dependencyOf).every(linkedToComponent);
       const apisLinked = items
         .filter(e => e.kind === 'API')
         .every(e => e.relations?.some(r => r.type === 'apiProvidedBy'));
