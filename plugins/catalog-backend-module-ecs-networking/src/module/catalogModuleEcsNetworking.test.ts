@@ -12,7 +12,8 @@ import {
   startCatalogBackend,
 } from '../__testUtils__/catalogBackend';
 
-jest.setTimeout(60_000);
+// Sized for a loaded machine: the catalog processes entities one by one.
+jest.setTimeout(180_000);
 
 const CANARY = 'ecsnet-canary-7f3a9b';
 
@@ -33,7 +34,7 @@ describe('catalog module with the real catalog backend', () => {
       schedule: { frequency: { seconds: 1 }, timeout: { minutes: 1 }, initialDelay: { seconds: 0 } },
       features: [schedulerServiceFactory, mockServices.rootLogger.factory({ level: 'debug' })],
     });
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     jest.restoreAllMocks();

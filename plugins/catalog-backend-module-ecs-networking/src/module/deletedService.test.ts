@@ -9,7 +9,8 @@ import {
   syncTrigger,
 } from '../__testUtils__/catalogBackend';
 
-jest.setTimeout(60_000);
+// Sized for a loaded machine: the catalog processes entities one by one.
+jest.setTimeout(180_000);
 
 // Read through a role assumed from the main account, so failing it leaves
 // the main account readable.

@@ -11,7 +11,8 @@ import {
   syncTrigger,
 } from '../__testUtils__/catalogBackend';
 
-jest.setTimeout(60_000);
+// Sized for a loaded machine: the catalog processes entities one by one.
+jest.setTimeout(180_000);
 
 const TOPIC = 'ecs-changes';
 const trigger = syncTrigger();
