@@ -1,6 +1,6 @@
 import { startLocalAwsForSdk } from '@ecs-net/aws-local';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { CreateServiceCommand, ECSClient } from '@aws-sdk/client-ecs';
 import type { LocalAws } from '@ecs-net/aws-local';
 import request from 'supertest';
@@ -11,6 +11,7 @@ import {
   scopeStatuses,
   startCatalogBackend,
 } from '../__testUtils__/catalogBackend';
+import { recordedLogs } from '../__testUtils__/recordedLogs';
 
 // Sized for a loaded machine: the catalog processes entities one by one.
 jest.setTimeout(180_000);
@@ -20,24 +21,17 @@ const CANARY = 'ecsnet-canary-7f3a9b';
 describe('catalog module with the real catalog backend', () => {
   let local: LocalAws;
   let backend: Awaited<ReturnType<typeof startCatalogBackend>>;
-  const logs: string[] = [];
+  const { lines: logs, factory: logger } = recordedLogs('debug');
 
   beforeAll(async () => {
-    // The mock root logger writes through console; keep every line.
-    for (const level of ['log', 'info', 'debug', 'warn', 'error'] as const) {
-      jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        logs.push(args.map(String).join(' '));
-      });
-    }
     local = await startLocalAwsForSdk();
     backend = await startCatalogBackend({
       schedule: { frequency: { seconds: 1 }, timeout: { minutes: 1 }, initialDelay: { seconds: 0 } },
-      features: [schedulerServiceFactory, mockServices.rootLogger.factory({ level: 'debug' })],
+      features: [schedulerServiceFactory, logger],
     });
   }, 180_000);
 
   afterAll(async () => {
-    jest.restoreAllMocks();
     await backend?.stop();
     await local?.close();
   });

@@ -1,6 +1,5 @@
 import { CreateServiceCommand, DescribeServicesCommand, ECSClient } from '@aws-sdk/client-ecs';
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
 import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
 import { demoAwsConfig, type EventBridgeEvent, type LocalAws, startLocalAwsForSdk } from '@ecs-net/aws-local';
 import {
@@ -10,6 +9,7 @@ import {
   startCatalogBackend,
   syncTrigger,
 } from '../__testUtils__/catalogBackend';
+import { recordedLogs } from '../__testUtils__/recordedLogs';
 
 // Sized for a loaded machine: the catalog processes entities one by one.
 jest.setTimeout(180_000);
@@ -39,25 +39,19 @@ describe('catalog updates from AWS change events', () => {
   let local: LocalAws;
   let backend: Awaited<ReturnType<typeof startCatalogBackend>>;
   const aws: EventBridgeEvent[] = [];
-  const logs: string[] = [];
+  const { lines: logs, factory: logger } = recordedLogs('info');
   const handle = eventsHandle();
 
   beforeAll(async () => {
-    for (const level of ['log', 'info', 'debug', 'warn', 'error'] as const) {
-      jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        logs.push(args.map(String).join(' '));
-      });
-    }
     local = await startLocalAwsForSdk({ eventQueues: ['arn:aws:sqs:eu-west-1:111111111111:ecs-events'] });
     local.onEvent(event => aws.push(event));
     backend = await startCatalogBackend({
       schedule: { frequency: { hours: 1 }, timeout: { minutes: 1 }, initialDelay: { hours: 1 } },
       ecsNetworking: { events: { topics: [TOPIC] } },
-      features: [trigger.feature, handle.feature, mockServices.rootLogger.factory({ level: 'info' })],
+      features: [trigger.feature, handle.feature, logger],
     });
   });
   afterAll(async () => {
-    jest.restoreAllMocks();
     await backend?.stop();
     await local?.close();
   });
