@@ -191,7 +191,7 @@ function formatSoak(soak: SoakMeasurement | undefined): string {
   );
   const { changes, lookups } = soak;
   const summary = table(
-    ['estate', 'minutes', 'syncs', 'changes (scaled/created/deleted/failed)', 'lookups (resent)', 'lookup p50/p99 ms', 'lookup errors', 'RSS last/first (goal ≤ 1.10)', 'slowest sync/first (goal ≤ 1)', 'errors (goal 0)'],
+    ['estate', 'minutes', 'syncs', 'changes (scaled/created/deleted/failed)', 'lookups (resent)', 'lookup p50/p99 ms', 'lookup errors', 'RSS last/second (goal ≤ 1.10)', 'slowest sync/first (goal ≤ 1)', 'errors (goal 0)'],
     [[
       soak.estate,
       soak.minutes,
