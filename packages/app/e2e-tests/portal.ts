@@ -15,8 +15,9 @@ export const CANARY = 'ecsnet-canary-7f3a9b';
 // nightly-report and mysql that name no Component in the catalog.
 export const DEMO = { services: 15, findings: 6 };
 // The hostile estate's findings: 5 unreachable callers, 5 unresolved references,
-// 1 missing owner tag and 4 tags that cannot name an entity.
-export const HOSTILE = { accountId: '333333333333', services: 7, findings: 15 };
+// 1 missing owner tag, 4 tags that cannot name an entity and 1 namespace shared
+// through AWS RAM without the permission ECS needs.
+export const HOSTILE = { accountId: '333333333333', services: 7, findings: 16 };
 export const ALL = {
   services: DEMO.services + HOSTILE.services,
   findings: DEMO.findings + HOSTILE.findings,

@@ -216,6 +216,52 @@ describe('the official AWS CLI v2 on the wire', () => {
     });
   });
 
+  it("round-trips AWS RAM (REST-JSON): the shop's share of sc.local, seen from both accounts", async () => {
+    const { resourceShares } = await awsJson([
+      'ram',
+      'get-resource-shares',
+      '--resource-owner',
+      'SELF',
+    ]);
+    expect(resourceShares).toEqual([
+      expect.objectContaining({
+        name: 'shop-service-connect',
+        owningAccountId: '111111111111',
+        status: 'ACTIVE',
+      }),
+    ]);
+    const { permissions } = await awsJson([
+      'ram',
+      'list-resource-share-permissions',
+      '--resource-share-arn',
+      resourceShares[0].resourceShareArn,
+    ]);
+    expect(permissions.map((p: { name: string }) => p.name)).toEqual([
+      'AWSRAMPermissionCloudMapECSFullPermission',
+    ]);
+    const partner = { id: 'AKIADEMO222222222222', secret: 'demo', token: '' };
+    const { resources } = await awsJson(
+      ['ram', 'list-resources', '--resource-owner', 'OTHER-ACCOUNTS'],
+      partner,
+    );
+    expect(resources).toEqual([
+      expect.objectContaining({
+        type: 'servicediscovery:namespace',
+        resourceShareArn: resourceShares[0].resourceShareArn,
+      }),
+    ]);
+    const unknown = await aws(
+      [
+        'ram',
+        'list-resource-share-permissions',
+        '--resource-share-arn',
+        'arn:aws:ram:eu-west-1:111111111111:resource-share/00000000-0000-4000-8000-000000000000',
+      ],
+      partner,
+    );
+    expect(unknown.stderr).toContain('(UnknownResourceException)');
+  });
+
   it('reports an unknown access key as AWS does', async () => {
     const result = await aws(['ecs', 'list-clusters'], {
       id: 'AKIANOBODY0000000000',

@@ -16,7 +16,8 @@ export const USAGE = `Usage: local-aws [--port 4566] [--estate FILE]... [--synth
                     unless --synthetic is given)
   --synthetic SPEC  also seed a generated estate; SPEC is comma-separated
                     key=value pairs of services, clusters, regions, accounts,
-                    taskDefinitions, namespaces, instancesPerService, seed
+                    taskDefinitions, namespaces, instancesPerService,
+                    externalServices, seed
   --throttle        enforce the published AWS API quotas
   --event-queue ARN deliver every ECS and Cloud Map event, as EventBridge
                     would, to this SQS queue (created if missing; repeatable)
@@ -30,6 +31,7 @@ const SYNTHETIC_KEYS = [
   'taskDefinitions',
   'namespaces',
   'instancesPerService',
+  'externalServices',
   'seed',
 ] as const;
 

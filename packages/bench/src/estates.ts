@@ -9,9 +9,9 @@ import {
 export type EstateSpec = GenerateEstateOptions | 'demo';
 
 export function estateLabel(spec: EstateSpec): string {
-  return spec === 'demo'
-    ? 'demo'
-    : `S=${spec.services} C=${spec.clusters} R=${spec.regions} A=${spec.accounts}`;
+  if (spec === 'demo') return 'demo';
+  const label = `S=${spec.services} C=${spec.clusters} R=${spec.regions} A=${spec.accounts}`;
+  return spec.externalServices ? `${label} X=${spec.externalServices}` : label;
 }
 
 /** Arguments for the local endpoint's CLI that seed this estate. */
@@ -20,7 +20,9 @@ export function estateArgs(spec: EstateSpec): string[] {
     ? []
     : [
         '--synthetic',
-        `services=${spec.services},clusters=${spec.clusters},regions=${spec.regions},accounts=${spec.accounts}`,
+        `services=${spec.services},clusters=${spec.clusters},regions=${spec.regions},accounts=${spec.accounts}${
+          spec.externalServices ? `,externalServices=${spec.externalServices}` : ''
+        }`,
       ];
 }
 

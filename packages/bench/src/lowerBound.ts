@@ -17,13 +17,20 @@ const ceil = (n: number, size: number) => Math.ceil(n / size);
  *   servicediscovery:ListTagsForResource   N                      (namespace owner tags)
  *   servicediscovery:ListServices          Σn max(1, ceil(Mn / 100))   Mn Cloud Map services
  *   servicediscovery:ListInstances         Σe ceil(Ie / 100)   e: services ECS does not register
+ *   servicediscovery:DiscoverInstancesRevision  E      one per e: what lets the next sync skip ListInstances
  *   servicediscovery:GetInstancesHealthStatus  Σe,health-checked ceil(Ie / 100)
  *   cloudwatch:ListMetrics        max(1, ceil(K / 500))  K observed caller → target series
  *   elasticloadbalancing:DescribeTargetGroups    ceil(G / 20)   G target groups in use
  *   elasticloadbalancing:DescribeLoadBalancers   ceil(L / 20)   L load balancers behind them
+ *   ram:ListResources             one per side (own namespaces, shared ones) that has any
+ *   ram:GetResourceShares         one per side whose namespaces are in a share
+ *   ram:GetResourceShareAssociations  one when own namespaces are in a share
+ *   ram:ListResourceSharePermissions  R            R shares holding the namespaces
  *
  * Instances that ECS registers (Service Connect, serviceRegistries) are its
- * tasks, so they cost nothing beyond DescribeTasks.
+ * tasks, so they cost nothing beyond DescribeTasks. A re-sync with nothing
+ * changed needs no DescribeTaskDefinition and no ListInstances
+ * (`steadyState`).
  */
 export function lowerBound(snapshot: ScopeSnapshot): Record<string, number> {
   const bound: Record<string, number> = {};
@@ -61,6 +68,7 @@ export function lowerBound(snapshot: ScopeSnapshot): Record<string, number> {
   for (const service of snapshot.cloudMapServices) {
     if (registeredByEcs.has(service.arn) || service.instances.length === 0) continue;
     add('servicediscovery:ListInstances', ceil(service.instances.length, 100));
+    add('servicediscovery:DiscoverInstancesRevision', 1);
     if (service.healthCheck || service.customHealthCheck) {
       add('servicediscovery:GetInstancesHealthStatus', ceil(service.instances.length, 100));
     }
@@ -74,5 +82,27 @@ export function lowerBound(snapshot: ScopeSnapshot): Record<string, number> {
     snapshot.services.flatMap(s => s.loadBalancers.flatMap(lb => lb.dnsName ?? [])),
   );
   add('elasticloadbalancing:DescribeLoadBalancers', ceil(balancers.size, 20));
+  for (const side of [
+    snapshot.namespaces.filter(ns => !ns.ownerAccountId),
+    snapshot.namespaces.filter(ns => ns.ownerAccountId),
+  ]) {
+    if (!side.length) continue;
+    add('ram:ListResources', 1);
+    const shares = new Set(side.flatMap(ns => (ns.shares ?? []).map(share => share.arn)));
+    if (!shares.size) continue;
+    add('ram:GetResourceShares', 1);
+    if (!side[0].ownerAccountId) add('ram:GetResourceShareAssociations', 1);
+    add('ram:ListResourceSharePermissions', shares.size);
+  }
   return bound;
+}
+
+/** The bound of a re-sync with nothing changed: what the last sync read is still known. */
+export function steadyState(bound: Record<string, number>): Record<string, number> {
+  const {
+    'ecs:DescribeTaskDefinition': _taskDefinitions,
+    'servicediscovery:ListInstances': _instances,
+    ...rest
+  } = bound;
+  return rest;
 }

@@ -13,6 +13,12 @@ describe('benchmark harness (smoke)', () => {
     expect(first.calls).toBeGreaterThanOrEqual(first.lowerBound);
     expect(first.calls).toBeLessThanOrEqual(Math.ceil(first.lowerBound * 1.05));
     expect(second.callsByOperation['ecs:DescribeTaskDefinition'] ?? 0).toBe(0);
+    // Instances outside ECS are listed once; unchanged, only their revision is asked again.
+    expect(first.callsByOperation['servicediscovery:ListInstances']).toBeGreaterThan(0);
+    expect(second.callsByOperation['servicediscovery:ListInstances'] ?? 0).toBe(0);
+    expect(second.callsByOperation['servicediscovery:DiscoverInstancesRevision']).toBe(
+      first.callsByOperation['servicediscovery:ListInstances'],
+    );
     expect(naive.calls).toBeGreaterThan(first.calls);
     expect(results.analysis[0].endpoints).toBeGreaterThan(0);
     expect(results.api.map(a => a.route)).toEqual(['GET /lookup', 'GET /entities/…']);

@@ -39,12 +39,13 @@ const SOAK_SMOKE = {
 
 const FULL: EstateSpec[] = [
   'demo',
-  { services: 200, clusters: 4, regions: 1, accounts: 1 },
-  { services: 2000, clusters: 20, regions: 2, accounts: 1 },
+  // One Cloud Map service of hosts outside ECS (EC2, on premises) for every ten ECS services.
+  { services: 200, clusters: 4, regions: 1, accounts: 1, externalServices: 20 },
+  { services: 2000, clusters: 20, regions: 2, accounts: 1, externalServices: 200 },
   { services: 10000, clusters: 50, regions: 2, accounts: 2 },
 ];
 const SMOKE: EstateSpec[] = [
-  { services: 40, clusters: 2, regions: 1, accounts: 1 },
+  { services: 40, clusters: 2, regions: 1, accounts: 1, externalServices: 4 },
   { services: 60, clusters: 2, regions: 1, accounts: 1 },
 ];
 

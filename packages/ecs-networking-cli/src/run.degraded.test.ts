@@ -88,7 +88,7 @@ describe('ecs-networking CLI when an account × region reads badly', () => {
   it('refuses an unknown enrichment', async () => {
     const { code, err } = await cli('scan', '--skip', 'traces', ...DEMO_SCOPE);
     expect(code).toBe(2);
-    expect(err).toContain('--skip traces: expected metrics, load-balancers, cloud-map-health');
+    expect(err).toContain('--skip traces: expected metrics, load-balancers, cloud-map-health, cloud-map-revision, ram-shares');
   });
 
   it('lint says what it could not lint and exits 2, never "No findings"', async () => {

@@ -27,7 +27,8 @@ Options:
   --fail-on <s>        lint: error | warning | info (default: error)
   --tag-keys <k=v,..>  tag keys, e.g. owner=team,component=app
   --skip <e,..>        enrichments not to read: metrics, load-balancers,
-                       cloud-map-health (for APIs an endpoint lacks or a policy denies)
+                       cloud-map-health, cloud-map-revision, ram-shares (for
+                       APIs an endpoint lacks or a policy denies)
   -h, --help           show this help
 
 Credentials and endpoints come from the standard AWS chain and variables

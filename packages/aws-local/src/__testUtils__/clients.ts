@@ -1,4 +1,5 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { RAMClient } from '@aws-sdk/client-ram';
 import { ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
 import { STSClient } from '@aws-sdk/client-sts';
 import { LocalAws } from '../startLocalAws';
@@ -42,6 +43,8 @@ export const ecsClient = (local: LocalAws, options: ClientOptions = {}) =>
   new ECSClient(config(local, options));
 export const cloudMapClient = (local: LocalAws, options: ClientOptions = {}) =>
   new ServiceDiscoveryClient(config(local, options));
+export const ramClient = (local: LocalAws, options: ClientOptions = {}) =>
+  new RAMClient(config(local, options));
 export const stsClient = (local: LocalAws, options: ClientOptions = {}) =>
   new STSClient(config(local, options));
 

@@ -3,7 +3,10 @@ import { InputReader, JsonObject } from '../util/InputReader';
 import { checkPageSize, paginate, PageLimits } from '../util/paging';
 import { CloudMapTag } from '../util/tags';
 import { cloudMapErrors } from '../cloudmap/cloudMapErrors';
-import { CloudMapRegistry, DiscoverHealthFilter } from '../cloudmap/CloudMapRegistry';
+import {
+  CloudMapRegistry,
+  DiscoverHealthFilter,
+} from '../cloudmap/CloudMapRegistry';
 import {
   DiscoveryService,
   DnsConfig,
@@ -81,7 +84,9 @@ function filterBy<T>(
 }
 
 /** Namespaces the caller sees: its own and those shared with it (AWS RAM), each with its owner. */
-function visibleNamespaces(ctx: CallContext): Array<{ ns: Namespace; owner: string }> {
+function visibleNamespaces(
+  ctx: CallContext,
+): Array<{ ns: Namespace; owner: string }> {
   return [
     ...registry(ctx)
       .listNamespaces()
@@ -108,6 +113,29 @@ function visibleServices(
         .map(svc => ({ svc, owner: owner.accountId })),
     ),
   ];
+}
+
+/**
+ * The Cloud Map that answers a discovery call: the caller's own, or with
+ * `OwnerAccount` the owner's, for a namespace shared with the caller (the
+ * data plane finds a shared namespace only that way).
+ */
+function discoveryRegistry(
+  ctx: CallContext,
+  input: InputReader,
+  namespaceName: string,
+): CloudMapRegistry {
+  const owner = input.optString('OwnerAccount');
+  if (!owner || owner === ctx.partition.accountId) return registry(ctx);
+  const shared = ctx.partition.shared
+    .list()
+    .find(
+      ({ namespace, registry: ownerRegistry }) =>
+        ownerRegistry.accountId === owner &&
+        namespace.Properties.HttpProperties.HttpName === namespaceName,
+    );
+  if (!shared) throw cloudMapErrors.namespaceNotFound(namespaceName);
+  return shared.registry;
 }
 
 /** SELF or OTHER_ACCOUNTS, as the RESOURCE_OWNER filter compares. */
@@ -384,7 +412,11 @@ export const cloudMapApi: JsonService = {
       const namespaceName = input.string('NamespaceName');
       const serviceName = input.string('ServiceName');
       const size = checkPageSize(input.optNumber('MaxResults'), limits(1000));
-      const { service, instances } = registry(ctx).discoverInstances({
+      const { service, instances } = discoveryRegistry(
+        ctx,
+        input,
+        namespaceName,
+      ).discoverInstances({
         namespaceName,
         serviceName,
         healthStatus: input.optString('HealthStatus') as
@@ -407,10 +439,12 @@ export const cloudMapApi: JsonService = {
 
     DiscoverInstancesRevision(ctx, raw) {
       const input = reader(raw);
-      const service = registry(ctx).resolveForDiscovery(
-        input.string('NamespaceName'),
-        input.string('ServiceName'),
-      );
+      const namespaceName = input.string('NamespaceName');
+      const service = discoveryRegistry(
+        ctx,
+        input,
+        namespaceName,
+      ).resolveForDiscovery(namespaceName, input.string('ServiceName'));
       return { InstancesRevision: service.revision };
     },
 

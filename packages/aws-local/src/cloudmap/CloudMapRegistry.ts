@@ -298,11 +298,9 @@ export class CloudMapRegistry {
     if (!service.HealthCheckCustomConfig) {
       throw cloudMapErrors.customHealthNotFound(serviceId);
     }
-    const instance = this.getInstance(serviceId, instanceId);
-    if (instance.health !== status) {
-      instance.health = status;
-      service.revision++;
-    }
+    // As in Cloud Map, a health change leaves InstancesRevision as it is:
+    // only registrations and deregistrations move it.
+    this.getInstance(serviceId, instanceId).health = status;
   }
 
   /** Resolves the service DiscoverInstances names, by the namespace's HTTP name. */

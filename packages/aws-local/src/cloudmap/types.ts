@@ -58,7 +58,7 @@ export interface DiscoveryService {
   /** The account that created it: another one's in a shared namespace (`CreatedByAccount`). */
   createdByAccount: string;
   instances: Map<string, Instance>;
-  /** Bumped on every registration change, as InstancesRevision is. */
+  /** Bumped when an instance is registered or deregistered, as InstancesRevision is (not on health changes). */
   revision: number;
 }
 

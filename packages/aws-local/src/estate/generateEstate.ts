@@ -27,6 +27,11 @@ export interface GenerateEstateOptions {
   namespaces?: number;
   /** Tasks per service. Default 2. */
   instancesPerService?: number;
+  /**
+   * Cloud Map services of hosts outside ECS (EC2, on premises), registered
+   * by hand with three instances each, spread over account × regions. Default 0.
+   */
+  externalServices?: number;
   /** Same seed, same estate. Default 1. */
   seed?: number;
 }
@@ -233,6 +238,7 @@ export function generateEstate(input: GenerateEstateOptions): Estate {
     taskDefinitions: 1,
     namespaces: 1,
     instancesPerService: 2,
+    externalServices: 0,
     seed: 1,
     ...input,
   };
@@ -438,5 +444,41 @@ export function generateEstate(input: GenerateEstateOptions): Estate {
     }
     plan.contents.services!.push(service);
   }
+  // After the services, and without the random sequence: the rest of the
+  // estate is the same whatever their number.
+  for (let k = 0; k < options.externalServices; k++) {
+    plans[k % plans.length].contents.cloudMapServices!.push(
+      externalService(plans[k % plans.length], k),
+    );
+  }
   return { accounts };
+}
+
+/** Hosts outside the subnets ECS places tasks in, half of them health-checked. */
+function externalService(
+  plan: PartitionPlan,
+  k: number,
+): EstateCloudMapService {
+  // 10.<plan>.192.0/18, above the subnets' three /18s.
+  const address = (n: number) =>
+    `10.${plan.index}.${192 + (Math.floor(n / 254) % 64)}.${(n % 254) + 1}`;
+  return {
+    namespace: plan.dnsNamespaces[k % plan.dnsNamespaces.length],
+    name: `host-${k + 1}`,
+    description: 'Hosts registered by hand',
+    dnsConfig: {
+      routingPolicy: 'MULTIVALUE',
+      dnsRecords: [{ type: 'A', ttl: 60 }],
+    },
+    ...(k % 2 === 0
+      ? { healthCheckCustomConfig: { failureThreshold: 1 } }
+      : {}),
+    instances: [0, 1, 2].map(h => ({
+      id: `i-${hexId(17, 'synthetic-host', plan.accountId, plan.region, k, h)}`,
+      attributes: {
+        AWS_INSTANCE_IPV4: address(k * 3 + h),
+        AWS_INSTANCE_PORT: '8080',
+      },
+    })),
+  };
 }

@@ -7,7 +7,11 @@ import {
   VpcLatticeConfiguration,
 } from '../ecs/types';
 import { hexId } from '../util/ids';
-import { ramPermissionArn } from '../ram/ResourceShares';
+import {
+  managedPermission,
+  MANAGED_PERMISSIONS,
+  ramPermissionArn,
+} from '../ram/managedPermissions';
 import { CloudMapTag, EcsTag } from '../util/tags';
 import { Partition } from '../world/Partition';
 import { World } from '../world/World';
@@ -69,12 +73,24 @@ function seedAll(world: World, estate: Estate): void {
             resourceArns: share.namespaces.map(name => {
               const namespace = partition.cloudMap.findNamespace(name);
               if (!namespace) {
-                throw new Error(`namespace '${name}' is not defined in this region`);
+                throw new Error(
+                  `namespace '${name}' is not defined in this region`,
+                );
               }
               return namespace.Arn;
             }),
             principals: share.principals,
-            permissionArns: share.permissions.map(ramPermissionArn),
+            permissionArns: share.permissions.map(name => {
+              const permission = managedPermission(ramPermissionArn(name));
+              if (!permission) {
+                throw new Error(
+                  `permission '${name}' is not one of ${MANAGED_PERMISSIONS.map(
+                    p => p.name,
+                  ).join(', ')}`,
+                );
+              }
+              return permission.arn;
+            }),
             accepted: true,
           }),
         );
@@ -213,10 +229,9 @@ function seedRegion(
             resolveRegistry(partition, r, namespaceId),
           ),
           loadBalancers: svc.loadBalancers,
-          vpcLatticeConfigurations:
-            svc.vpcLatticeConfigurations as
-              | VpcLatticeConfiguration[]
-              | undefined,
+          vpcLatticeConfigurations: svc.vpcLatticeConfigurations as
+            | VpcLatticeConfiguration[]
+            | undefined,
           tags: ecsTags(svc.tags),
         },
         { unchecked: svc.seedUnchecked === true, createdBy: seededBy },

@@ -1,15 +1,15 @@
-import { DescribeServicesCommand } from '@aws-sdk/client-ecs';
 import {
+  DescribeServicesCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
+import {
+  DiscoverInstancesRevisionCommand,
   ListInstancesCommand,
   ListNamespacesCommand,
   ListServicesCommand,
 } from '@aws-sdk/client-servicediscovery';
 import { LocalAws, startLocalAws } from '../startLocalAws';
-import {
-  cloudMapClient,
-  DEMO_KEY,
-  ecsClient,
-} from '../__testUtils__/clients';
+import { cloudMapClient, DEMO_KEY, ecsClient } from '../__testUtils__/clients';
 
 const SHOP = '111111111111';
 const PARTNER = '222222222222';
@@ -104,5 +104,41 @@ describe('a namespace shared through AWS RAM, in the demo estate', () => {
       'loyalty-service',
       'loyalty-service',
     ]);
+  });
+
+  it('answers DiscoverInstancesRevision across accounts with OwnerAccount, and moves it when instances change', async () => {
+    const partnerCloudMap = cloudMapClient(local, {
+      credentials: PARTNER_KEY,
+      disableHostPrefix: true,
+    });
+    const revision = async () =>
+      (
+        await partnerCloudMap.send(
+          new DiscoverInstancesRevisionCommand({
+            NamespaceName: 'sc.local',
+            ServiceName: 'loyalty',
+            OwnerAccount: SHOP,
+          }),
+        )
+      ).InstancesRevision!;
+    // Without the owner, the data plane looks among the caller's own namespaces.
+    await expect(
+      partnerCloudMap.send(
+        new DiscoverInstancesRevisionCommand({
+          NamespaceName: 'sc.local',
+          ServiceName: 'loyalty',
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'NamespaceNotFound' });
+    const before = await revision();
+    expect(await revision()).toBe(before);
+    await ecsClient(local, { credentials: PARTNER_KEY }).send(
+      new UpdateServiceCommand({
+        cluster: 'data',
+        service: 'loyalty-service',
+        desiredCount: 3,
+      }),
+    );
+    expect(await revision()).toBeGreaterThan(before);
   });
 });

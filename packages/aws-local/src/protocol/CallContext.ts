@@ -29,6 +29,17 @@ export interface JsonService {
   operations: Record<string, JsonOperation>;
 }
 
+/**
+ * A service spoken over AWS's REST-JSON protocol: each operation has its
+ * own path (`POST /getresourceshares`), JSON bodies both ways, and errors
+ * named in the `x-amzn-ErrorType` header.
+ */
+export interface RestJsonService {
+  signingName: string;
+  /** By request path; every operation served here is a POST. */
+  operations: Record<string, { name: string; run: JsonOperation }>;
+}
+
 export type QueryAction = (
   ctx: CallContext,
   params: URLSearchParams,

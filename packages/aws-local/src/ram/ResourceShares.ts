@@ -1,9 +1,13 @@
 import { now } from '../util/clock';
 import { uuidId } from '../util/ids';
 
-/** The ARN of an AWS RAM managed permission, by its name. */
-export const ramPermissionArn = (name: string) =>
-  `arn:aws:ram::aws:permission/${name}`;
+/** An invitation to a principal outside the owner's organization, as RAM sends it. */
+export interface ShareInvitation {
+  resourceShareInvitationArn: string;
+  receiverAccountId: string;
+  invitationTimestamp: Date;
+  status: 'PENDING' | 'ACCEPTED';
+}
 
 export interface ResourceShare {
   resourceShareArn: string;
@@ -18,8 +22,11 @@ export interface ResourceShare {
   /** Account IDs. */
   principals: string[];
   permissionArns: string[];
+  tags: Array<{ key: string; value: string }>;
   /** Principals that accepted the share's invitation (or were seeded so). */
   accepted: Set<string>;
+  /** By receiving account; none for principals seeded as accepted. */
+  invitations: Map<string, ShareInvitation>;
 }
 
 export interface ShareInput {
@@ -27,7 +34,12 @@ export interface ShareInput {
   resourceArns: string[];
   principals: string[];
   permissionArns: string[];
-  /** Seeded shares start accepted, as shares inside an organization are. */
+  tags?: Array<{ key: string; value: string }>;
+  allowExternalPrincipals?: boolean;
+  /**
+   * Seeded shares start accepted, as shares inside an organization with
+   * RAM sharing turned on do; otherwise each principal gets an invitation.
+   */
   accepted?: boolean;
 }
 
@@ -40,12 +52,10 @@ export class ResourceShares {
   private readonly shares = new Map<string, ResourceShare>();
 
   create(owner: string, region: string, input: ShareInput): ResourceShare {
-    const arn = `arn:aws:ram:${region}:${owner}:resource-share/${uuidId(
-      owner,
-      region,
+    const id = (kind: string, ...parts: string[]) =>
+      uuidId(owner, region, kind, input.name, this.shares.size, ...parts);
+    const arn = `arn:aws:ram:${region}:${owner}:resource-share/${id(
       'resource-share',
-      input.name,
-      this.shares.size,
     )}`;
     const at = now();
     const share: ResourceShare = {
@@ -54,20 +64,75 @@ export class ResourceShares {
       owningAccountId: owner,
       region,
       status: 'ACTIVE',
-      allowExternalPrincipals: true,
+      allowExternalPrincipals: input.allowExternalPrincipals ?? true,
       creationTime: at,
       lastUpdatedTime: at,
       resourceArns: [...input.resourceArns],
       principals: [...input.principals],
       permissionArns: [...input.permissionArns],
+      tags: [...(input.tags ?? [])],
       accepted: new Set(input.accepted ? input.principals : []),
+      invitations: new Map(),
     };
+    if (!input.accepted) {
+      for (const principal of input.principals) {
+        share.invitations.set(principal, {
+          resourceShareInvitationArn: `arn:aws:ram:${region}:${owner}:resource-share-invitation/${id(
+            'invitation',
+            principal,
+          )}`,
+          receiverAccountId: principal,
+          invitationTimestamp: at,
+          status: 'PENDING',
+        });
+      }
+    }
     this.shares.set(arn, share);
     return share;
   }
 
   list(): ResourceShare[] {
     return [...this.shares.values()];
+  }
+
+  get(arn: string): ResourceShare | undefined {
+    return this.shares.get(arn);
+  }
+
+  /** Shares of `accountId` in `region`, or shares others made with it that it accepted. */
+  visibleTo(
+    accountId: string,
+    region: string,
+    owner: 'SELF' | 'OTHER-ACCOUNTS',
+  ): ResourceShare[] {
+    return this.list().filter(
+      share =>
+        share.region === region &&
+        (owner === 'SELF'
+          ? share.owningAccountId === accountId
+          : share.owningAccountId !== accountId &&
+            share.accepted.has(accountId)),
+    );
+  }
+
+  /** Invitations `accountId` received in `region`, with their shares. */
+  invitationsTo(
+    accountId: string,
+    region: string,
+  ): Array<{ share: ResourceShare; invitation: ShareInvitation }> {
+    return this.list().flatMap(share => {
+      const invitation = share.invitations.get(accountId);
+      return share.region === region && invitation
+        ? [{ share, invitation }]
+        : [];
+    });
+  }
+
+  /** Accepts an invitation: the share's resources become the receiver's to see and use. */
+  accept(share: ResourceShare, invitation: ShareInvitation): void {
+    invitation.status = 'ACCEPTED';
+    share.accepted.add(invitation.receiverAccountId);
+    share.lastUpdatedTime = now();
   }
 
   /** Active shares of a resource that `accountId` has accepted. */

@@ -10,9 +10,14 @@ import { cloudMapApi } from '../api/cloudMapApi';
 import { cloudWatchApi } from '../api/cloudWatchApi';
 import { ecsApi } from '../api/ecsApi';
 import { elbv2Api } from '../api/elbv2Api';
+import { ramApi } from '../api/ramApi';
 import { sqsApi } from '../api/sqsApi';
 import { CallCounter } from '../faults/CallCounter';
-import { HTML_ERROR_PAGE, operationName, runDeviating } from '../faults/deviations';
+import {
+  HTML_ERROR_PAGE,
+  operationName,
+  runDeviating,
+} from '../faults/deviations';
 import { FaultInjector } from '../faults/FaultInjector';
 import { Throttler } from '../quotas/Throttler';
 import { stsApi } from '../api/stsApi';
@@ -21,13 +26,24 @@ import { World } from '../world/World';
 import { ADMIN_PREFIX, handleAdmin } from './adminRoutes';
 import { readCredentialScope } from './authorization';
 import { Call } from './Call';
-import { JsonService, QueryService } from '../protocol/CallContext';
+import {
+  JsonService,
+  QueryService,
+  RestJsonService,
+} from '../protocol/CallContext';
 import { resolveJsonCall, sendJsonError } from './jsonProtocol';
 import { protocolErrors } from './protocolErrors';
 import { resolveQueryCall, sendQueryError } from './queryProtocol';
+import { resolveRestJsonCall } from './restJsonProtocol';
 
-const JSON_SERVICES: JsonService[] = [ecsApi, cloudMapApi, cloudWatchApi, sqsApi];
+const JSON_SERVICES: JsonService[] = [
+  ecsApi,
+  cloudMapApi,
+  cloudWatchApi,
+  sqsApi,
+];
 const QUERY_SERVICES: QueryService[] = [stsApi, elbv2Api];
+const REST_JSON_SERVICES: RestJsonService[] = [ramApi];
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Recorded as the account of calls that never got as far as an identity. */
 const UNKNOWN_ACCOUNT = 'unknown';
@@ -119,7 +135,7 @@ export class LocalAwsServer {
     }
     const requestId = randomUUID();
     const scope = readCredentialScope(req, url);
-    const call = this.identify(req, body, scope?.signingName);
+    const call = this.identify(req, url, body, scope?.signingName);
     if (call instanceof AwsError) {
       this.answerUnidentified(req, res, call, requestId);
       return;
@@ -228,7 +244,9 @@ export class LocalAwsServer {
     try {
       // Awaited: a long-polling SQS ReceiveMessage answers later.
       result = await (call.input
-        ? runDeviating(faults.config, call, call.input, input => call.run(ctx, input))
+        ? runDeviating(faults.config, call, call.input, input =>
+            call.run(ctx, input),
+          )
         : call.run(ctx));
     } catch (error) {
       if (error instanceof AwsError) {
@@ -254,6 +272,7 @@ export class LocalAwsServer {
 
   private identify(
     req: IncomingMessage,
+    url: URL,
     body: string,
     signingName: string | undefined,
   ): Call | AwsError {
@@ -276,6 +295,11 @@ export class LocalAwsServer {
       const service =
         QUERY_SERVICES.find(q => q.signingName === signingName) ?? stsApi;
       return resolveQueryCall(service, body);
+    }
+    // REST-JSON requests are told apart by their signing name, then their path.
+    const rest = REST_JSON_SERVICES.find(r => r.signingName === signingName);
+    if (rest) {
+      return resolveRestJsonCall(rest, req.method, url, body);
     }
     return protocolErrors.unknownOperation('json', `${req.method} ${req.url}`);
   }

@@ -29,7 +29,11 @@ export function handleEventsAdmin(
     };
     switch (route) {
       case 'GET /_local/events':
-        json(res, 200, { targets: bus.targetArns(), stats: bus.stats(), faults: bus.faultConfig() });
+        json(res, 200, {
+          targets: bus.targetArns(),
+          stats: bus.stats(),
+          faults: bus.faultConfig(),
+        });
         return;
       case 'POST /_local/events/faults':
         json(res, 200, bus.setFaults(input() as Partial<EventFaultConfig>));

@@ -19,7 +19,8 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value, replacer);
 }
 
-function send(
+/** Writes an answer of a JSON or REST-JSON service. */
+export function sendAnswer(
   res: ServerResponse,
   status: number,
   contentType: string,
@@ -34,6 +35,24 @@ function send(
     ...extraHeaders,
   });
   res.end(body);
+}
+
+/** A request body as the JSON protocols take it: an object, empty meaning `{}`. */
+export function parseJsonObject(body: string): JsonObject | AwsError {
+  let input: unknown;
+  try {
+    input = body.trim() === '' ? {} : JSON.parse(body);
+  } catch {
+    return protocolErrors.serialization(
+      'Start of structure or map found where not expected.',
+    );
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return protocolErrors.serialization(
+      'The request body must be a JSON object.',
+    );
+  }
+  return input as JsonObject;
 }
 
 /**
@@ -55,19 +74,8 @@ export function resolveJsonCall(
   if (!service || !handler || !Object.hasOwn(service.operations, operation)) {
     return protocolErrors.unknownOperation('json', operation || target);
   }
-  let input: JsonObject;
-  try {
-    input = body.trim() === '' ? {} : JSON.parse(body);
-  } catch {
-    return protocolErrors.serialization(
-      'Start of structure or map found where not expected.',
-    );
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return protocolErrors.serialization(
-      'The request body must be a JSON object.',
-    );
-  }
+  const input = parseJsonObject(body);
+  if (input instanceof AwsError) return input;
   return {
     flavor: 'json',
     service: service.signingName,
@@ -77,7 +85,13 @@ export function resolveJsonCall(
     run: (ctx, changed) => handler(ctx, changed ?? input),
     throttlingError: () => throttlingError(service, operation),
     reply: (res, result, requestId) =>
-      send(res, 200, service.contentType, toJson(result ?? {}), requestId),
+      sendAnswer(
+        res,
+        200,
+        service.contentType,
+        toJson(result ?? {}),
+        requestId,
+      ),
     replyError: (res, error, requestId) =>
       sendJsonError(res, error, requestId, service),
   };
@@ -103,7 +117,7 @@ export function sendJsonError(
         }`,
       }
     : {};
-  send(
+  sendAnswer(
     res,
     error.httpStatus,
     service?.contentType ?? 'application/x-amz-json-1.1',

@@ -1,6 +1,7 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { RAMClient } from '@aws-sdk/client-ram';
 import { ServiceDiscoveryClient } from '@aws-sdk/client-servicediscovery';
 import type {
   AwsCredentialIdentityProvider,
@@ -23,6 +24,8 @@ export interface ScopeClients {
   cloudMap: ServiceDiscoveryClient;
   loadBalancing: ElasticLoadBalancingV2Client;
   cloudWatch: CloudWatchClient;
+  /** AWS RAM: who each namespace is shared with, under which permissions. */
+  ram: RAMClient;
 }
 
 /**
@@ -56,7 +59,7 @@ type Instrumentable = {
 
 function instrument<C extends Instrumentable>(
   client: C,
-  service: 'ecs' | 'servicediscovery' | 'elasticloadbalancing' | 'cloudwatch',
+  service: 'ecs' | 'servicediscovery' | 'elasticloadbalancing' | 'cloudwatch' | 'ram',
   pacer: ScopePacer,
   stats: CallStats,
   signal?: AbortSignal,
@@ -130,6 +133,11 @@ export const DEFAULT_AWS_TIMEOUTS: AwsTimeouts = { requestMs: 10_000, connection
 const CORE_ATTEMPTS = 8;
 const ENRICHMENT_ATTEMPTS = 3;
 
+/** Whether the standard variables set the endpoint of a service (its SDK id in upper case). */
+function endpointOverridden(serviceId: string): boolean {
+  return !!(process.env[`AWS_ENDPOINT_URL_${serviceId}`] || process.env.AWS_ENDPOINT_URL);
+}
+
 /**
  * SDK clients for one account × region. Endpoints come from the standard
  * AWS_ENDPOINT_URL* variables or the SDK's defaults, never from this code.
@@ -168,7 +176,14 @@ export function createScopeClients(options: {
   return {
     ecs: instrument(new ECSClient(core), 'ecs', options.pacer, options.stats, options.signal),
     cloudMap: instrument(
-      new ServiceDiscoveryClient(core),
+      new ServiceDiscoveryClient({
+        ...core,
+        // The SDK sends Cloud Map's data-plane calls (DiscoverInstancesRevision)
+        // to `data-<host>`. An endpoint set in AWS_ENDPOINT_URL* names the one
+        // host to call (a VPC endpoint, a proxy, an AWS implementation), where
+        // that name would not resolve.
+        disableHostPrefix: endpointOverridden('SERVICEDISCOVERY'),
+      }),
       'servicediscovery',
       options.pacer,
       options.stats,
@@ -188,5 +203,6 @@ export function createScopeClients(options: {
       options.stats,
       options.signal,
     ),
+    ram: instrument(new RAMClient(enrichment), 'ram', options.pacer, options.stats, options.signal),
   };
 }

@@ -6,10 +6,21 @@ import { formatAwsFailure } from '../aws/awsFailure';
  *
  * @public
  */
-export type Enrichment = 'metrics' | 'load-balancers' | 'cloud-map-health';
+export type Enrichment =
+  | 'metrics'
+  | 'load-balancers'
+  | 'cloud-map-health'
+  | 'cloud-map-revision'
+  | 'ram-shares';
 
 /** @public */
-export const ENRICHMENTS: readonly Enrichment[] = ['metrics', 'load-balancers', 'cloud-map-health'];
+export const ENRICHMENTS: readonly Enrichment[] = [
+  'metrics',
+  'load-balancers',
+  'cloud-map-health',
+  'cloud-map-revision',
+  'ram-shares',
+];
 
 /**
  * What one read of an account × region went without, and what it found odd

@@ -8,7 +8,7 @@ import {
   startLocalAwsForSdk,
 } from '@ecs-net/aws-local';
 import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
-import type { Enrichment } from './ReadNotes';
+import { ENRICHMENTS, type Enrichment } from './ReadNotes';
 import { ScopeReader } from './ScopeReader';
 
 // Every read goes through the real SDK to the local endpoint; a loaded
@@ -138,13 +138,71 @@ describe('ScopeReader against an endpoint that deviates from AWS', () => {
     expect(health(snapshot!)).toEqual([]);
   });
 
+  it("reads the namespace's RAM share: who it is shared with, under which permission", () => {
+    const scLocal = normal.namespaces.find(ns => ns.name === 'sc.local')!;
+    expect(scLocal.shares).toEqual([
+      {
+        arn: expect.stringMatching(
+          /^arn:aws:ram:eu-west-1:111111111111:resource-share\//,
+        ),
+        name: 'shop-service-connect',
+        status: 'ACTIVE',
+        principals: ['222222222222'],
+        permissions: ['AWSRAMPermissionCloudMapECSFullPermission'],
+      },
+    ]);
+    // Namespaces in no share stay without.
+    expect(normal.namespaces.filter(ns => ns.shares)).toHaveLength(1);
+  });
+
+  it('reads, in the account a namespace is shared with, the share it accepted', async () => {
+    const { snapshot } = await reader().read({
+      ...SCOPE,
+      accountId: '222222222222',
+    });
+    const scLocal = snapshot!.namespaces.find(ns => ns.name === 'sc.local')!;
+    expect(scLocal.ownerAccountId).toBe('111111111111');
+    // RAM shows a share's principals to its owner only: here, the reader's account.
+    expect(scLocal.shares).toEqual([
+      expect.objectContaining({
+        name: 'shop-service-connect',
+        principals: ['222222222222'],
+        permissions: ['AWSRAMPermissionCloudMapECSFullPermission'],
+      }),
+    ]);
+  });
+
+  it('reads without RAM shares when RAM is denied, and says so', async () => {
+    const { snapshot, error } = await read({
+      deniedOperations: ['ram:ListResourceSharePermissions'],
+    });
+    expect(error).toBeUndefined();
+    expect(snapshot!.skipped).toEqual([
+      expect.stringMatching(
+        /^ram-shares unavailable: ram:ListResourceSharePermissions failed: HTTP 403 AccessDeniedException, request id [\w-]+: the credentials may not call ram:ListResourceSharePermissions/,
+      ),
+    ]);
+    // Nothing half-read: no namespace has shares, and the rest is whole.
+    const withoutShares = (s: ScopeSnapshot) =>
+      content(s).namespaces.map(({ shares, ...ns }) => ns);
+    expect(snapshot!.namespaces.filter(ns => ns.shares)).toEqual([]);
+    expect(withoutShares(snapshot!)).toEqual(withoutShares(normal));
+    expect(snapshot!.services.map(s => s.arn).sort()).toEqual(
+      normal.services.map(s => s.arn).sort(),
+    );
+  });
+
   it('reads nothing it was told to skip, and says so', async () => {
-    const { snapshot } = await read({}, ['metrics', 'load-balancers', 'cloud-map-health']);
+    const { snapshot } = await read({}, [...ENRICHMENTS]);
     expect(snapshot!.skipped!.sort()).toEqual([
       'cloud-map-health unavailable: turned off',
+      'cloud-map-revision unavailable: turned off',
       'load-balancers unavailable: turned off',
       'metrics unavailable: turned off',
+      'ram-shares unavailable: turned off',
     ]);
+    expect(callsOf('ListResources')).toBe(0);
+    expect(callsOf('DiscoverInstancesRevision')).toBe(0);
     expect(callsOf('ListMetrics')).toBe(0);
     expect(callsOf('DescribeTargetGroups')).toBe(0);
     expect(callsOf('GetInstancesHealthStatus')).toBe(0);

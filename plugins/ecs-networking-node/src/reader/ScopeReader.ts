@@ -9,6 +9,14 @@ import { refreshServices, ServiceRefresh } from './refreshServices';
 import type { ScopeConfig } from './ScopeConfig';
 import type { Enrichment } from './ReadNotes';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
+import { InstanceListCache } from './InstanceListCache';
+
+/** What reads of one account × region keep for the next: quota state and what does not need reading again. */
+interface ScopeState {
+  pacer: ScopePacer;
+  taskDefinitions: TaskDefinitionCache;
+  instanceLists: InstanceListCache;
+}
 
 /** The outcome of reading one account × region. @public */
 export interface ScopeReadResult {
@@ -75,24 +83,25 @@ export interface ReaderOptions {
 }
 
 /**
- * Reads accounts × regions through the AWS SDK. Pacing buckets and the task
- * definition cache live per account × region for the reader's lifetime, so
+ * Reads accounts × regions through the AWS SDK. Pacing buckets, the task
+ * definition cache and the instance lists (by Cloud Map revision) live per
+ * account × region for the reader's lifetime, so
  * consecutive reads share quota state and never describe a task definition
  * twice. Internal: `EstateReader` is the way out of this package.
  */
 export class ScopeReader {
-  private readonly pacers = new Map<string, ScopePacer>();
-  private readonly taskDefinitions = new Map<string, TaskDefinitionCache>();
+  private readonly states = new Map<string, ScopeState>();
 
   constructor(private readonly options: ReaderOptions) {}
 
   /** Never throws: a failure is returned with its message. */
   async read(scope: ScopeConfig, signal?: AbortSignal): Promise<ScopeReadResult> {
-    const outcome = await this.withClients(scope, signal, (clients, taskDefinitions) =>
+    const outcome = await this.withClients(scope, signal, (clients, state) =>
       readScope({
         scope,
         clients,
-        taskDefinitions,
+        taskDefinitions: state.taskDefinitions,
+        instanceLists: state.instanceLists,
         concurrency: this.options.concurrency,
         skip: this.options.skip,
       }),
@@ -111,11 +120,11 @@ export class ScopeReader {
     serviceArns: string[],
     signal?: AbortSignal,
   ): Promise<ScopeRefreshResult> {
-    const outcome = await this.withClients(scope, signal, (clients, taskDefinitions) =>
+    const outcome = await this.withClients(scope, signal, (clients, state) =>
       refreshServices({
         scope,
         clients,
-        taskDefinitions,
+        taskDefinitions: state.taskDefinitions,
         concurrency: this.options.concurrency,
         skip: this.options.skip,
         base,
@@ -131,15 +140,17 @@ export class ScopeReader {
   private async withClients<T>(
     scope: ScopeConfig,
     signal: AbortSignal | undefined,
-    work: (clients: ScopeClients, taskDefinitions: TaskDefinitionCache) => Promise<T>,
+    work: (clients: ScopeClients, state: ScopeState) => Promise<T>,
   ): Promise<{ scope: ScopeConfig; value?: T; error?: string; stats: CallStats; durationMs: number }> {
     const key = `${scope.accountId}/${scope.region}`;
     const stats = new CallStats();
     const started = performance.now();
-    const pacer = this.pacers.get(key) ?? new ScopePacer(this.options.quotaShare);
-    this.pacers.set(key, pacer);
-    const cache = this.taskDefinitions.get(key) ?? new TaskDefinitionCache();
-    this.taskDefinitions.set(key, cache);
+    const state = this.states.get(key) ?? {
+      pacer: new ScopePacer(this.options.quotaShare),
+      taskDefinitions: new TaskDefinitionCache(),
+      instanceLists: new InstanceListCache(),
+    };
+    this.states.set(key, state);
     // A read fails at its first failed call; stopping the others then saves
     // the quota they would spend on a snapshot that will not be stored.
     const failed = new AbortController();
@@ -152,12 +163,12 @@ export class ScopeReader {
       clients = createScopeClients({
         region: scope.region,
         credentials: namingFailures(provider.sdkCredentialProvider),
-        pacer,
+        pacer: state.pacer,
         stats,
         timeouts: this.options.timeouts,
         signal: readSignal,
       });
-      const value = await work(clients, cache);
+      const value = await work(clients, state);
       return { scope, value, stats, durationMs: Math.round(performance.now() - started) };
     } catch (error) {
       failed.abort();

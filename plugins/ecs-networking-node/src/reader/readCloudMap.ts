@@ -1,4 +1,5 @@
 import {
+  DiscoverInstancesRevisionCommand,
   GetInstancesHealthStatusCommand,
   GetServiceCommand,
   ListInstancesCommand,
@@ -14,6 +15,7 @@ import type {
   NamespaceInfo,
   NamespaceType,
 } from '@ecs-net/plugin-ecs-networking-common';
+import type { InstanceListCache, ListedInstance } from './InstanceListCache';
 import { collectPages, mapLimited, tagsToRecord } from './paging';
 import type { ReadNotes } from './ReadNotes';
 
@@ -32,6 +34,8 @@ const byId = (item: { Id?: string }) => item.Id!;
 export interface ListedNamespace {
   info: NamespaceInfo;
   serviceCount?: number;
+  /** The name Cloud Map's data plane (DiscoverInstances*) knows it by. */
+  httpName: string;
 }
 
 /**
@@ -71,7 +75,11 @@ export async function readNamespaces(
       const tags = await cloudMap.send(new ListTagsForResourceCommand({ ResourceARN: ns.Arn! }));
       info.tags = tagsToRecord(tags.Tags);
     }
-    return { info, serviceCount: ns.ServiceCount };
+    return {
+      info,
+      serviceCount: ns.ServiceCount,
+      httpName: ns.Properties?.HttpProperties?.HttpName ?? ns.Name!,
+    };
   });
 }
 
@@ -82,6 +90,7 @@ export interface ListedCloudMapService {
   healthChecked: boolean;
   /** Cloud Map's `CreatedByAccount`: another account's in a shared namespace. */
   createdByAccount?: string;
+  namespace: ListedNamespace;
 }
 
 export async function listCloudMapServices(
@@ -108,7 +117,9 @@ export async function listCloudMapServices(
     return { ns, services };
   });
   const placed = await placeServices(cloudMap, perNamespace, concurrency, notes);
+  const namespaceById = new Map(namespaces.map(ns => [ns.info.id, ns]));
   return placed.map(({ service, namespaceId }) => ({
+    namespace: namespaceById.get(namespaceId)!,
     instanceCount: service.InstanceCount ?? 0,
     createdByAccount: service.CreatedByAccount,
     healthChecked: !!(service.HealthCheckConfig || service.HealthCheckCustomConfig),
@@ -212,57 +223,123 @@ async function placeServices(
  * reading them again would cost one call per service. What remains is what
  * only Cloud Map knows: EC2 hosts, on-premises servers, other platforms.
  *
- * The control-plane ListInstances pages through every instance; the
- * data-plane DiscoverInstances stops at 1,000 and is meant for clients.
+ * Each service's `InstancesRevision` (data plane, a quota of its own) is
+ * read first: when it is the one the cached list was read at, the list is
+ * reused and only health, which the revision does not cover, is read again.
+ * Otherwise the control-plane ListInstances pages through every instance
+ * (the data-plane DiscoverInstances stops at 1,000 and is meant for clients).
  */
 export async function readExternalInstances(
   cloudMap: ServiceDiscoveryClient,
   listed: ListedCloudMapService[],
   registeredByEcs: Set<string>,
+  cache: InstanceListCache,
   concurrency: number,
   notes: ReadNotes,
   readHealth: boolean,
+  readRevisions: boolean,
 ): Promise<void> {
   const external = listed.filter(l => l.instanceCount > 0 && !registeredByEcs.has(l.info.arn));
-  await mapLimited(external, concurrency, async ({ info, healthChecked }) => {
-    const instances = await collectPages(
-      async token => {
-        const page = await cloudMap.send(
-          new ListInstancesCommand({ ServiceId: info.id, MaxResults: PAGE, NextToken: token }),
-        );
-        return { items: page.Instances, next: page.NextToken };
-      },
-      { what: 'servicediscovery:ListInstances', key: byId, pageSize: PAGE, notes },
+  cache.keepOnly(external.map(l => l.info.arn));
+  // An optimisation: without it (denied, or an endpoint without the data
+  // plane) every list is read, and the first failure stops the asking.
+  let revisions = readRevisions;
+  const revisionOf = async ({ info, namespace }: ListedCloudMapService) => {
+    if (!revisions) return undefined;
+    const out = await notes.optional('cloud-map-revision', undefined, () =>
+      cloudMap.send(
+        new DiscoverInstancesRevisionCommand({
+          NamespaceName: namespace.httpName,
+          ServiceName: info.name,
+          // A namespace shared with this account is found only with its owner.
+          OwnerAccount: namespace.info.ownerAccountId,
+        }),
+      ),
     );
-    const health = new Map<string, string>();
-    if (instances.length && healthChecked && readHealth) {
-      const statuses = await notes.optional('cloud-map-health', [], () =>
-        collectPages(
-          async token => {
-            const page = await cloudMap.send(
-              new GetInstancesHealthStatusCommand({
-                ServiceId: info.id,
-                MaxResults: PAGE,
-                NextToken: token,
-              }),
-            );
-            return { items: Object.entries(page.Status ?? {}), next: page.NextToken };
-          },
-          {
-            what: 'servicediscovery:GetInstancesHealthStatus',
-            key: ([id]) => id,
-            pageSize: PAGE,
-            notes,
-          },
-        ),
+    if (!out) revisions = false;
+    return out?.InstancesRevision;
+  };
+  await mapLimited(external, concurrency, async service => {
+    const { info, healthChecked } = service;
+    const revision = await revisionOf(service);
+    let instances =
+      revision === undefined ? undefined : cache.at(info.arn, revision);
+    if (!instances) {
+      instances = (await listInstances(cloudMap, info.id, notes)).map(
+        instance => ({
+          id: instance.Id!,
+          ipv4: instance.Attributes?.[IPV4],
+          port: instance.Attributes?.[PORT]
+            ? Number(instance.Attributes[PORT])
+            : undefined,
+        }),
       );
-      for (const [id, status] of statuses) health.set(id, status);
+      if (revision !== undefined) cache.set(info.arn, revision, instances);
     }
-    info.instances = instances.map(instance => ({
-      id: instance.Id!,
-      ipv4: instance.Attributes?.[IPV4],
-      port: instance.Attributes?.[PORT] ? Number(instance.Attributes[PORT]) : undefined,
-      health: health.get(instance.Id!),
+    const health =
+      instances.length && healthChecked && readHealth
+        ? await readHealthStatus(cloudMap, info.id, notes)
+        : new Map<string, string>();
+    info.instances = instances.map((instance: ListedInstance) => ({
+      ...instance,
+      health: health.get(instance.id),
     }));
   });
+}
+
+function listInstances(
+  cloudMap: ServiceDiscoveryClient,
+  serviceId: string,
+  notes: ReadNotes,
+) {
+  return collectPages(
+    async token => {
+      const page = await cloudMap.send(
+        new ListInstancesCommand({
+          ServiceId: serviceId,
+          MaxResults: PAGE,
+          NextToken: token,
+        }),
+      );
+      return { items: page.Instances, next: page.NextToken };
+    },
+    {
+      what: 'servicediscovery:ListInstances',
+      key: byId,
+      pageSize: PAGE,
+      notes,
+    },
+  );
+}
+
+/** Instance health by id; empty when it cannot be read (an enrichment). */
+async function readHealthStatus(
+  cloudMap: ServiceDiscoveryClient,
+  serviceId: string,
+  notes: ReadNotes,
+): Promise<Map<string, string>> {
+  const statuses = await notes.optional('cloud-map-health', [], () =>
+    collectPages(
+      async token => {
+        const page = await cloudMap.send(
+          new GetInstancesHealthStatusCommand({
+            ServiceId: serviceId,
+            MaxResults: PAGE,
+            NextToken: token,
+          }),
+        );
+        return {
+          items: Object.entries(page.Status ?? {}),
+          next: page.NextToken,
+        };
+      },
+      {
+        what: 'servicediscovery:GetInstancesHealthStatus',
+        key: ([id]) => id,
+        pageSize: PAGE,
+        notes,
+      },
+    ),
+  );
+  return new Map(statuses);
 }

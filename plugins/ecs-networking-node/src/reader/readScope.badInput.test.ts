@@ -14,6 +14,7 @@ import { createScopeClients, ScopePacer } from '../aws/scopeClients';
 import { EstateReader } from '../EstateReader';
 import { readScope } from './readScope';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
+import { InstanceListCache } from './InstanceListCache';
 
 jest.setTimeout(120_000);
 
@@ -121,6 +122,7 @@ async function read(accountId: string, accessKeyId: string) {
       scope: { accountId, region: 'eu-west-1' },
       clients,
       taskDefinitions: new TaskDefinitionCache(),
+      instanceLists: new InstanceListCache(),
       concurrency: 4,
     });
     return { snapshot, ms: performance.now() - started };
@@ -228,6 +230,8 @@ describe('bad input from AWS, through the reader', () => {
         ),
         expect.stringMatching(/^reference-unresolved orders: tag depends-on names arn:aws:ecs, which/),
         expect.stringMatching(/^reference-unresolved orders: tag depends-on names nowhere.hostile:1, which/),
+        // Read from AWS RAM: the share carries the default permission only.
+        `shared-namespace-ecs-permission "'><svg/onload=alert(4)>: Resource share legacy-directory-share shares namespace "'><svg/onload=alert(4)> with 444444444444 under AWSRAMDefaultPermissionCloudMapNamespace, without AWSRAMPermissionCloudMapECSFullPermission, so Service Connect in those accounts cannot use it.`,
       ]),
     );
   });

@@ -4,11 +4,13 @@ import type { ScopeConfig } from './ScopeConfig';
 import { readClusters, readServices } from './readEcs';
 import { listCloudMapServices, readExternalInstances, readNamespaces } from './readCloudMap';
 import { resolveLoadBalancerNames } from './readLoadBalancers';
+import { readNamespaceShares } from './readResourceShares';
 import { readObservedCalls } from './readObservedCalls';
 import { mapLimited } from './paging';
 import { managedDiscoveryArns, normaliseNamespaces } from './serviceLinks';
 import { Enrichment, ReadNotes } from './ReadNotes';
 import { TaskDefinitionCache } from './TaskDefinitionCache';
+import type { InstanceListCache } from './InstanceListCache';
 
 /**
  * Reads one account × region. The result's container references are
@@ -24,6 +26,7 @@ export async function readScope(options: {
   scope: ScopeConfig;
   clients: ScopeClients;
   taskDefinitions: TaskDefinitionCache;
+  instanceLists: InstanceListCache;
   concurrency: number;
   skip?: readonly Enrichment[];
 }): Promise<ScopeSnapshot> {
@@ -80,10 +83,17 @@ export async function readScope(options: {
       clients.cloudMap,
       listed,
       registeredByEcs,
+      options.instanceLists,
       concurrency,
       notes,
       wanted('cloud-map-health'),
+      wanted('cloud-map-revision'),
     ),
+    namespaces.length && wanted('ram-shares')
+      ? notes.optional('ram-shares', undefined, () =>
+          readNamespaceShares(clients.ram, scope.accountId, namespaces, concurrency, notes),
+        )
+      : undefined,
   ]);
 
   for (const service of cloudMapServices) {
