@@ -108,6 +108,11 @@ describe('live updates from AWS change events', () => {
     expect(await storedIps(ORDERS)).toEqual(await runningIps('order-service'));
     expect(await storedIps(ORDERS)).toHaveLength(4);
     expect(await engine.store.generation()).toBeGreaterThan(before);
+    // The status dates the data by the re-read, later than the full read.
+    const { status } = (await engine.store.list()).find(
+      s => s.status.accountId === SCOPE.accountId && s.status.region === SCOPE.region,
+    )!;
+    expect(Date.parse(status.updatedAt!)).toBeGreaterThan(Date.parse(status.lastSuccessAt!));
     expect(announced.map(a => a.eventPayload)).toContainEqual({
       trigger: 'events',
       scopes: [SCOPE],
