@@ -108,7 +108,12 @@ export async function listCloudMapServices(
     return { ns, services };
   });
   const placed = await placeServices(cloudMap, perNamespace, concurrency, notes);
-  return placed.map(({ service, namespaceId }) => ({
+  return placed.map(({ service, namespaceId }) => listedService(service, namespaceId));
+}
+
+/** A Cloud Map service, listed or described, as the snapshot holds it before any instance is read. */
+function listedService(service: ServiceSummary, namespaceId: string): ListedCloudMapService {
+  return {
     instanceCount: service.InstanceCount ?? 0,
     createdByAccount: service.CreatedByAccount,
     healthChecked: !!(service.HealthCheckConfig || service.HealthCheckCustomConfig),
@@ -136,7 +141,36 @@ export async function listCloudMapServices(
       tags: {},
       instances: [],
     },
-  }));
+  };
+}
+
+/**
+ * Re-reads Cloud Map services by id (after an AWS change event), one
+ * GetService each. Services that no longer exist, or whose namespace is not
+ * among `namespaceIds` (not read here), are `goneIds`.
+ */
+export async function readCloudMapServicesById(
+  cloudMap: ServiceDiscoveryClient,
+  ids: string[],
+  namespaceIds: Set<string>,
+  concurrency: number,
+): Promise<{ listed: ListedCloudMapService[]; goneIds: string[] }> {
+  const listed: ListedCloudMapService[] = [];
+  const goneIds: string[] = [];
+  await mapLimited(ids, concurrency, async id => {
+    try {
+      const { Service: service } = await cloudMap.send(new GetServiceCommand({ Id: id }));
+      if (service?.NamespaceId && namespaceIds.has(service.NamespaceId)) {
+        listed.push(listedService(service, service.NamespaceId));
+      } else {
+        goneIds.push(id);
+      }
+    } catch (error) {
+      if ((error as Error).name !== 'ServiceNotFound') throw error;
+      goneIds.push(id);
+    }
+  });
+  return { listed, goneIds };
 }
 
 /**
