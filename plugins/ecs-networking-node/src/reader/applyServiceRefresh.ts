@@ -5,8 +5,9 @@ import { managedDiscoveryArns } from './serviceLinks';
 /**
  * Lays a re-read of some services (ECS and Cloud Map) over a scope's
  * snapshot. Of two reads of a service the one that began later wins, so a
- * duplicate, late or reordered event, or two replicas applying reads in either order, leave
- * the same snapshot. Task definitions no service uses any more are dropped.
+ * duplicate, late or reordered event, or two replicas applying reads in
+ * either order, leave the same snapshot. Task definitions no service uses
+ * any more are dropped.
  *
  * @public
  */
