@@ -245,9 +245,12 @@ function formatEvents(events: EventsMeasurement | undefined): string {
       api.timedOut + catalog.timedOut,
     ]],
   );
+  // The change rate up to which events and an hourly sync stay 10× under polling.
+  const hourlySync = perHour.polling / 12;
+  const tenfoldUpTo = (perHour.polling / 10 - hourlySync - events.sqsCallsPerHour) / Math.max(events.callsPerChange, 0.01);
   const calls = table(
-    ['full sync calls (this estate)', 'calls per change', 'SQS calls/h', `at ${perHour.services} services: polling every 5 min /h`, `events + hourly sync /h (${Math.round(perHour.changesPerHour)} changes/h)`, 'ratio (goal ≥ 10×)'],
-    [[events.fullSyncCalls, events.callsPerChange.toFixed(1), Math.round(events.sqsCallsPerHour), perHour.polling, perHour.events, `${events.callsPerHourRatio.toFixed(1)}×`]],
+    ['full sync calls (this estate)', 'calls per change', 'SQS calls/h', `at ${perHour.services} services: polling every 5 min /h`, `events + hourly sync /h (${Math.round(perHour.changesPerHour)} changes/h)`, 'ratio (goal ≥ 10×)', '10× up to changes/h'],
+    [[events.fullSyncCalls, events.callsPerChange.toFixed(1), Math.round(events.sqsCallsPerHour), perHour.polling, perHour.events, `${events.callsPerHourRatio.toFixed(1)}×`, Math.max(0, Math.round(tenfoldUpTo))]],
   );
   const publish = table(
     ['catalog entities', 'full mutation: sync → all in catalog ms', 'delta: change → catalog p95 ms', 'full/delta'],
