@@ -1,12 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { estateArgs, EstateSpec } from './estates';
 import { startEndpointProcess } from './localEndpoint';
 import { measureNetworkPage, NetworkPageTimings } from './networkPageTimings';
+import { backstageCli, guestToken, repoRoot, startPortalBackend, waitFor } from './portalBackend';
 
-const repoRoot = path.resolve(__dirname, '../../..');
 const BACKEND = 'http://localhost:7007';
 
 export interface PortalMeasurement extends NetworkPageTimings {
@@ -23,64 +22,28 @@ function run(command: string, args: string[], options: { cwd: string; env?: Node
   });
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) {
-      throw new Error('portal benchmark: timed out waiting; see bench/results/portal-backend.log');
-    }
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
-
-async function guestToken(): Promise<string> {
-  const res = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
-  const body = (await res.json()) as { backstageIdentity: { token: string } };
-  return body.backstageIdentity.token;
-}
-
 /**
  * The production app, served by a real backend reading a synthetic estate
  * from the local endpoint: how long the catalog takes to take in the sync,
  * and how the network page behaves in Debian's Chromium.
  */
 export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: string): Promise<PortalMeasurement> {
-  const bin = path.join(repoRoot, 'node_modules/.bin/backstage-cli');
-  await run(bin, ['package', 'build'], { cwd: path.join(repoRoot, 'packages/app') });
+  await run(backstageCli, ['package', 'build'], { cwd: path.join(repoRoot, 'packages/app') });
 
   const endpoint = await startEndpointProcess(estateArgs(spec));
-  let backend: ChildProcess | undefined;
-  const logDir = path.join(repoRoot, 'bench/results');
-  mkdirSync(logDir, { recursive: true });
-  const backendLog = openSync(path.join(logDir, 'portal-backend.log'), 'w');
+  let backend: { stop(): void } | undefined;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   try {
-    backend = spawn(
-      bin,
-      ['package', 'start', '--config', path.join(repoRoot, 'app-config.yaml'), '--config', path.join(repoRoot, 'bench/app-config.bench.yaml')],
-      {
-        cwd: path.join(repoRoot, 'packages/backend'),
-        env: {
-          ...process.env,
-          AWS_ENDPOINT_URL: endpoint.url,
-          AWS_ACCESS_KEY_ID: 'AKIASYNT300000000001',
-          AWS_SECRET_ACCESS_KEY: 'synthetic',
-          AWS_REGION: 'eu-west-1',
-          AWS_EC2_METADATA_DISABLED: 'true',
-        },
-        stdio: ['ignore', backendLog, backendLog],
-        detached: true,
-      },
-    );
-    await waitFor(async () => ((await fetch(`${BACKEND}/api/ecs-networking/health`)).ok ? true : undefined), 300_000);
-    const token = await guestToken();
+    backend = await startPortalBackend({
+      backend: BACKEND,
+      endpointUrl: endpoint.url,
+      configs: [path.join(repoRoot, 'bench/app-config.bench.yaml')],
+      logName: 'portal-backend.log',
+    });
+    const token = await guestToken(BACKEND);
     const auth = { headers: { authorization: `Bearer ${token}` } };
 
     const syncEnd = await waitFor(async () => {
@@ -88,7 +51,7 @@ export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: stri
         scopes: Array<{ lastSuccessAt?: string }>;
       };
       return status.scopes.length && status.scopes.every(s => s.lastSuccessAt) ? Date.now() : undefined;
-    }, 600_000);
+    }, 600_000, 'the first sync');
     const catalogEntities = await waitFor(async () => {
       const res = await fetch(
         `${BACKEND}/api/catalog/entities/by-query?filter=kind=resource,spec.type=ecs-service&limit=1&fields=metadata.name`,
@@ -96,7 +59,7 @@ export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: stri
       );
       const { totalItems } = (await res.json()) as { totalItems: number };
       return totalItems >= spec.services ? totalItems : undefined;
-    }, 600_000);
+    }, 600_000, 'the catalog to hold every service');
     const catalogSeconds = (Date.now() - syncEnd) / 1000;
 
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -108,13 +71,7 @@ export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: stri
     };
   } finally {
     await browser.close();
-    if (backend?.pid) {
-      try {
-        process.kill(-backend.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
+    backend?.stop();
     endpoint.stop();
   }
 }

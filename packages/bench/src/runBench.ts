@@ -3,9 +3,10 @@ import { estateLabel, EstateSpec } from './estates';
 import { benchPortal, PortalMeasurement } from './portalBench';
 import { benchSoak, SoakMeasurement } from './soakBench';
 import { benchAnalysis, benchSync, SyncMeasurement } from './syncBench';
+import { benchEvents, EventsMeasurement } from './eventsBench';
 
 /** The parts of the benchmark, in the order they run. */
-export const BENCH_PARTS = ['sync', 'portal', 'soak'] as const;
+export const BENCH_PARTS = ['sync', 'portal', 'soak', 'events'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
@@ -26,6 +27,8 @@ export interface BenchResults {
   /** Full runs only: it builds the app and starts a real backend. */
   portal?: PortalMeasurement;
   soak?: SoakMeasurement;
+  /** Full runs only: it starts the demo backend with the SQS events module and a real catalog. */
+  events?: EventsMeasurement;
 }
 
 const SOAK_FULL = {
@@ -92,6 +95,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const soak = options.smoke ? SOAK_SMOKE : SOAK_FULL;
     options.log(`soak over ${estateLabel(soak.spec)}${options.smoke ? '' : ' under AWS quotas'}…`);
     results.soak = await benchSoak(soak.spec, { ...soak.options, log: options.log });
+  }
+  if (!options.smoke && runs('events')) {
+    const spec = { services: 2000, clusters: 20, regions: 2, accounts: 1 };
+    options.log(`events over ${estateLabel(spec)} under AWS quotas: demo backend, SQS events module, catalog…`);
+    results.events = await benchEvents(spec, {
+      changes: 200,
+      changeEveryMs: 1000,
+      lostChanges: 60,
+      dropRate: 0.1,
+      // Longer than the 200 changes take, so their AWS calls are measured
+      // apart from full syncs; it bounds the staleness of lost events.
+      fullSyncMinutes: 8,
+      throttle: true,
+      log: options.log,
+    });
   }
   return results;
 }
@@ -181,6 +199,9 @@ export function formatResults(results: BenchResults): string {
     '',
     'Soak: the backend syncing on a short schedule while the estate changes (scale, create, delete) and lookups run steadily; memory after V8\'s memory-reducing GC',
     formatSoak(results.soak),
+    '',
+    'Live updates: AWS change events → SQS → the events module → re-reads → delta to the catalog (goals: change → API p95 ≤ 2 s, change → catalog p95 ≤ 10 s, ≥ 10× fewer AWS calls per hour)',
+    formatEvents(results.events),
   ].join('\n');
 }
 
@@ -208,4 +229,37 @@ function formatSoak(soak: SoakMeasurement | undefined): string {
   );
   const failures = soak.syncs.flatMap(s => s.failures.map(f => `sync ${s.index}: ${f}`));
   return [syncs, '', summary, ...(failures.length ? ['', 'Scopes not read:', ...failures] : [])].join('\n');
+}
+
+function formatEvents(events: EventsMeasurement | undefined): string {
+  if (!events) return 'not run (smoke)';
+  const { changes, changeToApi: api, changeToCatalog: catalog, lostEvents: lost, perHourAt10k: perHour } = events;
+  const latency = table(
+    ['estate', 'changes (out/created/in/deleted)', 'change → API p50/p95/max ms', 'p95/2s goal', 'change → catalog p50/p95/max ms', 'p95/10s goal', 'not seen'],
+    [[
+      events.estate,
+      `${changes.scaledOut}/${changes.created}/${changes.scaledIn}/${changes.deleted}`,
+      `${api.p50Ms}/${api.p95Ms}/${api.maxMs}`,
+      ratio(api.p95Ms, 2000),
+      `${catalog.p50Ms}/${catalog.p95Ms}/${catalog.maxMs}`,
+      ratio(catalog.p95Ms, 10_000),
+      api.timedOut + catalog.timedOut,
+    ]],
+  );
+  // The change rate up to which events and an hourly sync stay 10× under polling.
+  const hourlySync = perHour.polling / 12;
+  const tenfoldUpTo = (perHour.polling / 10 - hourlySync - events.sqsCallsPerHour) / Math.max(events.callsPerChange, 0.01);
+  const calls = table(
+    ['full sync calls (this estate)', 'calls per change', 'SQS calls/h', `at ${perHour.services} services: polling every 5 min /h`, `events + hourly sync /h (${Math.round(perHour.changesPerHour)} changes/h)`, 'ratio (goal ≥ 10×)', '10× up to changes/h'],
+    [[events.fullSyncCalls, events.callsPerChange.toFixed(1), Math.round(events.sqsCallsPerHour), perHour.polling, perHour.events, `${events.callsPerHourRatio.toFixed(1)}×`, Math.max(0, Math.round(tenfoldUpTo))]],
+  );
+  const publish = table(
+    ['catalog entities', 'full mutation: sync → all in catalog ms', 'delta: change → catalog p95 ms', 'full/delta'],
+    [[events.catalogEntities, events.fullMutationToCatalogMs, catalog.p95Ms, ratio(events.fullMutationToCatalogMs, catalog.p95Ms)]],
+  );
+  const staleness = table(
+    ['events dropped', 'full sync every', 'changes', 'staleness p50/p95/max ms', 'over 10 s', 'never seen'],
+    [[`${lost.dropRate * 100} %`, `${lost.fullSyncMinutes} min`, lost.count + lost.timedOut, `${lost.p50Ms}/${lost.p95Ms}/${lost.maxMs}`, lost.afterMoreThan10s, lost.timedOut]],
+  );
+  return [latency, '', calls, '', publish, '', staleness].join('\n');
 }

@@ -1,17 +1,9 @@
-import {
-  CreateServiceCommand,
-  DeleteServiceCommand,
-  DescribeServicesCommand,
-  ECSClient,
-  ListClustersCommand,
-  ListServicesCommand,
-  Service,
-  UpdateServiceCommand,
-} from '@aws-sdk/client-ecs';
+import { DeleteServiceCommand, ECSClient, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import type { NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
 import http from 'node:http';
 import { startBenchProcess } from './benchProcess';
 import { estateArgs, estateLabel, EstateSpec, scopesOf } from './estates';
+import { createServiceLike, pickServices, ServiceTemplate } from './estateChanges';
 import { startEndpointProcess } from './localEndpoint';
 import { percentile } from './percentiles';
 import type { SoakProcessInput, SoakSync } from './soakProcess';
@@ -59,34 +51,25 @@ export interface SoakMeasurement {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-/** Some services of every account × region, as templates for new ones and targets for scaling. */
-async function pickTemplates(url: string, accounts: EstateAccounts) {
-  const templates: Array<{ ecs: ECSClient; service: Service }> = [];
-  for (const account of accounts) {
-    for (const region of account.regions) {
-      const ecs = new ECSClient({
-        endpoint: url,
-        region,
-        credentials: { accessKeyId: account.key.id, secretAccessKey: account.key.secret },
-      });
-      const { clusterArns = [] } = await ecs.send(new ListClustersCommand({}));
-      for (const cluster of clusterArns.slice(0, 4)) {
-        const { serviceArns = [] } = await ecs.send(new ListServicesCommand({ cluster, maxResults: 5 }));
-        if (serviceArns.length === 0) continue;
-        const { services = [] } = await ecs.send(new DescribeServicesCommand({ cluster, services: serviceArns }));
-        templates.push(...services.map(service => ({ ecs, service })));
-      }
-    }
-  }
-  if (templates.length === 0) throw new Error('the soak estate has no services to change');
-  return templates;
+/** ECS clients of every account × region of the estate. */
+function ecsClients(url: string, accounts: EstateAccounts): ECSClient[] {
+  return accounts.flatMap(account =>
+    account.regions.map(
+      region =>
+        new ECSClient({
+          endpoint: url,
+          region,
+          credentials: { accessKeyId: account.key.id, secretAccessKey: account.key.secret },
+        }),
+    ),
+  );
 }
 
 /**
  * Changes the estate through the local endpoint's ECS API as deploys do:
  * scales services, creates services beside them and deletes those again.
  */
-function estateChanger(templates: Awaited<ReturnType<typeof pickTemplates>>) {
+function estateChanger(templates: ServiceTemplate[]) {
   const counts = { scaled: 0, created: 0, deleted: 0, failed: 0 };
   const created: Array<{ ecs: ECSClient; cluster: string; name: string }> = [];
   let step = 0;
@@ -107,17 +90,7 @@ function estateChanger(templates: Awaited<ReturnType<typeof pickTemplates>>) {
         counts.scaled++;
       } else if (kind === 'create') {
         const name = `soak-${step}`;
-        await ecs.send(
-          new CreateServiceCommand({
-            cluster: service.clusterArn,
-            serviceName: name,
-            taskDefinition: service.taskDefinition,
-            desiredCount: 1,
-            launchType: service.launchType,
-            networkConfiguration: service.networkConfiguration,
-            tags: service.tags,
-          }),
-        );
+        await createServiceLike(template, name);
         created.push({ ecs, cluster: service.clusterArn!, name });
         counts.created++;
       } else if (created.length > 0) {
@@ -201,7 +174,8 @@ export async function benchSoak(spec: EstateSpec, options: SoakOptions): Promise
     options.log(`soak: first sync ${syncs[0].seconds.toFixed(1)} s; changing the estate for ${options.durationMs / 60000} min…`);
 
     const until = Date.now() + options.durationMs;
-    const templates = await pickTemplates(endpoint.url, accounts);
+    const clients = ecsClients(endpoint.url, accounts);
+    const templates = await pickServices(clients);
     const changer = estateChanger(templates);
     const changing = (async () => {
       while (Date.now() < until) {
@@ -220,7 +194,7 @@ export async function benchSoak(spec: EstateSpec, options: SoakOptions): Promise
     })();
     const lookups = await steadyLookups(base, queries, options.lookupsPerSecond, until);
     await changing;
-    new Set(templates.map(t => t.ecs)).forEach(ecs => ecs.destroy());
+    clients.forEach(ecs => ecs.destroy());
     child.send('stop');
     await child.nextLine('stopped');
     await collecting;

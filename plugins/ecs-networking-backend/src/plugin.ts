@@ -2,10 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ecsNetworkingPermissions } from '@ecs-net/plugin-ecs-networking-common';
 import { createEcsNetworkingEngine } from './createEcsNetworkingEngine';
+import { observeLiveStats } from './live/liveMetrics';
 import { readCatalogDependsOn } from './service/catalogDependencies';
 
 /**
@@ -30,6 +32,7 @@ export const ecsNetworkingPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        metrics: metricsServiceRef,
       },
       async init({
         config,
@@ -43,6 +46,7 @@ export const ecsNetworkingPlugin = createBackendPlugin({
         auth,
         catalog,
         events,
+        metrics,
       }) {
         const { settings, sync, live, router } = await createEcsNetworkingEngine({
           config,
@@ -71,6 +75,7 @@ export const ecsNetworkingPlugin = createBackendPlugin({
         }
 
         await live.subscribe(events);
+        observeLiveStats(metrics, () => live.stats());
 
         permissionsRegistry.addPermissions(ecsNetworkingPermissions);
         httpRouter.use(router({ catalog, httpAuth, permissions }));

@@ -88,6 +88,8 @@ export type LiveService = ModelService & { tasks: EcsTaskInfo[]; findingSubjects
  * @public
  */
 export interface EntityNetworkResponse {
+  /** The store generation answered from (see {@link StatusResponse}): a page polls /status and reloads when it moves. */
+  generation: number;
   services: LiveService[];
   endpoints: Endpoint[];
   inbound: Edge[];

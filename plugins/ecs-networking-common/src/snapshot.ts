@@ -323,6 +323,11 @@ export interface ScopeStatus {
   region: string;
   /** ISO time of the last read that succeeded. */
   lastSuccessAt?: string;
+  /**
+   * ISO time of the newest data served: the last good full read, or a later
+   * re-read of services from an AWS change event (live updates).
+   */
+  updatedAt?: string;
   /** ISO time and message of the last read that failed. */
   lastErrorAt?: string;
   lastError?: string;

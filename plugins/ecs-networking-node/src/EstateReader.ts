@@ -69,9 +69,16 @@ export class EstateReader {
     options: {
       signal?: AbortSignal;
       context?: (updated: ScopeSnapshot) => Promise<ScopeSnapshot[]>;
+      /** Cloud Map services (by id) to re-read as well, with the instances only Cloud Map knows. */
+      cloudMapServiceIds?: string[];
     } = {},
   ): Promise<ScopeRefreshResult> {
-    const result = await this.reader.refresh(scope, base, serviceArns, options.signal);
+    const result = await this.reader.refresh(
+      scope,
+      base,
+      { serviceArns, cloudMapServiceIds: options.cloudMapServiceIds },
+      options.signal,
+    );
     if (!result.refresh) return result;
     const updated = applyServiceRefresh(base, result.refresh);
     // Only task definitions new to the scope have references to match.

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Principal } from '../iam/CredentialStore';
 import { eventBridgeEvent, EventBridgeEvent, eventTime } from './eventEnvelope';
 
-/** The write calls CloudTrail records as management events, by signing name. */
-const RECORDED: Record<string, { source: string; operations: Set<string> }> = {
+/**
+ * The write calls CloudTrail records as management events, by signing name;
+ * `pascalCaseWire` for services whose JSON names members in PascalCase.
+ */
+const RECORDED: Record<string, { source: string; operations: Set<string>; pascalCaseWire?: boolean }> = {
   ecs: {
     source: 'ecs',
     operations: new Set([
@@ -19,6 +22,7 @@ const RECORDED: Record<string, { source: string; operations: Set<string> }> = {
   },
   servicediscovery: {
     source: 'servicediscovery',
+    pascalCaseWire: true,
     operations: new Set([
       'CreateHttpNamespace',
       'CreatePrivateDnsNamespace',
@@ -33,6 +37,25 @@ const RECORDED: Record<string, { source: string; operations: Set<string> }> = {
     ]),
   },
 };
+
+/** Map members whose keys are data (instance attributes such as AWS_INSTANCE_IPV4), not member names. */
+const DATA_MAPS = new Set(['Attributes']);
+
+/**
+ * CloudTrail records the request and the answer with lowerCamelCase member
+ * names whatever the wire uses: Cloud Map's `{"ServiceId": …}` is recorded
+ * as `{"serviceId": …}`. Keys of data maps are kept as sent.
+ */
+function camelCaseMembers(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelCaseMembers);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, member]) => [
+      `${key[0].toLowerCase()}${key.slice(1)}`,
+      DATA_MAPS.has(key) ? member : camelCaseMembers(member),
+    ]),
+  );
+}
 
 export interface ApiCall {
   principal: Principal;
@@ -58,6 +81,7 @@ export function cloudTrailEvent(call: ApiCall): EventBridgeEvent | undefined {
   const recorded = RECORDED[call.service];
   if (!recorded?.operations.has(call.operation)) return undefined;
   const { principal } = call;
+  const members = (value: unknown) => (recorded.pascalCaseWire ? camelCaseMembers(value) : value);
   const assumed = principal.arn.includes(':assumed-role/');
   return eventBridgeEvent({
     detailType: 'AWS API Call via CloudTrail',
@@ -80,8 +104,8 @@ export function cloudTrailEvent(call: ApiCall): EventBridgeEvent | undefined {
       awsRegion: call.region,
       sourceIPAddress: '127.0.0.1',
       userAgent: call.userAgent ?? 'unknown',
-      requestParameters: call.request ?? null,
-      responseElements: call.response ?? null,
+      requestParameters: members(call.request ?? null),
+      responseElements: members(call.response ?? null),
       requestID: call.requestId,
       eventID: randomUUID(),
       readOnly: false,

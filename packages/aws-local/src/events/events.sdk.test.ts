@@ -152,7 +152,12 @@ describe('EventBridge delivery of control-plane changes', () => {
     ]);
     expect(events[2].detail).toMatchObject({
       eventSource: 'servicediscovery.amazonaws.com',
-      requestParameters: { ServiceId: Service!.Id, InstanceId: 'db-1' },
+      // As CloudTrail records them: member names in lowerCamelCase, attribute names as sent.
+      requestParameters: {
+        serviceId: Service!.Id,
+        instanceId: 'db-1',
+        attributes: { AWS_INSTANCE_IPV4: '10.1.2.50' },
+      },
     });
   });
 

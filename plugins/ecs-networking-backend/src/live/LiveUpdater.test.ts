@@ -104,10 +104,18 @@ describe('live updates from AWS change events', () => {
     await ecs.send(new UpdateServiceCommand({ cluster: 'shop', service: 'order-service', desiredCount: 4 }));
     local.resetCalls();
     expect(await deliverQueue()).toBeGreaterThan(0);
+    // Counted for the metrics: every AWS call of the re-read (the queue's are the module's).
+    const readCalls = local.calls().filter(c => c.service !== 'sqs');
+    expect(engine.live.stats().awsCalls).toBe(readCalls.reduce((n, c) => n + c.calls, 0));
 
     expect(await storedIps(ORDERS)).toEqual(await runningIps('order-service'));
     expect(await storedIps(ORDERS)).toHaveLength(4);
     expect(await engine.store.generation()).toBeGreaterThan(before);
+    // The status dates the data by the re-read, later than the full read.
+    const { status } = (await engine.store.list()).find(
+      s => s.status.accountId === SCOPE.accountId && s.status.region === SCOPE.region,
+    )!;
+    expect(Date.parse(status.updatedAt!)).toBeGreaterThan(Date.parse(status.lastSuccessAt!));
     expect(announced.map(a => a.eventPayload)).toContainEqual({
       trigger: 'events',
       scopes: [SCOPE],

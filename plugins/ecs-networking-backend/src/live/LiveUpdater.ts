@@ -24,6 +24,8 @@ export interface LiveStats {
   changed: number;
   /** Re-reads that failed (the next event or the full sync catches up). */
   failed: number;
+  /** AWS calls the re-reads made, failed ones included. */
+  awsCalls: number;
 }
 
 /** Ids remembered to recognise duplicate deliveries. */
@@ -50,9 +52,11 @@ export class LiveUpdater {
     refreshes: 0,
     changed: 0,
     failed: 0,
+    awsCalls: 0,
   };
   private readonly seen = new Set<string>();
-  private readonly pending = new Map<string, Set<string>>();
+  /** Per scope: the ECS service ARNs and Cloud Map service ids to read next. */
+  private readonly pending = new Map<string, { serviceArns: Set<string>; cloudMapServiceIds: Set<string> }>();
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(
@@ -103,9 +107,10 @@ export class LiveUpdater {
       if (this.seen.size > SEEN_IDS) this.seen.delete(this.seen.values().next().value!);
     }
     const key = scopeKey(scope);
-    const arns = this.pending.get(key) ?? new Set<string>();
-    targets.serviceArns.forEach(arn => arns.add(arn));
-    this.pending.set(key, arns);
+    const wanted = this.pending.get(key) ?? { serviceArns: new Set(), cloudMapServiceIds: new Set() };
+    targets.serviceArns.forEach(arn => wanted.serviceArns.add(arn));
+    targets.cloudMapServiceIds.forEach(id => wanted.cloudMapServiceIds.add(id));
+    this.pending.set(key, wanted);
     await this.drain(key);
   }
 
@@ -114,9 +119,9 @@ export class LiveUpdater {
     const previous = this.running.get(key) ?? Promise.resolve();
     const next = previous.then(async () => {
       await new Promise(resolve => setTimeout(resolve, BATCH_MS));
-      const arns = this.pending.get(key);
+      const wanted = this.pending.get(key);
       this.pending.delete(key);
-      if (arns?.size) await this.refresh(key, [...arns]);
+      if (wanted) await this.refresh(key, [...wanted.serviceArns], [...wanted.cloudMapServiceIds]);
     });
     this.running.set(key, next);
     next.finally(() => {
@@ -125,7 +130,7 @@ export class LiveUpdater {
     return next;
   }
 
-  private async refresh(key: string, serviceArns: string[]): Promise<void> {
+  private async refresh(key: string, serviceArns: string[], cloudMapServiceIds: string[]): Promise<void> {
     const { config, reader, store, logger, events } = this.options;
     const scope = config.scopes.find(s => scopeKey(s) === key)!;
     const base = await store.snapshotOf(scope);
@@ -133,7 +138,9 @@ export class LiveUpdater {
     if (!base) return;
     const result = await reader.refreshServices(scope, base, serviceArns, {
       context: async updated => [updated, ...(await store.snapshotsExcept([scope]))],
+      cloudMapServiceIds,
     });
+    this.counts.awsCalls += result.stats.total();
     if (!result.refresh) {
       this.counts.failed++;
       logger.warn(
@@ -146,7 +153,8 @@ export class LiveUpdater {
     if (!changed) return;
     this.counts.changed++;
     logger.info(
-      `ECS networking live update: ${key} re-read ${serviceArns.length} service(s), ` +
+      `ECS networking live update: ${key} re-read ${serviceArns.length} service(s) ` +
+        `and ${cloudMapServiceIds.length} Cloud Map service(s), ` +
         `${result.stats.total()} AWS calls, ${result.durationMs} ms`,
     );
     const payload: SnapshotUpdatedPayload = {

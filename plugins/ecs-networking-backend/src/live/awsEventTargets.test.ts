@@ -20,6 +20,7 @@ const names = (serviceArns: string[]) => ({
   accountId: ACCOUNT,
   region: 'eu-west-1',
   serviceArns,
+  cloudMapServiceIds: [],
 });
 
 describe('eventTargets', () => {
@@ -66,6 +67,25 @@ describe('eventTargets', () => {
       kind: 'unknown',
     });
     expect(eventTargets('{"not":"parsed"}')).toEqual({ kind: 'unknown' });
+  });
+
+  it.each([
+    ['CreateService', { responseElements: { service: { id: 'srv-new1', arn: 'arn:…' } } }, 'srv-new1'],
+    ['DeleteService', { requestParameters: { id: 'srv-old1' } }, 'srv-old1'],
+    ['RegisterInstance', { requestParameters: { serviceId: 'srv-db1', instanceId: 'i-1' } }, 'srv-db1'],
+    ['DeregisterInstance', { requestParameters: { serviceId: 'srv-db1', instanceId: 'i-1' } }, 'srv-db1'],
+  ])('names the Cloud Map service of CloudTrail %s', (eventName, fields, id) => {
+    const event = envelope('AWS API Call via CloudTrail', { eventName, ...fields }, { source: 'aws.servicediscovery' });
+    expect(eventTargets(event)).toEqual({ ...names([]), cloudMapServiceIds: [id] });
+  });
+
+  it('leaves Cloud Map namespace changes to the full sync', () => {
+    const created = envelope(
+      'AWS API Call via CloudTrail',
+      { eventName: 'CreatePrivateDnsNamespace', requestParameters: { name: 'new.local' } },
+      { source: 'aws.servicediscovery' },
+    );
+    expect(eventTargets(created)).toEqual({ kind: 'none' });
   });
 
   it('does not trust a service ARN of another account than the event', () => {

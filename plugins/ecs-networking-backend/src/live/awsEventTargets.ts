@@ -12,8 +12,14 @@ export type EventTargets =
       accountId: string;
       region: string;
       serviceArns: string[];
+      /** Cloud Map services (by id) a Cloud Map call created, changed, deleted or (de)registered an instance in. */
+      cloudMapServiceIds: string[];
     }
-  /** A well-formed AWS event that changes nothing read here (a task definition registered, a cluster created). */
+  /**
+   * A well-formed AWS event that changes nothing read here (a task
+   * definition registered, a cluster created), or that only the next full
+   * sync reads (a Cloud Map namespace created or deleted).
+   */
   | { kind: 'none' }
   /** Not an AWS event of ECS or Cloud Map. */
   | { kind: 'unknown' };
@@ -25,6 +31,7 @@ const CLUSTER_ARN = /^(arn:aws[\w-]*:ecs:[^:]+:\d{12}):cluster\/([^/]+)$/;
 /** ECS CloudTrail calls that change a service; their answer names it. */
 const SERVICE_CALLS = new Set(['CreateService', 'UpdateService', 'DeleteService']);
 const TAG_CALLS = new Set(['TagResource', 'UntagResource']);
+const CLOUD_MAP_SERVICE_ID = /^srv-[a-z0-9]+$/;
 
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47,6 +54,33 @@ function cloudTrailServiceArns(detail: Json): string[] | undefined {
     return [text(request.resourceArn) ?? ''].filter(arn => SERVICE_ARN.test(arn));
   }
   return undefined;
+}
+
+const field = (value: unknown, name: string) => (isObject(value) ? value[name] : undefined);
+
+/**
+ * The Cloud Map service a Cloud Map CloudTrail event names. CloudTrail
+ * records the request and the answer with lowerCamelCase names.
+ */
+function cloudMapServiceIdOf(detail: Json): string | undefined {
+  switch (detail.eventName) {
+    case 'CreateService':
+      return text(field(field(detail.responseElements, 'service'), 'id'));
+    case 'UpdateService':
+    case 'DeleteService':
+      return text(field(detail.requestParameters, 'id'));
+    case 'RegisterInstance':
+    case 'DeregisterInstance':
+      return text(field(detail.requestParameters, 'serviceId'));
+    default:
+      return undefined;
+  }
+}
+
+function cloudMapServiceIdsOf(event: Json): string[] {
+  if (event.source !== 'aws.servicediscovery' || event['detail-type'] !== 'AWS API Call via CloudTrail') return [];
+  const id = cloudMapServiceIdOf(isObject(event.detail) ? event.detail : {}) ?? '';
+  return CLOUD_MAP_SERVICE_ID.test(id) ? [id] : [];
 }
 
 function serviceArnsOf(event: Json): string[] | undefined {
@@ -84,6 +118,14 @@ export function eventTargets(payload: unknown): EventTargets {
   // A service ARN names its account and region; one that disagrees with the
   // event's is not trusted.
   const own = arns.filter(arn => arn.split(':')[3] === region && arn.split(':')[4] === accountId);
-  if (own.length === 0) return { kind: 'none' };
-  return { kind: 'services', id: text(payload.id), accountId, region, serviceArns: [...new Set(own)] };
+  const cloudMapServiceIds = cloudMapServiceIdsOf(payload);
+  if (own.length === 0 && cloudMapServiceIds.length === 0) return { kind: 'none' };
+  return {
+    kind: 'services',
+    id: text(payload.id),
+    accountId,
+    region,
+    serviceArns: [...new Set(own)],
+    cloudMapServiceIds,
+  };
 }

@@ -123,6 +123,14 @@ describe('entityNetwork', () => {
   it('returns nothing for an entity it does not know', () => {
     const { view } = viewOf();
     const network = entityNetwork(view, resource({ [ANNOTATIONS.serviceArn]: 'arn:aws:ecs:x:1:service/c/none' }));
-    expect(network).toEqual({ services: [], endpoints: [], inbound: [], outbound: [], findings: [], scopes: [] });
+    expect(network).toEqual({
+      generation: view.generation,
+      services: [],
+      endpoints: [],
+      inbound: [],
+      outbound: [],
+      findings: [],
+      scopes: [],
+    });
   });
 });

@@ -50,6 +50,7 @@ function namespaceNetwork(view: NetworkView, namespaceArn: string): EntityNetwor
   ].filter(arn => indexes.services.has(arn));
   const namespace = view.model.namespaces.find(n => n.arn === namespaceArn);
   return {
+    generation: view.generation,
     services: arns.map(arn => liveService(view, arn)),
     endpoints,
     inbound: [],
@@ -67,6 +68,7 @@ export function entityNetwork(view: NetworkView, entity: Entity): EntityNetworkR
   const subjects = new Set(arns.flatMap(arn => indexes.findingSubjects.get(arn) ?? []));
   const services = arns.map(arn => liveService(view, arn));
   return {
+    generation: view.generation,
     services,
     endpoints: arns.flatMap(arn => indexes.endpointsByService.get(arn) ?? []),
     inbound: arns.flatMap(arn => indexes.edgesTo.get(arn) ?? []),

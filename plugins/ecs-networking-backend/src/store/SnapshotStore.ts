@@ -51,11 +51,18 @@ export interface StoredScope {
   snapshot?: ScopeSnapshot;
 }
 
+/** The later of the last full read and the last re-read from an event laid over it. */
+function updatedAt(lastSuccessAt: string | null, snapshot?: ScopeSnapshot): string | undefined {
+  const times = [lastSuccessAt, ...Object.values(snapshot?.refreshedAt ?? {})];
+  return times.reduce<string | undefined>((latest, at) => (at && (!latest || at > latest) ? at : latest), undefined);
+}
+
 function toStatus(row: ScopeRow, snapshot?: ScopeSnapshot): ScopeStatus {
   return {
     accountId: row.account_id,
     region: row.region,
     lastSuccessAt: row.last_success_at ?? undefined,
+    updatedAt: updatedAt(row.last_success_at, snapshot),
     lastErrorAt: row.last_error_at ?? undefined,
     lastError: row.last_error ?? undefined,
     consecutiveFailures: row.consecutive_failures,

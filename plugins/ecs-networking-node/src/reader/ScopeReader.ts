@@ -111,13 +111,14 @@ export class ScopeReader {
   }
 
   /**
-   * Re-reads some services of a scope whose snapshot is `base`, under the
-   * same pacing and task definition cache as full reads. Never throws.
+   * Re-reads some services (ECS by ARN, Cloud Map by id) of a scope whose
+   * snapshot is `base`, under the same pacing and task definition cache as
+   * full reads. Never throws.
    */
   async refresh(
     scope: ScopeConfig,
     base: ScopeSnapshot,
-    serviceArns: string[],
+    targets: { serviceArns: string[]; cloudMapServiceIds?: string[] },
     signal?: AbortSignal,
   ): Promise<ScopeRefreshResult> {
     const outcome = await this.withClients(scope, signal, (clients, state) =>
@@ -128,7 +129,7 @@ export class ScopeReader {
         concurrency: this.options.concurrency,
         skip: this.options.skip,
         base,
-        serviceArns,
+        ...targets,
       }),
     );
     const { value, ...rest } = outcome;

@@ -118,8 +118,13 @@ export async function listCloudMapServices(
   });
   const placed = await placeServices(cloudMap, perNamespace, concurrency, notes);
   const namespaceById = new Map(namespaces.map(ns => [ns.info.id, ns]));
-  return placed.map(({ service, namespaceId }) => ({
-    namespace: namespaceById.get(namespaceId)!,
+  return placed.map(({ service, namespaceId }) => listedService(service, namespaceById.get(namespaceId)!));
+}
+
+/** A Cloud Map service, listed or described, as the snapshot holds it before any instance is read. */
+function listedService(service: ServiceSummary, namespace: ListedNamespace): ListedCloudMapService {
+  return {
+    namespace,
     instanceCount: service.InstanceCount ?? 0,
     createdByAccount: service.CreatedByAccount,
     healthChecked: !!(service.HealthCheckConfig || service.HealthCheckCustomConfig),
@@ -127,7 +132,7 @@ export async function listCloudMapServices(
       id: service.Id!,
       arn: service.Arn!,
       name: service.Name!,
-      namespaceId,
+      namespaceId: namespace.info.id,
       type: service.Type,
       dnsRecords: (service.DnsConfig?.DnsRecords ?? []).map(record => ({
         type: record.Type as DnsRecordInfo['type'],
@@ -147,7 +152,37 @@ export async function listCloudMapServices(
       tags: {},
       instances: [],
     },
-  }));
+  };
+}
+
+/**
+ * Re-reads Cloud Map services by id (after an AWS change event), one
+ * GetService each. Services that no longer exist, or whose namespace is not
+ * among `namespaces` (not read here), are `goneIds`.
+ */
+export async function readCloudMapServicesById(
+  cloudMap: ServiceDiscoveryClient,
+  ids: string[],
+  namespaces: Map<string, ListedNamespace>,
+  concurrency: number,
+): Promise<{ listed: ListedCloudMapService[]; goneIds: string[] }> {
+  const listed: ListedCloudMapService[] = [];
+  const goneIds: string[] = [];
+  await mapLimited(ids, concurrency, async id => {
+    try {
+      const { Service: service } = await cloudMap.send(new GetServiceCommand({ Id: id }));
+      const namespace = service?.NamespaceId ? namespaces.get(service.NamespaceId) : undefined;
+      if (service && namespace) {
+        listed.push(listedService(service, namespace));
+      } else {
+        goneIds.push(id);
+      }
+    } catch (error) {
+      if ((error as Error).name !== 'ServiceNotFound') throw error;
+      goneIds.push(id);
+    }
+  });
+  return { listed, goneIds };
 }
 
 /**

@@ -6,6 +6,12 @@ import {
   RegisterTaskDefinitionCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
+import {
+  CreateServiceCommand as CreateCloudMapServiceCommand,
+  DeleteServiceCommand as DeleteCloudMapServiceCommand,
+  RegisterInstanceCommand,
+  ServiceDiscoveryClient,
+} from '@aws-sdk/client-servicediscovery';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { demoAwsConfig, LocalAws, startLocalAwsForSdk } from '@ecs-net/aws-local';
@@ -97,6 +103,44 @@ describe('EstateReader.refreshServices', () => {
     expect(JSON.stringify(result)).not.toContain(CANARY);
   });
 
+  it('re-reads the Cloud Map services an event names, with the instances only Cloud Map knows', async () => {
+    const cloudMap = new ServiceDiscoveryClient({ credentials: demoAwsConfig().mainAccount });
+    try {
+      const ldap = base.cloudMapServices.find(s => s.name === 'ldap')!;
+      await cloudMap.send(
+        new RegisterInstanceCommand({
+          ServiceId: ldap.id,
+          InstanceId: 'i-second',
+          Attributes: { AWS_INSTANCE_IPV4: '10.11.2.201' },
+        }),
+      );
+      const { Service: cache } = await cloudMap.send(
+        new CreateCloudMapServiceCommand({
+          Name: 'cache',
+          NamespaceId: ldap.namespaceId,
+          DnsConfig: { DnsRecords: [{ Type: 'A', TTL: 10 }] },
+        }),
+      );
+      local.resetCalls();
+      const result = await reader.refreshServices(SCOPE, base, [], { cloudMapServiceIds: [ldap.id, cache!.Id!] });
+      // One GetService each, and the instances of the one that has any: no listing.
+      const calls = Object.fromEntries(local.calls().map(c => [c.operation, c.calls]));
+      expect(calls).toEqual({ GetService: 2, ListInstances: 1, GetInstancesHealthStatus: 1 });
+      const updated = applyServiceRefresh(base, result.refresh!);
+      const ips = updated.cloudMapServices.find(s => s.arn === ldap.arn)!.instances.map(i => i.ipv4);
+      expect(ips.sort()).toEqual(['10.11.2.200', '10.11.2.201']);
+      expect(updated.cloudMapServices.map(s => s.name)).toContain('cache');
+      expect(updated.services).toEqual(base.services);
+
+      await cloudMap.send(new DeleteCloudMapServiceCommand({ Id: cache!.Id }));
+      const deleted = await reader.refreshServices(SCOPE, updated, [], { cloudMapServiceIds: [cache!.Id!] });
+      expect(deleted.refresh).toMatchObject({ cloudMapServices: [], cloudMapGone: [cache!.Arn] });
+      expect(applyServiceRefresh(updated, deleted.refresh!).cloudMapServices.map(s => s.name)).not.toContain('cache');
+    } finally {
+      cloudMap.destroy();
+    }
+  });
+
   it('reports a deleted service gone, and leaves out services of clusters the scope does not read', async () => {
     await ecs.send(new DeleteServiceCommand({ cluster: 'shop', service: 'order-service', force: true }));
     const result = await reader.refreshServices(SCOPE, base, [ORDERS]);
@@ -154,6 +198,31 @@ describe('applyServiceRefresh', () => {
     expect(results[0].services.map(s => s.arn)).toEqual(['b']);
     expect([early, late].reduce(applyServiceRefresh, base).services[0].tasks).toHaveLength(5);
     expect([late, early].reduce(applyServiceRefresh, base).services[0].tasks).toHaveLength(5);
+  });
+
+  it('orders Cloud Map re-reads by when they began, and keeps the later ones over a full read', () => {
+    const arn = 'arn:aws:servicediscovery:eu-west-1:111111111111:service/srv-1';
+    const db = {
+      id: 'srv-1',
+      arn,
+      name: 'db',
+      namespaceId: 'ns-1',
+      dnsRecords: [],
+      customHealthCheck: false,
+      managedByEcs: false,
+      tags: {},
+      instances: [{ id: 'i-1', ipv4: '10.0.0.1' }],
+    };
+    const none = { services: [], gone: [], taskDefinitions: [] };
+    const created = { ...none, startedAt: early.startedAt, cloudMapServices: [db] };
+    const deleted = { ...none, startedAt: late.startedAt, cloudMapGone: [arn] };
+    const base = snapshot([]);
+    expect([created, deleted].reduce(applyServiceRefresh, base).cloudMapServices).toEqual([]);
+    expect([deleted, created].reduce(applyServiceRefresh, base).cloudMapServices).toEqual([]);
+
+    const stored = applyServiceRefresh(base, created);
+    expect(keepLaterRefreshes(base, stored, '2026-01-01T00:00:30.000Z').cloudMapServices).toEqual([db]);
+    expect(keepLaterRefreshes(base, stored, '2026-01-01T00:05:00.000Z').cloudMapServices).toEqual([]);
   });
 
   it('lets a full read keep only the re-reads that began after it', () => {

@@ -138,6 +138,7 @@ export function entityNetworkOf(
   }));
   const subjects = new Set(live.flatMap(s => s.findingSubjects));
   return {
+    generation: 1,
     services: live,
     endpoints: model.endpoints.filter(e => arns.has(e.serviceArn)),
     inbound: model.edges.filter(e => arns.has(e.to)),
@@ -161,6 +162,7 @@ export function namespaceNetworkOf(
     if (service.serviceConnect && service.serviceConnectNamespace === namespace.arn) arns.add(service.arn);
   }
   return {
+    generation: 1,
     services: model.services
       .filter(s => arns.has(s.arn))
       .map(s => ({ ...s, tasks: [], findingSubjects: [s.arn] })),

@@ -7,6 +7,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import type { EntityNetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ecsNetworkingApiRef } from '../api';
+import { useLiveGeneration } from './useLiveGeneration';
 
 export interface EntityNetworkState {
   network: EntityNetworkResponse;
@@ -14,12 +15,12 @@ export interface EntityNetworkState {
   configured: boolean;
 }
 
-/** The network of one catalog entity, as the entity pages show it. */
+/** The network of one catalog entity, as the entity pages show it, following live updates. */
 export function useEntityNetwork(entity: Entity) {
   const api = useApi(ecsNetworkingApiRef);
   // Keyed by ref: the entity object is replaced on every catalog refresh.
   const ref = stringifyEntityRef(entity);
-  return useAsyncRetry(async (): Promise<EntityNetworkState> => {
+  const state = useAsyncRetry(async (): Promise<EntityNetworkState> => {
     const network = await api.getEntityNetwork(parseEntityRef(ref));
     // Only an empty answer needs telling apart "nothing linked" from
     // "nothing configured", so only then is /status asked.
@@ -27,4 +28,6 @@ export function useEntityNetwork(entity: Entity) {
       network.services.length > 0 || (await api.getStatus()).scopes.length > 0;
     return { network, configured };
   }, [api, ref]);
+  useLiveGeneration(state.value?.network.generation, state.retry);
+  return state;
 }

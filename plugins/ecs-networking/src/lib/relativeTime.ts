@@ -5,12 +5,19 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
   ['minute', 60_000],
+  ['second', 1_000],
 ];
 
-/** `just now`, `3 minutes ago`, `yesterday`, in the reader's locale. */
+/** Younger than this is `just now`: a page's clock and the backend's differ by about as much. */
+const JUST_NOW_MS = 5_000;
+
+/**
+ * `just now`, `12 seconds ago`, `3 minutes ago`, `yesterday`, in the
+ * reader's locale. Seconds count: live updates make data seconds old.
+ */
 export function formatAge(iso: string, now: Date = new Date()): string {
   const elapsed = now.getTime() - Date.parse(iso);
-  if (elapsed < 60_000) return 'just now';
+  if (elapsed < JUST_NOW_MS) return 'just now';
   const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
   const [unit, size] = UNITS.find(([, ms]) => elapsed >= ms)!;
   return format.format(-Math.floor(elapsed / size), unit);

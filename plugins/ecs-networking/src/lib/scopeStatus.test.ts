@@ -1,5 +1,5 @@
 import { scopeStatus } from '../__testUtils__/estate';
-import { formatTime, lastSyncedAt, scopeProblem } from './scopeStatus';
+import { formatTime, lastUpdatedAt, scopeProblem } from './scopeStatus';
 
 const NOW = new Date('2026-01-01T18:00:00.000Z');
 
@@ -65,10 +65,19 @@ describe('formatTime', () => {
   });
 });
 
-describe('lastSyncedAt', () => {
-  it('is the latest successful read', () => {
+describe('lastUpdatedAt', () => {
+  it('is the newest data, from a full read or a live update', () => {
     expect(
-      lastSyncedAt([
+      lastUpdatedAt([
+        scopeStatus({ lastSuccessAt: '2026-01-01T14:02:00.000Z', updatedAt: '2026-01-01T16:00:05.000Z' }),
+        scopeStatus({ lastSuccessAt: '2026-01-01T15:30:00.000Z' }),
+      ]),
+    ).toBe('2026-01-01T16:00:05.000Z');
+  });
+
+  it('is the latest successful read without live updates', () => {
+    expect(
+      lastUpdatedAt([
         scopeStatus({ lastSuccessAt: '2026-01-01T14:02:00.000Z' }),
         scopeStatus({ lastSuccessAt: '2026-01-01T15:30:00.000Z' }),
         scopeStatus({ lastSuccessAt: undefined }),

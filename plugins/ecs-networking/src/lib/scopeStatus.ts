@@ -70,11 +70,11 @@ export function scopeNotes(scope: ScopeStatus): string[] {
   );
 }
 
-/** The most recent successful read among the scopes. */
-export function lastSyncedAt(scopes: ScopeStatus[]): string | undefined {
+/** The time of the newest data of any scope: a full read or a live update from an AWS event. */
+export function lastUpdatedAt(scopes: ScopeStatus[]): string | undefined {
   let latest: string | undefined;
   for (const scope of scopes) {
-    const at = scope.lastSuccessAt;
+    const at = scope.updatedAt ?? scope.lastSuccessAt;
     if (at && (!latest || Date.parse(at) > Date.parse(latest))) latest = at;
   }
   return latest;

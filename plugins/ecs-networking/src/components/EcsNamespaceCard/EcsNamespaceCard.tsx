@@ -72,7 +72,8 @@ export function EcsNamespaceCard() {
   const arns = useMemo(() => network?.services.map(s => s.arn) ?? [], [network]);
   const entities = useServiceEntities(arns);
 
-  if (loading) return <Progress />;
+  // A live reload keeps what is shown until the new answer arrives.
+  if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value || !network) return null;
   if (!value.configured) return <NoAccountsEmptyState />;

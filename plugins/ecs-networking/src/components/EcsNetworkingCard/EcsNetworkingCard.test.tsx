@@ -220,7 +220,7 @@ describe('EcsNetworkingCard', () => {
     // The age, with the date, time and zone on hover.
     const age = screen.getByText(/ ago$|^just now$|^yesterday$/);
     expect(age.closest('time')?.getAttribute('title')).toMatch(/\d{4}.*\d{1,2}:\d{2}:\d{2}/);
-    expect(age.parentElement).toHaveTextContent(/^Last synced /);
+    expect(age.parentElement).toHaveTextContent(/^Updated /);
   });
 
   it('copies an endpoint name to the clipboard', async () => {

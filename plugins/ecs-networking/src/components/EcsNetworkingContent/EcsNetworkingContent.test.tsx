@@ -1,7 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { analyzeNetwork } from '@ecs-net/plugin-ecs-networking-common';
 import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { EcsNetworkingApi } from '../../api';
 import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
 import { mockCatalog, mockEcsNetworkingApi } from '../../__testUtils__/apis';
@@ -87,6 +87,36 @@ describe('EcsNetworkingContent', () => {
     expect(within(rowOf('10.0.1.10')).getByText('Service Connect on, sc.local')).toBeInTheDocument();
     expect(within(rowOf('Service Connect off')).getByText('no running task')).toBeInTheDocument();
   });
+
+  it('picks up a live update without a reload: a new task once the generation moves, and its age', async () => {
+    const before = entityNetworkOf(model, snapshots, ['order-service']);
+    const [service] = before.services;
+    const newTask = { ...service.tasks[0], ip: '10.0.1.99' };
+    const updatedAt = new Date().toISOString();
+    const after = {
+      ...before,
+      generation: 2,
+      services: [{ ...service, tasks: [...service.tasks, newTask] }],
+      scopes: before.scopes.map(s => ({ ...s, updatedAt })),
+    };
+    let generation = 1;
+    const api = mockEcsNetworkingApi({
+      getStatus: jest.fn(async () => ({ generation, scopes: after.scopes })),
+      getEntityNetwork: jest.fn(async () => (generation === 1 ? before : after)),
+    });
+    await renderContent(orders, api);
+    const table = await screen.findByRole('table', { name: 'Running tasks' });
+    expect(within(table).queryByText('10.0.1.99')).toBeNull();
+    // Polls while nothing changed re-fetch nothing.
+    await waitFor(() => expect(api.getStatus).toHaveBeenCalled(), { timeout: 20_000 });
+    expect(api.getEntityNetwork).toHaveBeenCalledTimes(1);
+
+    generation = 2;
+    expect(await within(table).findByText('10.0.1.99', {}, { timeout: 20_000 })).toBeInTheDocument();
+    expect(api.getEntityNetwork).toHaveBeenCalledTimes(2);
+    const age = screen.getByText(/^just now$| seconds? ago$/);
+    expect(age.closest('time')).toHaveAttribute('dateTime', updatedAt);
+  }, 60_000);
 
   it('caps a crowded side of the graph and says how many are left out', async () => {
     const builder = scope('111111111111', 'eu-west-1')

@@ -24,7 +24,7 @@ describe('EcsNetworkingPage when a read went without something', () => {
 
   it('shows nothing when every read was complete', async () => {
     await renderNetworkPage([scopeStatus()]);
-    await screen.findByText(/Last synced/);
+    await screen.findByText(/^Updated/);
     expect(screen.queryByText('Some ECS details could not be read')).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ import { createEstateIndex } from '../../lib/estateIndex';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
 import { ScopeBanners } from '../shared/ScopeBanners';
 import { LastSynced } from '../shared/LastSynced';
+import { useLiveGeneration } from '../../hooks/useLiveGeneration';
 import { EstateFilters } from './EstateFilters';
 import { useUrlFilter } from './useUrlFilter';
 import { EstateList } from './EstateList';
@@ -89,6 +90,7 @@ function Estate(props: { network: NetworkResponse }) {
 export function NetworkPageContent() {
   const api = useApi(ecsNetworkingApiRef);
   const { value, loading, error, retry } = useAsyncRetry(() => api.getNetwork(), [api]);
+  useLiveGeneration(value?.generation, retry);
 
   return (
     <>
@@ -126,7 +128,7 @@ function NetworkBody(props: { value?: NetworkResponse; loading: boolean; error?:
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Ownership lookup">
-          <OwnershipLookup />
+          <OwnershipLookup generation={value.generation} />
         </InfoCard>
       </Grid>
       <Grid item xs={12}>

@@ -11,7 +11,7 @@ import ListItem from '@material-ui/core/ListItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { FormEvent, useId, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { ecsNetworkingApiRef } from '../../api';
 import { useServiceEntities } from '../../hooks/useServiceEntities';
@@ -110,13 +110,24 @@ function Matches(props: { query: string; matches: LookupMatch[] }) {
   );
 }
 
-/** "Who owns this?" for an endpoint, DNS name, task IP or ARN. */
-export function OwnershipLookup() {
+/**
+ * "Who owns this?" for an endpoint, DNS name, task IP or ARN. The answer
+ * is asked again when `generation` (the network the page shows) moves on.
+ */
+export function OwnershipLookup(props: { generation?: number }) {
+  const { generation } = props;
   const api = useApi(ecsNetworkingApiRef);
   const classes = useStyles();
   const id = useId();
   const [query, setQuery] = useState('');
   const [state, lookup] = useAsyncFn((q: string) => api.lookup(q), [api]);
+  const answered = state.value?.query;
+  const askedAt = useRef(generation);
+  useEffect(() => {
+    if (generation === askedAt.current) return;
+    askedAt.current = generation;
+    if (answered) lookup(answered);
+  }, [generation, answered, lookup]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -44,7 +44,8 @@ export function EntityNetworkStates(props: {
 }) {
   const { entity, children } = props;
   const { value, loading, error } = useEntityNetwork(entity);
-  if (loading) return <Progress />;
+  // A live reload keeps what is shown until the new answer arrives.
+  if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   if (!value) return null;
   if (!value.configured) return <NoAccountsEmptyState />;

@@ -2,23 +2,28 @@ import type { ScopeStatus } from '@ecs-net/plugin-ecs-networking-common';
 import Typography from '@material-ui/core/Typography';
 import { useEffect, useState } from 'react';
 import { formatAge, formatInstant } from '../../lib/relativeTime';
-import { lastSyncedAt } from '../../lib/scopeStatus';
+import { lastUpdatedAt } from '../../lib/scopeStatus';
 
-/** How often the age is recomputed: it is shown to the minute. */
-const TICK_MS = 30_000;
+/** How often the age is recomputed: by the second while it is shown in seconds, then to the minute. */
+const SECONDS_TICK_MS = 1_000;
+const MINUTES_TICK_MS = 30_000;
 
 /**
- * `Last synced 3 minutes ago`, from the most recent successful read; the
- * date, time and time zone on hover. The age keeps counting while the page
- * stays open.
+ * `Updated 12 seconds ago`, from the newest data (the last full read of
+ * AWS, or a later live update from an AWS change event); the date, time and
+ * time zone on hover. The age keeps counting while the page stays open.
  */
 export function LastSynced(props: { scopes: ScopeStatus[] }) {
-  const at = lastSyncedAt(props.scopes);
+  const at = lastUpdatedAt(props.scopes);
   const [now, setNow] = useState(() => new Date());
+  const young = at !== undefined && now.getTime() - Date.parse(at) < 60_000;
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), TICK_MS);
+    const timer = setInterval(
+      () => setNow(new Date()),
+      young ? SECONDS_TICK_MS : MINUTES_TICK_MS,
+    );
     return () => clearInterval(timer);
-  }, []);
+  }, [young]);
   if (!at) {
     return (
       <Typography variant="caption" color="textSecondary">
@@ -28,7 +33,7 @@ export function LastSynced(props: { scopes: ScopeStatus[] }) {
   }
   return (
     <Typography variant="caption" color="textSecondary">
-      Last synced{' '}
+      Updated{' '}
       <time dateTime={at} title={formatInstant(at)}>
         {formatAge(at, now)}
       </time>
