@@ -11,6 +11,7 @@ import { renderTable } from './formats/table';
 import { ENRICHMENTS, Enrichment } from '@ecs-net/plugin-ecs-networking-node';
 import { AccountSpec, scanNetwork, ScanResult } from './scan';
 import { toScanJson } from './scanJson';
+import { runDiff } from './diff';
 
 export const USAGE = `Usage: ecs-networking <command> [options]
 
@@ -18,12 +19,17 @@ Commands:
   scan                 read the network and print it
   lint                 print wiring findings; exit 1 when one reaches --fail-on
   who-owns <query>     which service answers on an endpoint, DNS name, IP or ARN
+  diff <before> <after>
+                       what changed between two saved "scan --format json" files:
+                       services, endpoints, edges and findings added, removed
+                       or changed; exit 1 when something changed
 
 Options:
   --region <r>         region to read; repeat or comma-separate (default: AWS_REGION)
   --account <id[:role]> account to read; with :role, assume that role in it
                        (default: the account of the current credentials)
-  --format <f>         scan: json | table | mermaid | dot (default: table)
+  --format <f>         scan: json | table | mermaid | dot; diff: json | table
+                       (default: table)
   --fail-on <s>        lint: error | warning | info (default: error)
   --tag-keys <k=v,..>  tag keys, e.g. owner=team,component=app
   --skip <e,..>        enrichments not to read: metrics, load-balancers,
@@ -33,8 +39,9 @@ Options:
 Credentials and endpoints come from the standard AWS chain and variables
 (AWS_PROFILE, AWS_ACCESS_KEY_ID, AWS_ENDPOINT_URL, ...).
 
-Exit codes: 0 ok, 1 findings at --fail-on or no owner found, 2 usage error
-or an account/region could not be read (what was read is still printed).`;
+Exit codes: 0 ok, 1 findings at --fail-on, no owner found or a diff found
+changes, 2 usage error, an account/region could not be read (what was read is
+still printed) or a diff input is not a scan.`;
 
 export interface Io {
   out(text: string): void;
@@ -106,6 +113,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.help || !command) {
     (values.help ? io.out : io.err)(`${USAGE}\n`);
     return values.help ? 0 : 2;
+  }
+
+  // Reads files, not AWS.
+  if (command === 'diff') {
+    if (rest.length !== 2 || !['json', 'table'].includes(values.format!)) {
+      io.err(`ecs-networking: diff takes two scan files and --format json or table\n\n${USAGE}\n`);
+      return 2;
+    }
+    return runDiff(rest, values.format as 'json' | 'table', io);
   }
 
   let result: ScanResult;

@@ -1,3 +1,5 @@
+import type { NetworkChange } from './history/diffFacts';
+import type { SnapshotUpdatedPayload } from './events';
 import type { LookupMatch } from './lookup';
 import type { Edge, Endpoint, Finding, ModelService, NetworkModel } from './model';
 import type { EcsTaskInfo, ScopeSnapshot, ScopeStatus } from './snapshot';
@@ -95,4 +97,52 @@ export interface EntityNetworkResponse {
   findings: Finding[];
   /** Sync state of the account × regions these services (or the namespace) live in. */
   scopes: ScopeStatus[];
+}
+
+/** What caused a generation whose changes were recorded: a full sync, or AWS change events. @public */
+export type ChangeTrigger = SnapshotUpdatedPayload['trigger'];
+
+/** A change as history recorded it. @public */
+export interface RecordedChange extends NetworkChange {
+  /** Ascending in recording order. */
+  id: number;
+  /** The store generation that made the change. */
+  generation: number;
+  /** When it was recorded (ISO 8601). */
+  at: string;
+  trigger: ChangeTrigger;
+}
+
+/** Query of `GET /changes`. @public */
+export interface ChangesQuery {
+  /** ISO 8601 time; default 24 hours before `until`. */
+  since?: string;
+  /** ISO 8601 time; default now. */
+  until?: string;
+  /** Only changes about this catalog entity's services (read with the caller's credentials). */
+  entityRef?: string;
+  /** With `entityRef`: also changes of services up to this many calls away, 0 – `MAX_HOPS`. Default 0. */
+  hops?: number;
+  /** At most this many changes, newest first: 1 – `CHANGES_MAX_LIMIT`, default 500. */
+  limit?: number;
+}
+
+/** The most hops `GET /changes` and `GET /blast-radius` follow. @public */
+export const MAX_HOPS = 5;
+
+/** The largest page of `GET /changes`. @public */
+export const CHANGES_MAX_LIMIT = 5000;
+
+/**
+ * `GET /changes?since=&until=&entityRef=&hops=&limit=`: what changed in
+ * the network in a time window, newest first.
+ *
+ * @public
+ */
+export interface ChangesResponse {
+  since: string;
+  until: string;
+  changes: RecordedChange[];
+  /** True when the window held more than `limit` changes; the oldest were left out. */
+  truncated: boolean;
 }

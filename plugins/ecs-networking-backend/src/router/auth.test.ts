@@ -32,8 +32,10 @@ const PROTECTED = [
   '/api/ecs-networking/network',
   '/api/ecs-networking/snapshots',
   '/api/ecs-networking/lookup?q=order-service',
+  '/api/ecs-networking/changes',
   OPEN,
 ];
+const CHANGES_OF = (name: string) => `/api/ecs-networking/changes?entityRef=component:${name}&hops=1`;
 
 /** Two hand-written Components the demo's services link to; one is restricted. */
 function component(name: string, labels: Record<string, string> = {}): Entity {
@@ -192,5 +194,26 @@ describe('ecs-networking API authentication and entity permissions', () => {
   it("still serves an entity's network to a caller denied the estate view", async () => {
     const open = await get(OPEN, mockCredentials.user.header(GUEST)).expect(200);
     expect(open.body.services.map((s: { name: string }) => s.name)).toEqual(['order-service']);
+  });
+
+  it("serves an entity's changes like its network: to callers the catalog lets read it", async () => {
+    await get(CHANGES_OF('order-service'), mockCredentials.user.header(GUEST)).expect(200);
+    await get(CHANGES_OF('analytics-service'), mockCredentials.user.header()).expect(200);
+    const denied = await get(CHANGES_OF('analytics-service'), mockCredentials.user.header(OUTSIDER)).expect(404);
+    expect(denied.body.changes).toBeUndefined();
+  });
+
+  it('answers a bad /changes query with 400 and what is wrong', async () => {
+    const bad = await get('/api/ecs-networking/changes?since=yesterday', mockCredentials.user.header()).expect(400);
+    expect(bad.body.error.message).toContain('since: expected an ISO 8601 time');
+    const hops = await get('/api/ecs-networking/changes?hops=1', mockCredentials.user.header()).expect(400);
+    expect(hops.body.error.message).toContain('hops needs an entityRef');
+    await get(`${CHANGES_OF('order-service')}0`, mockCredentials.user.header()).expect(400);
+    const order = await get(
+      '/api/ecs-networking/changes?since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z',
+      mockCredentials.user.header(),
+    ).expect(400);
+    expect(order.body.error.message).toContain('since: must not be after until');
+    await get('/api/ecs-networking/changes?entityRef=component:nobody-knows', mockCredentials.user.header()).expect(404);
   });
 });
