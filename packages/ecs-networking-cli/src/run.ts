@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import {
+  blastRadius,
+  callGraph,
   createLookupIndex,
+  MAX_HOPS,
   isAtLeast,
   isSeverity,
   Severity,
@@ -8,6 +11,7 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import { formatDot, formatFindings, formatMermaid, formatTable } from './formats/network';
 import { renderTable } from './formats/table';
+import { formatBlastRadius } from './formats/blastRadius';
 import { ENRICHMENTS, Enrichment } from '@ecs-net/plugin-ecs-networking-node';
 import { AccountSpec, scanNetwork, ScanResult } from './scan';
 import { toScanJson } from './scanJson';
@@ -19,6 +23,9 @@ Commands:
   scan                 read the network and print it
   lint                 print wiring findings; exit 1 when one reaches --fail-on
   who-owns <query>     which service answers on an endpoint, DNS name, IP or ARN
+  blast-radius <query> who calls a service (name, cluster/name or ARN) or an
+                       endpoint (orders:8080, mysql.app), hop by hop, and
+                       their owners
   diff <before> <after>
                        what changed between two saved "scan --format json" files:
                        services, endpoints, edges and findings added, removed
@@ -31,6 +38,7 @@ Options:
   --format <f>         scan: json | table | mermaid | dot; diff: json | table
                        (default: table)
   --fail-on <s>        lint: error | warning | info (default: error)
+  --hops <n>           blast-radius: hops to follow, 1 – ${MAX_HOPS} (default: 3)
   --tag-keys <k=v,..>  tag keys, e.g. owner=team,component=app
   --skip <e,..>        enrichments not to read: metrics, load-balancers,
                        cloud-map-health (for APIs an endpoint lacks or a policy denies)
@@ -101,6 +109,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         'fail-on': { type: 'string', default: 'error' },
         'tag-keys': { type: 'string' },
         skip: { type: 'string', multiple: true },
+        hops: { type: 'string', default: '3' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -126,11 +135,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   let result: ScanResult;
   try {
-    if (!['scan', 'lint', 'who-owns'].includes(command)) {
+    if (!['scan', 'lint', 'who-owns', 'blast-radius'].includes(command)) {
       throw new UsageError(`unknown command "${command}"`);
     }
-    if (command === 'who-owns' && rest.length !== 1) {
-      throw new UsageError('who-owns takes exactly one query');
+    if (['who-owns', 'blast-radius'].includes(command) && rest.length !== 1) {
+      throw new UsageError(`${command} takes exactly one query`);
+    }
+    if (!/^\d+$/.test(values.hops!) || Number(values.hops) < 1 || Number(values.hops) > MAX_HOPS) {
+      throw new UsageError(`--hops ${values.hops}: expected a whole number from 1 to ${MAX_HOPS}`);
     }
     if (!['json', 'table', 'mermaid', 'dot'].includes(values.format!)) {
       throw new UsageError(`--format ${values.format}: expected json, table, mermaid or dot`);
@@ -204,6 +216,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return failed.length ? 2 : 1;
   }
   if (failed.length) io.err(`ecs-networking: ${incomplete.slice(2)}\n`);
+  if (command === 'blast-radius') {
+    // A service named or an ARN given: all its callers. An endpoint or DNS
+    // name: the callers of that endpoint only (then theirs).
+    const services = matches.filter(m => m.matchedBy === 'service-name' || m.matchedBy === 'arn');
+    const target = services.length
+      ? { serviceArns: services.map(m => m.service.arn) }
+      : { endpointIds: [...new Set(matches.flatMap(m => (m.endpoint ? [m.endpoint.id] : [])))] };
+    io.out(`${formatBlastRadius(blastRadius(callGraph(result.model), target, Number(values.hops)))}\n`);
+    return failed.length ? 2 : 0;
+  }
   io.out(
     `${renderTable(
       ['SERVICE', 'OWNER', 'ACCOUNT/REGION', 'CLUSTER', 'MATCHED BY', 'ARN'],

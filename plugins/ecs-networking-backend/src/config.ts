@@ -33,6 +33,8 @@ export interface EcsNetworkingConfig {
   /** Events service topics carrying AWS change events; none: no live updates. */
   eventTopics: string[];
   history: HistorySettings;
+  /** Owner of what carries no valid owner tag (`ecsNetworking.ownership.defaultOwner`). */
+  defaultOwner: string;
 }
 
 
@@ -235,10 +237,11 @@ export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
       integer: true,
       what: 'a positive whole number of milliseconds',
     });
-  // The catalog module uses the default owner; it sits under ecsNetworking,
-  // so a bad value stops this plugin at startup too, before any read.
-  readDefaultOwner(root);
+  // The catalog module uses the default owner too; it sits under
+  // ecsNetworking, so a bad value stops this plugin at startup, before any read.
+  const defaultOwner = readDefaultOwner(root);
   return {
+    defaultOwner,
     scopes: readScopes(config, guard),
     schedule: readSchedule(config),
     tagKeys: readTagKeys(root),

@@ -106,6 +106,7 @@ export async function createEcsNetworkingEngine(
     live,
     network,
     history: history.store,
-    router: deps => createRouter({ network, history: history.store, ...deps }),
+    router: deps =>
+      createRouter({ network, history: history.store, defaultOwner: settings.defaultOwner, ...deps }),
   };
 }

@@ -1,3 +1,4 @@
+import type { BlastRadius } from './graph/blastRadius';
 import type { NetworkChange } from './history/diffFacts';
 import type { SnapshotUpdatedPayload } from './events';
 import type { LookupMatch } from './lookup';
@@ -145,4 +146,24 @@ export interface ChangesResponse {
   changes: RecordedChange[];
   /** True when the window held more than `limit` changes; the oldest were left out. */
   truncated: boolean;
+}
+
+/** Query of `GET /blast-radius`: exactly one of `entityRef` and `endpoint`. @public */
+export interface BlastRadiusQuery {
+  /** The services of this catalog entity (read with the caller's credentials). */
+  entityRef?: string;
+  /** An endpoint id, or a name as `GET /lookup` takes it (`orders:8080`, `mysql.app`). */
+  endpoint?: string;
+  /** Callers up to this many calls away, 1 – `MAX_HOPS`. Default 3. */
+  hops?: number;
+}
+
+/**
+ * `GET /blast-radius?entityRef=|endpoint=&hops=`: who is affected when
+ * services or endpoints fail, by hop, with their owners.
+ *
+ * @public
+ */
+export interface BlastRadiusResponse extends BlastRadius {
+  generation: number;
 }

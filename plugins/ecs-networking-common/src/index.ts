@@ -40,9 +40,19 @@ export type { NetworkFact, NetworkFactKind, NetworkFactsOptions } from './histor
 export { diffFacts } from './history/diffFacts';
 export { callGraph, neighbourhood } from './graph/callGraph';
 export type { CallGraph } from './graph/callGraph';
+export { blastRadius } from './graph/blastRadius';
+export type {
+  BlastRadius,
+  BlastRadiusCall,
+  BlastRadiusCaller,
+  BlastRadiusOptions,
+  BlastRadiusService,
+} from './graph/blastRadius';
 export type { AttributeChange, ChangeAction, NetworkChange } from './history/diffFacts';
 export { CHANGES_MAX_LIMIT, MAX_HOPS, SNAPSHOTS_MAX_LIMIT } from './api';
 export type {
+  BlastRadiusQuery,
+  BlastRadiusResponse,
   ChangesQuery,
   ChangesResponse,
   ChangeTrigger,

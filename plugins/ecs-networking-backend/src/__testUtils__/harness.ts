@@ -1,4 +1,5 @@
 import type { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -102,6 +103,16 @@ export async function createSync(
   return { sync, store, history, logger };
 }
 
+/** A Component entity as a catalog holds it, for the demo services that link to it by tag. */
+export function component(name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+  };
+}
+
 /**
  * The plugin's API over what an engine stored, as a fresh replica serves it:
  * a new view, so no cached one hides a write.
@@ -114,6 +125,7 @@ export function servedApi(
     createRouter({
       network: new NetworkService(engine.store, DEFAULT_TAG_KEYS),
       history: engine.history,
+      defaultOwner: 'group:default/unknown',
       catalog,
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),

@@ -33,6 +33,7 @@ const PROTECTED = [
   '/api/ecs-networking/snapshots',
   '/api/ecs-networking/lookup?q=order-service',
   '/api/ecs-networking/changes',
+  '/api/ecs-networking/blast-radius?endpoint=mysql.app',
   OPEN,
 ];
 const CHANGES_OF = (name: string) => `/api/ecs-networking/changes?entityRef=component:${name}&hops=1`;
@@ -201,6 +202,28 @@ describe('ecs-networking API authentication and entity permissions', () => {
     await get(CHANGES_OF('analytics-service'), mockCredentials.user.header()).expect(200);
     const denied = await get(CHANGES_OF('analytics-service'), mockCredentials.user.header(OUTSIDER)).expect(404);
     expect(denied.body.changes).toBeUndefined();
+  });
+
+  it("serves an entity's blast radius like its network: to callers the catalog lets read it", async () => {
+    const radius = await get(
+      '/api/ecs-networking/blast-radius?entityRef=component:order-service',
+      mockCredentials.user.header(GUEST),
+    ).expect(200);
+    expect(radius.body.targets.map((t: { name: string }) => t.name)).toEqual(['order-service']);
+    await get(
+      '/api/ecs-networking/blast-radius?entityRef=component:analytics-service',
+      mockCredentials.user.header(OUTSIDER),
+    ).expect(404);
+  });
+
+  it('answers a bad /blast-radius query with 400 or 404 and what is wrong', async () => {
+    const user = mockCredentials.user.header();
+    const none = await get('/api/ecs-networking/blast-radius', user).expect(400);
+    expect(none.body.error.message).toContain('give exactly one of entityRef and endpoint');
+    await get('/api/ecs-networking/blast-radius?entityRef=component:order-service&endpoint=mysql.app', user).expect(400);
+    await get('/api/ecs-networking/blast-radius?endpoint=mysql.app&hops=0', user).expect(400);
+    const unknown = await get('/api/ecs-networking/blast-radius?endpoint=nothing.here', user).expect(404);
+    expect(unknown.body.error.message).toContain('No endpoint answers on "nothing.here"');
   });
 
   it('answers a bad /changes query with 400 and what is wrong', async () => {

@@ -4,7 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { demoAwsConfig, LocalAws, startLocalAwsForSdk } from '@ecs-net/aws-local';
 import type { ChangesResponse } from '@ecs-net/plugin-ecs-networking-common';
 import request from 'supertest';
-import { createSync, servedApi } from '../__testUtils__/harness';
+import { component, createSync, servedApi } from '../__testUtils__/harness';
 
 // Real syncs of the demo estate through the SDK, on a possibly loaded machine.
 jest.setTimeout(120_000);
@@ -33,16 +33,7 @@ describe('GET /changes', () => {
 
     const app = servedApi(
       engine,
-      catalogServiceMock({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Component',
-            metadata: { name: 'order-service', namespace: 'default' },
-            spec: { type: 'service', owner: 'team-orders', lifecycle: 'production' },
-          },
-        ],
-      }),
+      catalogServiceMock({ entities: [component('order-service')] }),
     );
     const get = async (query: string, status = 200) =>
       (await request(app).get(`/changes${query}`).set('authorization', mockCredentials.user.header()).expect(status))

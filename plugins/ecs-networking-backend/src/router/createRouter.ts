@@ -3,9 +3,12 @@ import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  blastRadius,
   CHANGES_MAX_LIMIT,
   MAX_HOPS,
   neighbourhood,
+  type BlastRadiusQuery,
+  type BlastRadiusResponse,
   type ChangesQuery,
   type ChangesResponse,
   ecsNetworkingEstateReadPermission,
@@ -53,6 +56,17 @@ const changesQuery: z.ZodType<Omit<ChangesQuery, 'hops' | 'limit'> & Required<Pi
   })
   .refine(q => q.hops === 0 || q.entityRef, { message: 'hops needs an entityRef', path: ['hops'] });
 
+const blastRadiusQuery: z.ZodType<BlastRadiusQuery & { hops: number }, z.ZodTypeDef, unknown> = z
+  .object({
+    entityRef: z.string().trim().min(1).max(1024).optional(),
+    endpoint: z.string().trim().min(1).max(2048).optional(),
+    hops: z.coerce.number().int().min(1).max(MAX_HOPS).default(3),
+  })
+  .refine(q => !!q.entityRef !== !!q.endpoint, {
+    message: 'give exactly one of entityRef and endpoint',
+    path: ['entityRef'],
+  });
+
 function entityRefOf(text: string): CompoundEntityRef {
   try {
     return parseEntityRef(text, { defaultNamespace: 'default' });
@@ -72,11 +86,13 @@ function parse<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
 export function createRouter(options: {
   network: NetworkService;
   history: HistoryStore;
+  /** Owner of services without a valid owner tag, as the catalog module gives them. */
+  defaultOwner: string;
   catalog: CatalogService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
 }): express.Router {
-  const { network, history, catalog, httpAuth, permissions } = options;
+  const { network, history, defaultOwner, catalog, httpAuth, permissions } = options;
   const router = Router();
 
   /** Whole-estate routes: authenticated, and allowed by the permission policy. */
@@ -176,6 +192,33 @@ export function createRouter(options: {
     }
     const page = await history.changes({ since, until, serviceArns, limit: query.limit });
     const body: ChangesResponse = { since, until, ...page };
+    res.json(body);
+  });
+
+  // An entity's blast radius follows its visibility, like its network; an
+  // endpoint's, looked up across the estate, needs the estate permission.
+  router.get('/blast-radius', async (req, res) => {
+    const query = parse(blastRadiusQuery, req.query);
+    let target: { serviceArns: string[] } | { endpointIds: string[] };
+    let view;
+    if (query.entityRef) {
+      const entity = await visibleEntity(req, entityRefOf(query.entityRef));
+      view = await network.current();
+      target = { serviceArns: entityServiceArns(view, entity) };
+    } else {
+      await authorizeEstate(req);
+      view = await network.current();
+      const endpoint = query.endpoint!;
+      const endpointIds = view.indexes.endpoints.has(endpoint)
+        ? [endpoint]
+        : [...new Set(view.lookup.lookup(endpoint).flatMap(m => (m.endpoint ? [m.endpoint.id] : [])))];
+      if (endpointIds.length === 0) throw new NotFoundError(`No endpoint answers on "${endpoint}"`);
+      target = { endpointIds };
+    }
+    const body: BlastRadiusResponse = {
+      generation: view.generation,
+      ...blastRadius(view.indexes, target, query.hops, { defaultOwner }),
+    };
     res.json(body);
   });
 
