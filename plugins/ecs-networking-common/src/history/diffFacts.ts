@@ -33,6 +33,13 @@ export interface NetworkChange {
   entityRefs: string[];
 }
 
+/** One changed value in words: `owner team-a → team-b`, `port=8080`, `tls was on`. @public */
+export function describeAttributeChange(attribute: AttributeChange): string {
+  if (attribute.before === undefined) return `${attribute.name}=${attribute.after}`;
+  if (attribute.after === undefined) return `${attribute.name} was ${attribute.before}`;
+  return `${attribute.name} ${attribute.before} → ${attribute.after}`;
+}
+
 const KIND_ORDER: Record<NetworkFactKind, number> = { service: 0, endpoint: 1, edge: 2, finding: 3 };
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])].sort(compareStrings);
