@@ -130,5 +130,16 @@ export interface Config {
     events?: {
       topics: string[];
     };
+    /**
+     * Network history (`GET /changes`): every sync or live update that
+     * changes services, endpoints, edges or findings records what changed,
+     * in the plugin database.
+     */
+    history?: {
+      /** How long changes are kept, e.g. `{ days: 30 }` or `'30d'`; at least an hour. Default 30 days. */
+      retention?: Wait;
+      /** At most this many changes are kept, the newest (whole generations go together); 1000 or more. Default 200000. */
+      maxChanges?: number;
+    };
   };
 }

@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
 import {
+  blastRadius,
+  callGraph,
   createLookupIndex,
+  MAX_HOPS,
   isAtLeast,
   isSeverity,
   Severity,
@@ -8,9 +11,11 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import { formatDot, formatFindings, formatMermaid, formatTable } from './formats/network';
 import { renderTable } from './formats/table';
+import { formatBlastRadius } from './formats/blastRadius';
 import { ENRICHMENTS, Enrichment } from '@ecs-net/plugin-ecs-networking-node';
 import { AccountSpec, scanNetwork, ScanResult } from './scan';
 import { toScanJson } from './scanJson';
+import { runDiff } from './diff';
 
 export const USAGE = `Usage: ecs-networking <command> [options]
 
@@ -18,13 +23,22 @@ Commands:
   scan                 read the network and print it
   lint                 print wiring findings; exit 1 when one reaches --fail-on
   who-owns <query>     which service answers on an endpoint, DNS name, IP or ARN
+  blast-radius <query> who calls a service (name, cluster/name or ARN) or an
+                       endpoint (orders:8080, mysql.app), hop by hop, and
+                       their owners
+  diff <before> <after>
+                       what changed between two saved "scan --format json" files:
+                       services, endpoints, edges and findings added, removed
+                       or changed; exit 1 when something changed
 
 Options:
   --region <r>         region to read; repeat or comma-separate (default: AWS_REGION)
   --account <id[:role]> account to read; with :role, assume that role in it
                        (default: the account of the current credentials)
-  --format <f>         scan: json | table | mermaid | dot (default: table)
+  --format <f>         scan: json | table | mermaid | dot; diff: json | table
+                       (default: table)
   --fail-on <s>        lint: error | warning | info (default: error)
+  --hops <n>           blast-radius: hops to follow, 1 – ${MAX_HOPS} (default: 3)
   --tag-keys <k=v,..>  tag keys, e.g. owner=team,component=app
   --skip <e,..>        enrichments not to read: metrics, load-balancers,
                        cloud-map-health, cloud-map-revision, ram-shares (for
@@ -34,8 +48,9 @@ Options:
 Credentials and endpoints come from the standard AWS chain and variables
 (AWS_PROFILE, AWS_ACCESS_KEY_ID, AWS_ENDPOINT_URL, ...).
 
-Exit codes: 0 ok, 1 findings at --fail-on or no owner found, 2 usage error
-or an account/region could not be read (what was read is still printed).`;
+Exit codes: 0 ok, 1 findings at --fail-on, no owner found or a diff found
+changes, 2 usage error, an account/region could not be read (what was read is
+still printed) or a diff input is not a scan.`;
 
 export interface Io {
   out(text: string): void;
@@ -95,6 +110,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         'fail-on': { type: 'string', default: 'error' },
         'tag-keys': { type: 'string' },
         skip: { type: 'string', multiple: true },
+        hops: { type: 'string', default: '3' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -109,13 +125,25 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return values.help ? 0 : 2;
   }
 
+  // Reads files, not AWS.
+  if (command === 'diff') {
+    if (rest.length !== 2 || !['json', 'table'].includes(values.format!)) {
+      io.err(`ecs-networking: diff takes two scan files and --format json or table\n\n${USAGE}\n`);
+      return 2;
+    }
+    return runDiff(rest, values.format as 'json' | 'table', io);
+  }
+
   let result: ScanResult;
   try {
-    if (!['scan', 'lint', 'who-owns'].includes(command)) {
+    if (!['scan', 'lint', 'who-owns', 'blast-radius'].includes(command)) {
       throw new UsageError(`unknown command "${command}"`);
     }
-    if (command === 'who-owns' && rest.length !== 1) {
-      throw new UsageError('who-owns takes exactly one query');
+    if (['who-owns', 'blast-radius'].includes(command) && rest.length !== 1) {
+      throw new UsageError(`${command} takes exactly one query`);
+    }
+    if (!/^\d+$/.test(values.hops!) || Number(values.hops) < 1 || Number(values.hops) > MAX_HOPS) {
+      throw new UsageError(`--hops ${values.hops}: expected a whole number from 1 to ${MAX_HOPS}`);
     }
     if (!['json', 'table', 'mermaid', 'dot'].includes(values.format!)) {
       throw new UsageError(`--format ${values.format}: expected json, table, mermaid or dot`);
@@ -189,6 +217,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return failed.length ? 2 : 1;
   }
   if (failed.length) io.err(`ecs-networking: ${incomplete.slice(2)}\n`);
+  if (command === 'blast-radius') {
+    // A service named or an ARN given: all its callers. An endpoint or DNS
+    // name: the callers of that endpoint only (then theirs).
+    const services = matches.filter(m => m.matchedBy === 'service-name' || m.matchedBy === 'arn');
+    const target = services.length
+      ? { serviceArns: services.map(m => m.service.arn) }
+      : { endpointIds: [...new Set(matches.flatMap(m => (m.endpoint ? [m.endpoint.id] : [])))] };
+    io.out(`${formatBlastRadius(blastRadius(callGraph(result.model), target, Number(values.hops)))}\n`);
+    return failed.length ? 2 : 0;
+  }
   io.out(
     `${renderTable(
       ['SERVICE', 'OWNER', 'ACCOUNT/REGION', 'CLUSTER', 'MATCHED BY', 'ARN'],

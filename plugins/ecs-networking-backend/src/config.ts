@@ -15,6 +15,7 @@ import {
   DEFAULT_AWS_TIMEOUTS,
   ScopeConfig,
 } from '@ecs-net/plugin-ecs-networking-node';
+import type { HistorySettings } from './history/HistoryStore';
 import { DEFAULT_REMOVAL_GUARD, RemovalGuardSettings } from './sync/removalGuard';
 
 /** One account × region to read, with the removal guard that applies to it. */
@@ -31,7 +32,11 @@ export interface EcsNetworkingConfig {
   timeouts: AwsTimeouts;
   /** Events service topics carrying AWS change events; none: no live updates. */
   eventTopics: string[];
+  history: HistorySettings;
+  /** Owner of what carries no valid owner tag (`ecsNetworking.ownership.defaultOwner`). */
+  defaultOwner: string;
 }
+
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
@@ -49,9 +54,13 @@ const REGION =
 
 type HumanDuration = ReturnType<typeof readDurationFromConfig>;
 
+const MS_PER_DAY = 24 * 3600_000;
+
+const DEFAULT_HISTORY: HistorySettings = { retentionMs: 30 * MS_PER_DAY, maxChanges: 200_000 };
+
 const MS_PER_UNIT = {
-  weeks: 7 * 24 * 3600_000,
-  days: 24 * 3600_000,
+  weeks: 7 * MS_PER_DAY,
+  days: MS_PER_DAY,
   hours: 3600_000,
   minutes: 60_000,
   seconds: 1000,
@@ -182,6 +191,26 @@ function readEventTopics(config: Config | undefined): string[] {
   return topics;
 }
 
+function readHistory(config: Config | undefined): HistorySettings {
+  const history = reading('history', () => config?.getOptionalConfig('history'));
+  if (!history) return DEFAULT_HISTORY;
+  const retentionMs = history.has('retention')
+    ? durationMs(
+        'history.retention',
+        reading('history.retention', () => readDurationFromConfig(history, { key: 'retention' })),
+      )
+    : DEFAULT_HISTORY.retentionMs;
+  if (retentionMs < 3600_000) fail('history.retention', 'must be at least an hour');
+  return {
+    retentionMs,
+    maxChanges: number(history, 'maxChanges', 'history.maxChanges', DEFAULT_HISTORY.maxChanges, {
+      min: 1000,
+      integer: true,
+      what: 'a whole number of changes, 1000 or more',
+    }),
+  };
+}
+
 function readSchedule(config: Config | undefined): SchedulerServiceTaskScheduleDefinition {
   if (!config?.has('schedule')) return DEFAULT_SCHEDULE;
   return reading('schedule', () =>
@@ -208,10 +237,11 @@ export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
       integer: true,
       what: 'a positive whole number of milliseconds',
     });
-  // The catalog module uses the default owner; it sits under ecsNetworking,
-  // so a bad value stops this plugin at startup too, before any read.
-  readDefaultOwner(root);
+  // The catalog module uses the default owner too; it sits under
+  // ecsNetworking, so a bad value stops this plugin at startup, before any read.
+  const defaultOwner = readDefaultOwner(root);
   return {
+    defaultOwner,
     scopes: readScopes(config, guard),
     schedule: readSchedule(config),
     tagKeys: readTagKeys(root),
@@ -231,5 +261,6 @@ export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
       connectionMs: timeout('connectionTimeoutMs', DEFAULT_AWS_TIMEOUTS.connectionMs),
     },
     eventTopics: readEventTopics(config),
+    history: readHistory(config),
   };
 }

@@ -11,6 +11,8 @@ import type { EventsService } from '@backstage/plugin-events-node';
 import type express from 'express';
 import { EstateReader } from '@ecs-net/plugin-ecs-networking-node';
 import { EcsNetworkingConfig, readEcsNetworkingConfig } from './config';
+import { HistoryRecorder } from './history/HistoryRecorder';
+import { HistoryStore } from './history/HistoryStore';
 import { LiveUpdater } from './live/LiveUpdater';
 import { createRouter } from './router/createRouter';
 import type { CatalogDependsOnReader } from './service/catalogDependencies';
@@ -46,6 +48,8 @@ export interface EcsNetworkingEngine {
   /** Re-reads what AWS change events name; `subscribe` it to the events service. */
   live: LiveUpdater;
   network: NetworkService;
+  /** What changed in the network, generation by generation. */
+  history: HistoryStore;
   /** The plugin's HTTP API over this engine's view. */
   router(deps: {
     catalog: CatalogService;
@@ -78,6 +82,12 @@ export async function createEcsNetworkingEngine(
     concurrency: settings.concurrency,
     timeouts: settings.timeouts,
   });
+  const network = new NetworkService(store, settings.tagKeys);
+  const history = new HistoryRecorder({
+    store: await HistoryStore.create(database, settings.history),
+    network,
+    logger,
+  });
   const sync = new SyncEngine({
     config: settings,
     credentials,
@@ -86,15 +96,17 @@ export async function createEcsNetworkingEngine(
     events,
     readCatalogDependsOn,
     reader,
+    history,
   });
-  const live = new LiveUpdater({ config: settings, reader, store, logger, events });
-  const network = new NetworkService(store, settings.tagKeys);
+  const live = new LiveUpdater({ config: settings, reader, store, logger, events, history });
   return {
     settings,
     store,
     sync,
     live,
     network,
-    router: deps => createRouter({ network, ...deps }),
+    history: history.store,
+    router: deps =>
+      createRouter({ network, history: history.store, defaultOwner: settings.defaultOwner, ...deps }),
   };
 }

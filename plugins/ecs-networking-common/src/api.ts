@@ -1,3 +1,6 @@
+import type { BlastRadius } from './graph/blastRadius';
+import type { NetworkChange } from './history/diffFacts';
+import type { SnapshotUpdatedPayload } from './events';
 import type { LookupMatch } from './lookup';
 import type { Edge, Endpoint, Finding, ModelService, NetworkModel } from './model';
 import type { EcsTaskInfo, ScopeSnapshot, ScopeStatus } from './snapshot';
@@ -97,4 +100,72 @@ export interface EntityNetworkResponse {
   findings: Finding[];
   /** Sync state of the account × regions these services (or the namespace) live in. */
   scopes: ScopeStatus[];
+}
+
+/** What caused a generation whose changes were recorded: a full sync, or AWS change events. @public */
+export type ChangeTrigger = SnapshotUpdatedPayload['trigger'];
+
+/** A change as history recorded it. @public */
+export interface RecordedChange extends NetworkChange {
+  /** Ascending in recording order. */
+  id: number;
+  /** The store generation that made the change. */
+  generation: number;
+  /** When it was recorded (ISO 8601). */
+  at: string;
+  trigger: ChangeTrigger;
+}
+
+/** Query of `GET /changes`. @public */
+export interface ChangesQuery {
+  /** ISO 8601 time; default 24 hours before `until`. */
+  since?: string;
+  /** ISO 8601 time; default now. */
+  until?: string;
+  /** Only changes about this catalog entity's services (read with the caller's credentials). */
+  entityRef?: string;
+  /** With `entityRef`: also changes of services up to this many calls away, 0 – `MAX_HOPS`. Default 0. */
+  hops?: number;
+  /** At most this many changes, newest first: 1 – `CHANGES_MAX_LIMIT`, default 500. */
+  limit?: number;
+}
+
+/** The most hops `GET /changes` and `GET /blast-radius` follow. @public */
+export const MAX_HOPS = 5;
+
+/** The largest page of `GET /changes`. @public */
+export const CHANGES_MAX_LIMIT = 5000;
+
+/**
+ * `GET /changes?since=&until=&entityRef=&hops=&limit=`: what changed in
+ * the network in a time window, newest first.
+ *
+ * @public
+ */
+export interface ChangesResponse {
+  since: string;
+  until: string;
+  changes: RecordedChange[];
+  /** True when the window held more than `limit` changes; the oldest were left out. */
+  truncated: boolean;
+}
+
+/** Query of `GET /blast-radius`: exactly one of `entityRef` and `endpoint`. @public */
+export interface BlastRadiusQuery {
+  /** The services of this catalog entity (read with the caller's credentials). */
+  entityRef?: string;
+  /** An endpoint id, or a name as `GET /lookup` takes it (`orders:8080`, `mysql.app`). */
+  endpoint?: string;
+  /** Callers up to this many calls away, 1 – `MAX_HOPS`. Default 3. */
+  hops?: number;
+}
+
+/**
+ * `GET /blast-radius?entityRef=|endpoint=&hops=`: who is affected when
+ * services or endpoints fail, by hop, with their owners.
+ *
+ * @public
+ */
+export interface BlastRadiusResponse extends BlastRadius {
+  generation: number;
 }

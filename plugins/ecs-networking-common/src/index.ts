@@ -35,14 +35,34 @@ export { arnResourceName, parseArn } from './arns';
 export { entityRefFromTag } from './entityRefs';
 export { appMeshUseOf } from './appMesh';
 export type { AppMeshUse } from './appMesh';
-export { SNAPSHOTS_MAX_LIMIT } from './api';
+export { factId, networkFacts } from './history/networkFacts';
+export type { NetworkFact, NetworkFactKind, NetworkFactsOptions } from './history/networkFacts';
+export { describeAttributeChange, diffFacts } from './history/diffFacts';
+export { callGraph, neighbourhood } from './graph/callGraph';
+export type { CallGraph } from './graph/callGraph';
+export { blastRadius } from './graph/blastRadius';
 export type {
+  BlastRadius,
+  BlastRadiusCall,
+  BlastRadiusCaller,
+  BlastRadiusOptions,
+  BlastRadiusService,
+} from './graph/blastRadius';
+export type { AttributeChange, ChangeAction, NetworkChange } from './history/diffFacts';
+export { CHANGES_MAX_LIMIT, MAX_HOPS, SNAPSHOTS_MAX_LIMIT } from './api';
+export type {
+  BlastRadiusQuery,
+  BlastRadiusResponse,
+  ChangesQuery,
+  ChangesResponse,
+  ChangeTrigger,
   EntityNetworkResponse,
   HealthResponse,
   LiveService,
   LookupQuery,
   LookupResponse,
   NetworkResponse,
+  RecordedChange,
   SnapshotsQuery,
   SnapshotsResponse,
   StatusResponse,

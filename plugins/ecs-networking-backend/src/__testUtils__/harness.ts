@@ -1,9 +1,18 @@
 import type { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DEFAULT_TAG_KEYS } from '@ecs-net/plugin-ecs-networking-common';
+import express from 'express';
 import { DEMO_SCOPES, demoAwsConfig, syntheticAwsConfig } from '@ecs-net/aws-local';
 import knexFactory, { Knex } from 'knex';
 import { createEcsNetworkingEngine } from '../createEcsNetworkingEngine';
 import type { SnapshotStore } from '../store/SnapshotStore';
+import type { HistoryStore } from '../history/HistoryStore';
+import { createRouter } from '../router/createRouter';
+import { NetworkService } from '../service/NetworkService';
 
 /** Every line any logger (or child logger) wrote, for leak checks. */
 export function recordingLogger(lines: string[] = []): LoggerService & { lines: string[] } {
@@ -86,10 +95,40 @@ export async function createSync(
   database: DatabaseService = sqliteDatabase(),
 ) {
   const logger = recordingLogger();
-  const { sync, store } = await createEcsNetworkingEngine({
+  const { sync, store, history } = await createEcsNetworkingEngine({
     config: new ConfigReader(configData),
     database,
     logger,
   });
-  return { sync, store, logger };
+  return { sync, store, history, logger };
+}
+
+/** A Component entity as a catalog holds it, for the demo services that link to it by tag. */
+export function component(name: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
+  };
+}
+
+/**
+ * The plugin's API over what an engine stored, as a fresh replica serves it:
+ * a new view, so no cached one hides a write.
+ */
+export function servedApi(
+  engine: { store: SnapshotStore; history: HistoryStore },
+  catalog: CatalogService = catalogServiceMock(),
+): express.Express {
+  return express().use(
+    createRouter({
+      network: new NetworkService(engine.store, DEFAULT_TAG_KEYS),
+      history: engine.history,
+      defaultOwner: 'group:default/unknown',
+      catalog,
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+    }),
+  );
 }

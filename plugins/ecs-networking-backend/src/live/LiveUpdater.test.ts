@@ -153,6 +153,12 @@ describe('live updates from AWS change events', () => {
     );
     await deliverQueue();
     expect(await storedIps(service!.serviceArn!)).toEqual(await runningIps('refund-service'));
+    const recorded = async () =>
+      (await engine.history.changes({ since: '2000-01-01T00:00:00.000Z', until: '2100-01-01T00:00:00.000Z', limit: 100 }))
+        .changes;
+    expect(await recorded()).toContainEqual(
+      expect.objectContaining({ kind: 'service', action: 'added', label: 'refund-service', trigger: 'events' }),
+    );
 
     await ecs.send(
       new UpdateServiceCommand({ cluster: 'shop', service: 'refund-service', desiredCount: 0 }),
@@ -160,8 +166,10 @@ describe('live updates from AWS change events', () => {
     await ecs.send(new DeleteServiceCommand({ cluster: 'shop', service: 'refund-service' }));
     await deliverQueue();
     expect(await storedService(service!.serviceArn!)).toBeUndefined();
+    expect((await recorded())[0]).toMatchObject({ action: 'removed', label: 'refund-service' });
 
-    const everything = JSON.stringify(await engine.store.list()) + logger.lines.join('\n');
+    const everything =
+      JSON.stringify(await engine.store.list()) + JSON.stringify(await recorded()) + logger.lines.join('\n');
     expect(everything).not.toContain(CANARY);
   });
 

@@ -6,6 +6,7 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { EstateReader } from '@ecs-net/plugin-ecs-networking-node';
 import type { EcsNetworkingConfig } from '../config';
+import type { HistoryRecorder } from '../history/HistoryRecorder';
 import type { SnapshotStore } from '../store/SnapshotStore';
 import { eventTargets } from './awsEventTargets';
 
@@ -66,6 +67,8 @@ export class LiveUpdater {
       store: SnapshotStore;
       logger: LoggerService;
       events?: EventsService;
+      /** Records what a re-read changed in the network. */
+      history?: HistoryRecorder;
     },
   ) {}
 
@@ -131,7 +134,7 @@ export class LiveUpdater {
   }
 
   private async refresh(key: string, serviceArns: string[], cloudMapServiceIds: string[]): Promise<void> {
-    const { config, reader, store, logger, events } = this.options;
+    const { config, reader, store, logger, events, history } = this.options;
     const scope = config.scopes.find(s => scopeKey(s) === key)!;
     const base = await store.snapshotOf(scope);
     // Not read yet: the first full sync reads these services anyway.
@@ -157,6 +160,7 @@ export class LiveUpdater {
         `and ${cloudMapServiceIds.length} Cloud Map service(s), ` +
         `${result.stats.total()} AWS calls, ${result.durationMs} ms`,
     );
+    await history?.record('events');
     const payload: SnapshotUpdatedPayload = {
       trigger: 'events',
       scopes: [{ accountId: scope.accountId, region: scope.region }],

@@ -32,8 +32,11 @@ const PROTECTED = [
   '/api/ecs-networking/network',
   '/api/ecs-networking/snapshots',
   '/api/ecs-networking/lookup?q=order-service',
+  '/api/ecs-networking/changes',
+  '/api/ecs-networking/blast-radius?endpoint=mysql.app',
   OPEN,
 ];
+const CHANGES_OF = (name: string) => `/api/ecs-networking/changes?entityRef=component:${name}&hops=1`;
 
 /** Two hand-written Components the demo's services link to; one is restricted. */
 function component(name: string, labels: Record<string, string> = {}): Entity {
@@ -192,5 +195,48 @@ describe('ecs-networking API authentication and entity permissions', () => {
   it("still serves an entity's network to a caller denied the estate view", async () => {
     const open = await get(OPEN, mockCredentials.user.header(GUEST)).expect(200);
     expect(open.body.services.map((s: { name: string }) => s.name)).toEqual(['order-service']);
+  });
+
+  it("serves an entity's changes like its network: to callers the catalog lets read it", async () => {
+    await get(CHANGES_OF('order-service'), mockCredentials.user.header(GUEST)).expect(200);
+    await get(CHANGES_OF('analytics-service'), mockCredentials.user.header()).expect(200);
+    const denied = await get(CHANGES_OF('analytics-service'), mockCredentials.user.header(OUTSIDER)).expect(404);
+    expect(denied.body.changes).toBeUndefined();
+  });
+
+  it("serves an entity's blast radius like its network: to callers the catalog lets read it", async () => {
+    const radius = await get(
+      '/api/ecs-networking/blast-radius?entityRef=component:order-service',
+      mockCredentials.user.header(GUEST),
+    ).expect(200);
+    expect(radius.body.targets.map((t: { name: string }) => t.name)).toEqual(['order-service']);
+    await get(
+      '/api/ecs-networking/blast-radius?entityRef=component:analytics-service',
+      mockCredentials.user.header(OUTSIDER),
+    ).expect(404);
+  });
+
+  it('answers a bad /blast-radius query with 400 or 404 and what is wrong', async () => {
+    const user = mockCredentials.user.header();
+    const none = await get('/api/ecs-networking/blast-radius', user).expect(400);
+    expect(none.body.error.message).toContain('give exactly one of entityRef and endpoint');
+    await get('/api/ecs-networking/blast-radius?entityRef=component:order-service&endpoint=mysql.app', user).expect(400);
+    await get('/api/ecs-networking/blast-radius?endpoint=mysql.app&hops=0', user).expect(400);
+    const unknown = await get('/api/ecs-networking/blast-radius?endpoint=nothing.here', user).expect(404);
+    expect(unknown.body.error.message).toContain('No endpoint answers on "nothing.here"');
+  });
+
+  it('answers a bad /changes query with 400 and what is wrong', async () => {
+    const bad = await get('/api/ecs-networking/changes?since=yesterday', mockCredentials.user.header()).expect(400);
+    expect(bad.body.error.message).toContain('since: expected an ISO 8601 time');
+    const hops = await get('/api/ecs-networking/changes?hops=1', mockCredentials.user.header()).expect(400);
+    expect(hops.body.error.message).toContain('hops needs an entityRef');
+    await get(`${CHANGES_OF('order-service')}0`, mockCredentials.user.header()).expect(400);
+    const order = await get(
+      '/api/ecs-networking/changes?since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z',
+      mockCredentials.user.header(),
+    ).expect(400);
+    expect(order.body.error.message).toContain('since: must not be after until');
+    await get('/api/ecs-networking/changes?entityRef=component:nobody-knows', mockCredentials.user.header()).expect(404);
   });
 });

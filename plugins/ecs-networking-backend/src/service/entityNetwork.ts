@@ -60,6 +60,17 @@ function namespaceNetwork(view: NetworkView, namespaceArn: string): EntityNetwor
   };
 }
 
+/**
+ * The ECS services an entity stands for, as `entityNetwork` presents them;
+ * a service Resource also names its service once it is gone (its history
+ * still concerns it).
+ */
+export function entityServiceArns(view: NetworkView, entity: Entity): string[] {
+  const namespaceArn = cloudMapNamespaceArnOf(entity);
+  if (namespaceArn) return namespaceNetwork(view, namespaceArn).services.map(s => s.arn);
+  return servicesOf(view, entity);
+}
+
 export function entityNetwork(view: NetworkView, entity: Entity): EntityNetworkResponse {
   const namespaceArn = cloudMapNamespaceArnOf(entity);
   if (namespaceArn) return namespaceNetwork(view, namespaceArn);

@@ -7,13 +7,16 @@ import type {
   NetworkModel,
   ScopeSnapshot,
 } from '@ecs-net/plugin-ecs-networking-common';
+import type { CallGraph } from '@ecs-net/plugin-ecs-networking-common';
 import { entityRefFromTag, findingSubjectsOf } from '@ecs-net/plugin-ecs-networking-common';
 
-/** Lookups by ARN, built once per store generation so requests never scan. */
-export interface NetworkIndexes {
+/** Lookups by ARN, built once per store generation so requests never scan; also the model's `CallGraph`. */
+export interface NetworkIndexes extends CallGraph {
   services: Map<string, ModelService>;
   /** Running tasks by service ARN: volatile, so never part of the model. */
   tasks: Map<string, EcsTaskInfo[]>;
+  /** Desired task count by service ARN: history tells a scale to zero. */
+  desiredCounts: Map<string, number>;
   /**
    * Service ARN → ARNs findings about it may be raised on: its task
    * definition and the Cloud Map services it registers into.
@@ -57,6 +60,9 @@ export function buildIndexes(snapshots: ScopeSnapshot[], model: NetworkModel): N
   return {
     services: new Map(model.services.map(s => [s.arn, s])),
     tasks: new Map(snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc.tasks] as const))),
+    desiredCounts: new Map(
+      snapshots.flatMap(s => s.services.map(svc => [svc.arn, svc.desiredCount] as const)),
+    ),
     findingSubjects: new Map(model.services.map(s => [s.arn, findingSubjectsOf(s)])),
     endpoints: new Map(model.endpoints.map(e => [e.id, e])),
     endpointsByService: group(model.endpoints, e => e.serviceArn),

@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
+import { pathToFileURL } from 'node:url';
 import type {
   RemovalPending,
   ScopeSnapshot,
@@ -15,10 +16,9 @@ import {
 } from '@ecs-net/plugin-ecs-networking-node';
 import type { CatalogLinks } from '../service/catalogDependencies';
 
-const migrationsDir = resolvePackagePath(
-  '@ecs-net/plugin-ecs-networking-backend',
-  'migrations',
-);
+// Resolved from this module rather than by package name, so the migrations
+// found are this copy's own, wherever another copy of the package is installed.
+const migrationsDir = resolvePackagePath(pathToFileURL(__filename).href, 'migrations');
 
 interface ScopeRow {
   account_id: string;

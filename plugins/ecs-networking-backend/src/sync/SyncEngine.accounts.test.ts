@@ -1,20 +1,15 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_FAULTS, generateEstate, LocalAws, startLocalAwsForSdk } from '@ecs-net/aws-local';
 import {
   ANNOTATIONS,
-  DEFAULT_TAG_KEYS,
   EntityNetworkResponse,
   NetworkResponse,
   ScopeStatus,
   StatusResponse,
 } from '@ecs-net/plugin-ecs-networking-common';
-import express from 'express';
 import request from 'supertest';
-import { createSync, storedServiceArns, syntheticConfig } from '../__testUtils__/harness';
-import { createRouter } from '../router/createRouter';
-import { NetworkService } from '../service/NetworkService';
-import type { SnapshotStore } from '../store/SnapshotStore';
+import { createSync, servedApi, storedServiceArns, syntheticConfig } from '../__testUtils__/harness';
 
 jest.setTimeout(60_000);
 
@@ -25,27 +20,22 @@ const FAILING = '300000000002';
  * What the API serves from a store: /status, /network and one entity's view.
  * A new service per look, as the cached view is only rechecked every second.
  */
-function api(store: SnapshotStore, failingServiceArn: string) {
-  const app = express();
-  app.use(
-    createRouter({
-      network: new NetworkService(store, DEFAULT_TAG_KEYS),
-      catalog: catalogServiceMock({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Resource',
-            metadata: {
-              name: 'failing-service',
-              namespace: 'default',
-              annotations: { [ANNOTATIONS.serviceArn]: failingServiceArn },
-            },
-            spec: { type: 'ecs-service', owner: 'team' },
+function api(engine: Parameters<typeof servedApi>[0], failingServiceArn: string) {
+  const app = servedApi(
+    engine,
+    catalogServiceMock({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Resource',
+          metadata: {
+            name: 'failing-service',
+            namespace: 'default',
+            annotations: { [ANNOTATIONS.serviceArn]: failingServiceArn },
           },
-        ],
-      }),
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
+          spec: { type: 'ecs-service', owner: 'team' },
+        },
+      ],
     }),
   );
   const get = async <T>(path: string): Promise<T> =>
@@ -73,14 +63,13 @@ describe('SyncEngine with one of three accounts failing', () => {
 
   it('keeps the failing account stale with its last good data, the others fresh, until it recovers', async () => {
     local.setFaults(DEFAULT_FAULTS);
-    const { sync, store } = await createSync(
-      syntheticConfig([...HEALTHY, FAILING].sort(), ['eu-west-1']),
-    );
+    const engine = await createSync(syntheticConfig([...HEALTHY, FAILING].sort(), ['eu-west-1']));
+    const { sync, store } = engine;
     await sync.run();
     const good = await storedServiceArns(store);
     const failingKey = `${FAILING}/eu-west-1`;
     expect(good[failingKey].length).toBeGreaterThan(0);
-    const served = () => api(store, good[failingKey][0]);
+    const served = () => api(engine, good[failingKey][0]);
     const first = (await served().status()).scopes;
     expect(first.every(s => !s.stale && s.lastSuccessAt)).toBe(true);
 

@@ -1,29 +1,15 @@
 import { startLocalAwsForSdk } from '@ecs-net/aws-local';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import type { LocalAws } from '@ecs-net/aws-local';
-import { DEFAULT_TAG_KEYS, StatusResponse } from '@ecs-net/plugin-ecs-networking-common';
-import express from 'express';
+import { StatusResponse } from '@ecs-net/plugin-ecs-networking-common';
 import request from 'supertest';
-import { createSync, storedServiceArns } from '../__testUtils__/harness';
-import { createRouter } from '../router/createRouter';
-import { NetworkService } from '../service/NetworkService';
-import type { SnapshotStore } from '../store/SnapshotStore';
+import { createSync, servedApi, storedServiceArns } from '../__testUtils__/harness';
 
 // Real syncs of four scopes through the SDK, on a possibly loaded machine.
 jest.setTimeout(120_000);
 
-async function status(store: SnapshotStore): Promise<StatusResponse> {
-  const app = express();
-  app.use(
-    createRouter({
-      network: new NetworkService(store, DEFAULT_TAG_KEYS),
-      catalog: catalogServiceMock(),
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
-    }),
-  );
-  const res = await request(app)
+async function status(engine: Parameters<typeof servedApi>[0]): Promise<StatusResponse> {
+  const res = await request(servedApi(engine))
     .get('/status')
     .set('authorization', mockCredentials.user.header())
     .expect(200);
@@ -45,12 +31,13 @@ describe('SyncEngine when an enrichment fails', () => {
 
     local.setFaults({ htmlErrorOperations: ['cloudwatch:ListMetrics'] });
     try {
-      const { sync, store, logger } = await createSync();
+      const engine = await createSync();
+      const { sync, store, logger } = engine;
       const result = await sync.run();
       expect(result.scopes.every(scope => scope.ok)).toBe(true);
       expect(await storedServiceArns(store)).toEqual(expected);
 
-      const { scopes } = await status(store);
+      const { scopes } = await status(engine);
       expect(scopes.every(scope => !scope.stale && scope.consecutiveFailures === 0)).toBe(true);
       // The shop's Service Connect scope needed the metrics; the notes say why they are missing.
       const shop = scopes.find(s => s.accountId === '111111111111' && s.region === 'eu-west-1')!;

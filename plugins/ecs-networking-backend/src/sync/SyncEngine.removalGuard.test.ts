@@ -1,24 +1,19 @@
 import { deleteEcsServices, startLocalAwsForSdk } from '@ecs-net/aws-local';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import type { LocalAws } from '@ecs-net/aws-local';
 import {
-  DEFAULT_TAG_KEYS,
   NetworkResponse,
   StatusResponse,
 } from '@ecs-net/plugin-ecs-networking-common';
-import express from 'express';
 import request from 'supertest';
 import {
   ConfigData,
   createSync,
   demoConfig,
+  servedApi,
   sqliteDatabase,
   storedServiceArns,
 } from '../__testUtils__/harness';
-import { createRouter } from '../router/createRouter';
-import { NetworkService } from '../service/NetworkService';
-import type { SnapshotStore } from '../store/SnapshotStore';
 
 // Each test reads the demo estate a few times and changes it in between.
 jest.setTimeout(120_000);
@@ -42,15 +37,8 @@ function withScope(entry: ConfigData, extra: ConfigData = {}) {
 }
 
 /** /status and this scope's services in /network, as the API serves them from a store. */
-async function served(store: SnapshotStore) {
-  const app = express().use(
-    createRouter({
-      network: new NetworkService(store, DEFAULT_TAG_KEYS),
-      catalog: catalogServiceMock({ entities: [] }),
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
-    }),
-  );
+async function served(engine: Parameters<typeof servedApi>[0]) {
+  const app = servedApi(engine);
   const get = async <T>(path: string): Promise<T> =>
     (await request(app).get(path).set('authorization', mockCredentials.user.header()).expect(200))
       .body;
@@ -94,7 +82,7 @@ describe('the removal guard, reading the local AWS endpoint', () => {
       removalPending: { previousServices: 9, readServices: 2 },
     });
     expect(await storedServiceArns(typo.store)).toEqual(before);
-    const during = await served(typo.store);
+    const during = await served(typo);
     expect(during.services).toEqual(before[KEY]);
     expect(during.scope).toMatchObject({
       stale: false,
@@ -112,14 +100,15 @@ describe('the removal guard, reading the local AWS endpoint', () => {
 
     const fixed = await createSync(demoConfig(), database);
     expect(resultOf(await fixed.sync.run()).removalPending).toBeUndefined();
-    const after = await served(fixed.store);
+    const after = await served(fixed);
     expect(after.scope.removalPending).toBeUndefined();
     expect(after.services).toEqual(before[KEY]);
     expect(warnings(fixed.logger.lines)).toEqual([]);
   });
 
   it('holds an emptied region, and removes its services when the next read confirms it', async () => {
-    const { sync, store, logger } = await createSync();
+    const engine = await createSync();
+    const { sync, store, logger } = engine;
     await sync.run();
     const before = await storedServiceArns(store);
     await deleteEcsServices({ accountId: ACCOUNT, region: REGION, cluster: 'shop' });
@@ -133,14 +122,14 @@ describe('the removal guard, reading the local AWS endpoint', () => {
     });
     // Every scope as it was, this one included.
     expect(await storedServiceArns(store)).toEqual(before);
-    const during = await served(store);
+    const during = await served(engine);
     expect(during.services).toEqual(before[KEY]);
     expect(during.scope.removalPending).toMatchObject({ previousServices: 9, readServices: 0 });
 
     const confirmed = await sync.run();
     expect(resultOf(confirmed).removalPending).toBeUndefined();
     expect(await storedServiceArns(store)).toEqual({ ...before, [KEY]: [] });
-    const after = await served(store);
+    const after = await served(engine);
     expect(after.services).toEqual([]);
     expect(after.scope.removalPending).toBeUndefined();
     expect(warnings(logger.lines)).toEqual([
@@ -150,7 +139,8 @@ describe('the removal guard, reading the local AWS endpoint', () => {
   });
 
   it('applies ordinary churn at once: one service deleted, then a cluster torn down while the rest stays', async () => {
-    const { sync, store, logger } = await createSync();
+    const engine = await createSync();
+    const { sync, store, logger } = engine;
     await sync.run();
     const arnsOf = async () => (await storedServiceArns(store))[KEY];
     const all = await arnsOf();
@@ -165,7 +155,7 @@ describe('the removal guard, reading the local AWS endpoint', () => {
     expect(resultOf(await sync.run()).removalPending).toBeUndefined();
     expect((await arnsOf()).map(name)).toHaveLength(6);
     expect((await arnsOf()).filter(arn => arn.includes('/web/'))).toEqual([]);
-    expect((await served(store)).scope.removalPending).toBeUndefined();
+    expect((await served(engine)).scope.removalPending).toBeUndefined();
     expect(warnings(logger.lines)).toEqual([]);
   });
 

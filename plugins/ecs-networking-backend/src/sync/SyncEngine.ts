@@ -8,6 +8,7 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import { CallStats, EstateReader } from '@ecs-net/plugin-ecs-networking-node';
 import type { EcsNetworkingConfig } from '../config';
+import type { HistoryRecorder } from '../history/HistoryRecorder';
 import type { CatalogDependsOnReader, CatalogLinks } from '../service/catalogDependencies';
 import type { SnapshotStore } from '../store/SnapshotStore';
 import { decideRemoval, RemovalGuardDecision } from './removalGuard';
@@ -50,6 +51,8 @@ export class SyncEngine {
       readCatalogDependsOn?: CatalogDependsOnReader;
       /** Shared with the live updates, so both keep to one pace per scope. */
       reader?: EstateReader;
+      /** Records what the run changed in the network. */
+      history?: HistoryRecorder;
     },
   ) {
     this.reader =
@@ -146,6 +149,7 @@ export class SyncEngine {
       }
     }
     this.logRemovals(decisions);
+    await this.options.history?.record('sync');
     await this.options.events?.publish({
       topic: SNAPSHOT_UPDATED_TOPIC,
       eventPayload: {

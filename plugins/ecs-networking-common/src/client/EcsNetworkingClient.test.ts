@@ -52,6 +52,18 @@ describe('EcsNetworkingClient', () => {
     expect(fetch).toHaveBeenCalledWith('http://backstage.test/api/ecs-networking/network');
   });
 
+  it('encodes the /changes and /blast-radius queries, leaving out absent values', async () => {
+    const { client, fetch } = clientAnswering(ok({ changes: [] }));
+    await client.getChanges();
+    expect(fetch).toHaveBeenLastCalledWith('http://backstage.test/api/ecs-networking/changes');
+    await client.getChanges({ entityRef: 'component:default/orders', hops: 1, since: '2026-01-01T00:00:00.000Z' });
+    expect(fetch).toHaveBeenLastCalledWith(
+      'http://backstage.test/api/ecs-networking/changes?entityRef=component%3Adefault%2Forders&hops=1&since=2026-01-01T00%3A00%3A00.000Z',
+    );
+    await client.getBlastRadius({ endpoint: 'orders:8080', hops: 2 });
+    expect(fetch).toHaveBeenLastCalledWith('http://backstage.test/api/ecs-networking/blast-radius?endpoint=orders%3A8080&hops=2');
+  });
+
   it('encodes the lookup query', async () => {
     const { client, fetch } = clientAnswering(ok({ query: '', matches: [] }));
     await client.lookup('http://orders:8080/a b?x=1');

@@ -1,6 +1,10 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError, ServiceUnavailableError } from '@backstage/errors';
 import type {
+  BlastRadiusQuery,
+  BlastRadiusResponse,
+  ChangesQuery,
+  ChangesResponse,
   EntityNetworkResponse,
   LookupResponse,
   NetworkResponse,
@@ -44,6 +48,16 @@ export interface EcsNetworkingRequestOptions {
  */
 export interface EstateSnapshots extends StatusResponse {
   snapshots: ScopeSnapshot[];
+}
+
+/** `?a=1&b=x` of the given values, leaving out absent ones. */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
 }
 
 /** Reading pages again from the start more often than this returns the mixed read. */
@@ -123,6 +137,16 @@ export class EcsNetworkingClient {
       .map(encodeURIComponent)
       .join('/');
     return this.get(`/entities/${path}`, options);
+  }
+
+  /** What changed in the network: the whole estate's, or one entity's and its neighbours'. */
+  getChanges(query: ChangesQuery = {}, options?: EcsNetworkingRequestOptions): Promise<ChangesResponse> {
+    return this.get(`/changes${queryString(query)}`, options);
+  }
+
+  /** Who is affected, hop by hop, when an entity's services or an endpoint fail. */
+  getBlastRadius(query: BlastRadiusQuery, options?: EcsNetworkingRequestOptions): Promise<BlastRadiusResponse> {
+    return this.get(`/blast-radius${queryString(query)}`, options);
   }
 
   private getSnapshotsPage(

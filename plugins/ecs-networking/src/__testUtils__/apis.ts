@@ -15,6 +15,8 @@ export function mockEcsNetworkingApi(
     getNetwork: jest.fn(),
     lookup: jest.fn(),
     getEntityNetwork: jest.fn(),
+    getChanges: jest.fn(async () => ({ since: '', until: '', changes: [], truncated: false })),
+    getBlastRadius: jest.fn(async ({ hops = 3 }) => ({ generation: 1, targets: [], hops, callers: [], owners: [] })),
     ...overrides,
   } as jest.Mocked<EcsNetworkingApi>;
 }

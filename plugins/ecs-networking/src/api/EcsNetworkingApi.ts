@@ -1,6 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  BlastRadiusQuery,
+  BlastRadiusResponse,
+  ChangesQuery,
+  ChangesResponse,
   EntityNetworkResponse,
   LookupResponse,
   NetworkResponse,
@@ -28,6 +32,10 @@ export interface EcsNetworkingApi {
   getEntityNetwork(
     entityRef: CompoundEntityRef,
   ): Promise<EntityNetworkResponse>;
+  /** What changed in the network: the estate's, or one entity's and its neighbours'. */
+  getChanges(query?: ChangesQuery): Promise<ChangesResponse>;
+  /** Who is affected, hop by hop, when an entity's services or an endpoint fail. */
+  getBlastRadius(query: BlastRadiusQuery): Promise<BlastRadiusResponse>;
 }
 
 /** @public */

@@ -1,9 +1,11 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { MECHANISMS } from '../../lib/describe';
 import { EntityNetworkStates } from '../EntityNetwork/EntityNetworkStates';
 import type { ServiceSection } from '../EntityNetwork/serviceSections';
+import { EntityBlastRadius, EntityChanges } from '../NetworkHistory';
 import { ScopeBanners } from '../shared/ScopeBanners';
 import { LastSynced } from '../shared/LastSynced';
 import { LiveTasksTable } from './LiveTasksTable';
@@ -18,8 +20,9 @@ function mechanismsOf(section: ServiceSection) {
 }
 
 /**
- * The Network tab: each service's neighbourhood as a graph and its running
- * tasks. The endpoints, calls with their evidence and findings are the
+ * The Network tab: each service's neighbourhood as a graph, its running
+ * tasks, who it would take down (blast radius) and what changed around it.
+ * The endpoints, calls with their evidence and findings are the
  * Overview's card; the tab does not repeat them.
  */
 export function EcsNetworkingContent() {
@@ -50,6 +53,12 @@ export function EcsNetworkingContent() {
             <InfoCard title="Running tasks">
               <LiveTasksTable services={network.services} />
             </InfoCard>
+          </Grid>
+          <Grid item xs={12}>
+            <EntityBlastRadius entityRef={stringifyEntityRef(entity)} />
+          </Grid>
+          <Grid item xs={12}>
+            <EntityChanges entityRef={stringifyEntityRef(entity)} />
           </Grid>
         </Grid>
       )}

@@ -17,6 +17,7 @@ import { ecsNetworkingApiRef } from '../../api';
 import { useServiceEntities } from '../../hooks/useServiceEntities';
 import { counted } from '../../lib/describe';
 import { createEstateIndex } from '../../lib/estateIndex';
+import { EstateChanges } from '../NetworkHistory';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
 import { ScopeBanners } from '../shared/ScopeBanners';
 import { LastSynced } from '../shared/LastSynced';
@@ -141,6 +142,9 @@ function NetworkBody(props: { value?: NetworkResponse; loading: boolean; error?:
         ) : (
           <Estate network={value} />
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <EstateChanges />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,118 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import type { NetworkFact } from '@ecs-net/plugin-ecs-networking-common';
+import { sqliteDatabase } from '../__testUtils__/harness';
+import { SnapshotStore } from '../store/SnapshotStore';
+import { HistoryStore, HistorySettings } from './HistoryStore';
+
+const HOUR = 3600_000;
+const T0 = Date.parse('2026-03-01T00:00:00Z');
+const at = (hours: number) => new Date(T0 + hours * HOUR);
+const iso = (hours: number) => at(hours).toISOString();
+
+function service(name: string, attributes: Record<string, string> = {}): NetworkFact {
+  const arn = `arn:aws:ecs:eu-west-1:111122223333:service/main/${name}`;
+  return {
+    kind: 'service',
+    key: arn,
+    label: name,
+    accountId: '111122223333',
+    region: 'eu-west-1',
+    attributes,
+    serviceArns: [arn],
+    entityRefs: [],
+  };
+}
+const arnOf = (name: string) => service(name).key;
+
+async function historyStore(
+  settings: Partial<HistorySettings> = {},
+  database: DatabaseService = sqliteDatabase(),
+) {
+  // The plugin's migrations run with the snapshot store.
+  await SnapshotStore.create(database);
+  return HistoryStore.create(database, { retentionMs: 30 * 24 * HOUR, maxChanges: 1000, ...settings });
+}
+
+const window = { since: iso(-1000), until: iso(1000), limit: 100 };
+
+describe('HistoryStore', () => {
+  it('takes the first generation as the baseline, then records each later one against the last', async () => {
+    const history = await historyStore();
+    expect(await history.record(1, [service('orders')], 'sync', at(0))).toEqual([]);
+    const changes = await history.record(
+      2,
+      [service('orders', { desiredCount: '0' }), service('web')],
+      'events',
+      at(1),
+    );
+    expect(changes!.map(c => `${c.action} ${c.label}`)).toEqual(['changed orders', 'added web']);
+
+    const { changes: recorded, truncated } = await history.changes(window);
+    expect(truncated).toBe(false);
+    expect(recorded.map(c => [c.generation, c.trigger, c.at, c.action, c.label])).toEqual([
+      [2, 'events', iso(1), 'changed', 'orders'],
+      [2, 'events', iso(1), 'added', 'web'],
+    ]);
+    expect(recorded[0].attributes).toEqual([{ name: 'desiredCount', after: '0' }]);
+  });
+
+  it('leaves a generation alone that is not newer than the last recorded one', async () => {
+    const history = await historyStore();
+    await history.record(5, [service('orders')], 'sync', at(0));
+    expect(await history.record(5, [], 'sync', at(1))).toBeUndefined();
+    expect(await history.record(4, [], 'sync', at(1))).toBeUndefined();
+    expect((await history.changes(window)).changes).toEqual([]);
+  });
+
+  it('diffs against the facts another replica stored', async () => {
+    const database = sqliteDatabase();
+    const first = await historyStore({}, database);
+    await first.record(1, [service('orders'), service('web')], 'sync', at(0));
+    const second = await historyStore({}, database);
+    const changes = await second.record(2, [service('orders')], 'sync', at(1));
+    expect(changes!.map(c => `${c.action} ${c.label}`)).toEqual(['removed web']);
+    // And the first replica, whose own memory is now behind, reads them back.
+    expect((await first.record(3, [], 'sync', at(2)))!.map(c => `${c.action} ${c.label}`)).toEqual([
+      'removed orders',
+    ]);
+  });
+
+  it('serves a time window, the changes of given services, and at most a limit', async () => {
+    const history = await historyStore();
+    await history.record(1, [], 'sync', at(0));
+    await history.record(2, [service('a')], 'sync', at(1));
+    await history.record(3, [service('a'), service('b')], 'sync', at(2));
+    await history.record(4, [service('a'), service('b'), service('c')], 'sync', at(3));
+    const labels = async (query: Partial<Parameters<HistoryStore['changes']>[0]>) =>
+      (await history.changes({ ...window, ...query })).changes.map(c => c.label);
+
+    expect(await labels({})).toEqual(['c', 'b', 'a']);
+    expect(await labels({ since: iso(2), until: iso(2) })).toEqual(['b']);
+    expect(await labels({ serviceArns: [arnOf('a'), arnOf('c')] })).toEqual(['c', 'a']);
+    expect(await labels({ serviceArns: [] })).toEqual([]);
+    expect(await history.changes({ ...window, limit: 2 })).toMatchObject({
+      truncated: true,
+      changes: [{ label: 'c' }, { label: 'b' }],
+    });
+  });
+
+  it('drops generations past the retention, and the oldest beyond the count bound', async () => {
+    const retained = await historyStore({ retentionMs: 24 * HOUR });
+    await retained.record(1, [], 'sync', at(0));
+    await retained.record(2, [service('a')], 'sync', at(1));
+    await retained.record(3, [service('a'), service('b')], 'sync', at(30));
+    expect((await retained.changes(window)).changes.map(c => c.label)).toEqual(['b']);
+
+    const bounded = await historyStore({ maxChanges: 1000 });
+    const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => service(`${prefix}${i}`));
+    await bounded.record(1, [], 'sync', at(0));
+    await bounded.record(2, many(600, 'x'), 'sync', at(1));
+    await bounded.record(3, [...many(600, 'x'), ...many(600, 'y')], 'sync', at(2));
+    const kept = (await bounded.changes({ ...window, limit: 5000 })).changes;
+    // Generation 2 went whole; the newest 600 remain, with their service rows.
+    expect(kept).toHaveLength(600);
+    expect(new Set(kept.map(c => c.generation))).toEqual(new Set([3]));
+    expect((await bounded.changes({ ...window, serviceArns: [arnOf('x1')] })).changes).toEqual([]);
+    expect((await bounded.changes({ ...window, serviceArns: [arnOf('y1')] })).changes).toHaveLength(1);
+  });
+});

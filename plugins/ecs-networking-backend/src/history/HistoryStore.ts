@@ -1,0 +1,210 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import {
+  ChangeTrigger,
+  diffFacts,
+  factId,
+  NetworkChange,
+  NetworkFact,
+  RecordedChange,
+} from '@ecs-net/plugin-ecs-networking-common';
+
+/** How much history is kept. */
+export interface HistorySettings {
+  /** Changes older than this are dropped. */
+  retentionMs: number;
+  /** At most this many changes are kept, the newest. */
+  maxChanges: number;
+}
+
+interface ChangeRow {
+  id: number;
+  generation: number | string;
+  seq: number;
+  at: string;
+  trigger: ChangeTrigger;
+  change: string;
+}
+
+/** Rows per statement: well under every database's limit on bound values. */
+const CHUNK = 400;
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) result.push(items.slice(i, i + CHUNK));
+  return result;
+}
+
+function toRecorded(row: ChangeRow): RecordedChange {
+  const change: NetworkChange = JSON.parse(row.change);
+  return { ...change, id: row.id, generation: Number(row.generation), at: row.at, trigger: row.trigger };
+}
+
+/**
+ * The network's history in the plugin database: every recorded change, and
+ * the facts of the last recorded generation (the next one is diffed against
+ * them). Tables are created by the plugin's migrations, which
+ * `SnapshotStore.create` runs.
+ */
+export class HistoryStore {
+  static async create(database: DatabaseService, settings: HistorySettings): Promise<HistoryStore> {
+    return new HistoryStore(await database.getClient(), settings);
+  }
+
+  /** The facts last recorded by this process, so it need not read them back. */
+  private cache?: { generation: number; facts: Map<string, NetworkFact> };
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly settings: HistorySettings,
+  ) {}
+
+  /**
+   * Records a generation: its changes against the last recorded one, and
+   * its facts. The first generation ever recorded is the baseline and has
+   * no changes. A generation at or below the last recorded one (another
+   * replica was quicker) is left alone: undefined.
+   */
+  async record(
+    generation: number,
+    facts: NetworkFact[],
+    trigger: ChangeTrigger,
+    now: Date = new Date(),
+  ): Promise<NetworkChange[] | undefined> {
+    const next = new Map(facts.map(fact => [factId(fact), fact]));
+    const recorded = await this.db.transaction(async tx => {
+      const row = await tx('ecs_networking_generation').where({ id: 1 }).first('history_generation');
+      const last = row?.history_generation === null || row?.history_generation === undefined
+        ? undefined
+        : Number(row.history_generation);
+      if (last !== undefined && last >= generation) return undefined;
+      let changes: NetworkChange[] = [];
+      if (last === undefined) {
+        await this.writeFacts(tx, [...next.values()]);
+      } else {
+        const previous = this.cache?.generation === last ? this.cache.facts : await this.readFacts(tx);
+        changes = diffFacts(previous.values(), next.values());
+        await this.applyChanges(tx, changes, next);
+        await this.insertChanges(tx, changes, generation, trigger, now);
+      }
+      await tx('ecs_networking_generation').where({ id: 1 }).update({ history_generation: generation });
+      await this.prune(tx, now);
+      return changes;
+    });
+    this.cache = recorded ? { generation, facts: next } : undefined;
+    return recorded;
+  }
+
+  /**
+   * Recorded changes in `[since, until]`, newest generation first, at most `limit`;
+   * with `serviceArns`, only those concerning one of them.
+   */
+  async changes(query: {
+    since: string;
+    until: string;
+    serviceArns?: string[];
+    limit: number;
+  }): Promise<{ changes: RecordedChange[]; truncated: boolean }> {
+    const inWindow = () =>
+      this.db<ChangeRow>('ecs_networking_changes')
+        .where('at', '>=', query.since)
+        .andWhere('at', '<=', query.until);
+    // Newest generation first; a generation's changes in the order the diff gives them.
+    const order = [
+      { column: 'ecs_networking_changes.generation', order: 'desc' },
+      { column: 'ecs_networking_changes.seq', order: 'asc' },
+    ];
+    let rows: ChangeRow[];
+    if (query.serviceArns) {
+      const found = new Map<number, { generation: number; seq: number }>();
+      for (const arns of chunks([...new Set(query.serviceArns)])) {
+        const part = await inWindow()
+          .join('ecs_networking_change_services as s', function on() {
+            this.on('s.generation', 'ecs_networking_changes.generation').andOn(
+              's.seq',
+              'ecs_networking_changes.seq',
+            );
+          })
+          .whereIn('s.service_arn', arns)
+          .distinct('ecs_networking_changes.id', 'ecs_networking_changes.generation', 'ecs_networking_changes.seq');
+        part.forEach(f => found.set(Number(f.id), { generation: Number(f.generation), seq: f.seq }));
+      }
+      const wanted = [...found]
+        .sort(([, a], [, b]) => b.generation - a.generation || a.seq - b.seq)
+        .slice(0, query.limit + 1)
+        .map(([id]) => id);
+      const byId = new Map<number, ChangeRow>();
+      for (const part of chunks(wanted)) {
+        const fetched = await this.db<ChangeRow>('ecs_networking_changes').whereIn('id', part).select();
+        fetched.forEach(row => byId.set(Number(row.id), row));
+      }
+      rows = wanted.map(id => byId.get(id)!);
+    } else {
+      rows = await inWindow().orderBy(order).limit(query.limit + 1).select();
+    }
+    return {
+      changes: rows.slice(0, query.limit).map(toRecorded),
+      truncated: rows.length > query.limit,
+    };
+  }
+
+  private async readFacts(tx: Knex.Transaction): Promise<Map<string, NetworkFact>> {
+    const rows = await tx('ecs_networking_history_facts').select('id', 'fact');
+    return new Map(rows.map(row => [row.id as string, JSON.parse(row.fact) as NetworkFact]));
+  }
+
+  private async writeFacts(tx: Knex.Transaction, facts: NetworkFact[]) {
+    for (const part of chunks(facts)) {
+      await tx('ecs_networking_history_facts')
+        .insert(part.map(fact => ({ id: factId(fact), fact: JSON.stringify(fact) })))
+        .onConflict('id')
+        .merge();
+    }
+  }
+
+  /** Brings the stored facts to the new generation's, writing only what changed. */
+  private async applyChanges(tx: Knex.Transaction, changes: NetworkChange[], next: Map<string, NetworkFact>) {
+    const removed = changes.filter(c => c.action === 'removed').map(factId);
+    for (const part of chunks(removed)) {
+      await tx('ecs_networking_history_facts').whereIn('id', part).delete();
+    }
+    await this.writeFacts(
+      tx,
+      changes.filter(c => c.action !== 'removed').map(c => next.get(factId(c))!),
+    );
+  }
+
+  private async insertChanges(
+    tx: Knex.Transaction,
+    changes: NetworkChange[],
+    generation: number,
+    trigger: ChangeTrigger,
+    now: Date,
+  ) {
+    const at = now.toISOString();
+    const rows = changes.map((change, seq) => ({ generation, seq, at, trigger, change: JSON.stringify(change) }));
+    for (const part of chunks(rows)) await tx('ecs_networking_changes').insert(part);
+    const services = changes.flatMap((change, seq) =>
+      change.serviceArns.map(arn => ({ generation, seq, service_arn: arn })),
+    );
+    for (const part of chunks(services)) await tx('ecs_networking_change_services').insert(part);
+  }
+
+  /**
+   * Drops the generations past the retention, and the oldest beyond the
+   * count bound: a generation's changes go together.
+   */
+  private async prune(tx: Knex.Transaction, now: Date) {
+    const cutoff = new Date(now.getTime() - this.settings.retentionMs).toISOString();
+    const expired = await tx('ecs_networking_changes').where('at', '<', cutoff).max({ generation: 'generation' }).first();
+    const newest = await tx('ecs_networking_changes').max({ id: 'id' }).first();
+    const overflow = await tx('ecs_networking_changes')
+      .where('id', '<=', Number(newest?.id ?? 0) - this.settings.maxChanges)
+      .max({ generation: 'generation' })
+      .first();
+    const below = Math.max(Number(expired?.generation ?? 0), Number(overflow?.generation ?? 0));
+    if (below <= 0) return;
+    await tx('ecs_networking_change_services').where('generation', '<=', below).delete();
+    await tx('ecs_networking_changes').where('generation', '<=', below).delete();
+  }
+}

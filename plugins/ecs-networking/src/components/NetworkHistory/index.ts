@@ -1,0 +1,3 @@
+export { EntityChanges } from './EntityChanges';
+export { EntityBlastRadius } from './EntityBlastRadius';
+export { EstateChanges } from './EstateChanges';
