@@ -14,7 +14,15 @@ import { EcsNetworkingClient, ecsNetworkingApiRef } from './api';
 import { isEcsNamespace } from './isEcsNamespace';
 import { isEcsNetworkingAvailable } from './isEcsNetworkingAvailable';
 import { rootRouteRef } from './routes';
-import { ecsEndpointPickerFormField, ecsNamespacePickerFormField } from './scaffolder/alpha';
+import {
+  ecsEndpointPickerFormField,
+  ecsNamespacePickerFormField,
+  ecsServicePickerFormField,
+  ecsPlanCheckFormField,
+  ecsAccountPickerFormField,
+  ecsRegionPickerFormField,
+  ecsClusterPickerFormField,
+} from './scaffolder/alpha';
 
 const ecsNetworkingApi = ApiBlueprint.make({
   params: defineParams =>
@@ -102,5 +110,10 @@ export default createFrontendPlugin({
     ecsNetworkingEntityContent,
     ecsNamespacePickerFormField,
     ecsEndpointPickerFormField,
+    ecsServicePickerFormField,
+    ecsPlanCheckFormField,
+    ecsAccountPickerFormField,
+    ecsRegionPickerFormField,
+    ecsClusterPickerFormField,
   ],
 });

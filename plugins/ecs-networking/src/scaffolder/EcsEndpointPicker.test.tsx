@@ -3,11 +3,18 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EcsEndpointPicker } from './EcsEndpointPicker';
-import { networkApis } from '../__testUtils__/scaffolderNetwork';
+import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
+import { networkApis, testSnapshots } from '../__testUtils__/scaffolderNetwork';
 
-function renderPicker(props: { formData?: string[]; uiOptions?: object } = {}) {
+function renderPicker(
+  props: {
+    formData?: string[];
+    uiOptions?: object;
+    snapshots?: ScopeSnapshot[];
+  } = {},
+) {
   const onChange = jest.fn();
-  const apis = networkApis();
+  const apis = networkApis(props.snapshots);
   const fieldProps = {
     onChange,
     formData: props.formData,
@@ -68,6 +75,19 @@ describe('EcsEndpointPicker', () => {
     expect(
       await screen.findByText(
         'Not an endpoint in 111111111111 / eu-west-1: orders:9999',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('flags an endpoint whose service has open error findings, and whom to ask', async () => {
+    const snapshots = testSnapshots();
+    const orders = snapshots[0].services.find(s => s.name === 'order-service')!;
+    // Its Service Connect port name names no port mapping: an error finding.
+    orders.serviceConnect!.services[0].portName = 'web';
+    renderPicker({ formData: ['order-service:8080'], snapshots });
+    expect(
+      await screen.findByText(
+        'Served by a service with open errors: order-service:8080 (shop/order-service, 1 open error (service-connect-port-name); ask team-orders)',
       ),
     ).toBeInTheDocument();
   });
