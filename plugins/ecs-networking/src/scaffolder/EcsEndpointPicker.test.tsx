@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { EcsEndpointPicker } from './EcsEndpointPicker';
 import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
 import { networkApis, testSnapshots } from '../__testUtils__/scaffolderNetwork';
+import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
 
 function renderPicker(
   props: {
@@ -68,6 +69,34 @@ describe('EcsEndpointPicker', () => {
     await userEvent.clear(input);
     await userEvent.paste('team-orders');
     expect(screen.queryByText('mysql.app')).not.toBeInTheDocument();
+  });
+
+  // A Cloud Map HTTP namespace name may be any printable ASCII: markup in it
+  // is shown as text (the browser tests cannot reach this picker in the
+  // hostile estate, whose namespaces cannot take a new service).
+  it('shows markup in a namespace name as text', async () => {
+    const markup = '<img/src/onerror=window.__ecsnetXss=1>';
+    const hostile = scope('111111111111', 'eu-west-1')
+      .namespace(markup, 'HTTP')
+      .service('orders', {
+        cluster: 'hostile',
+        serviceConnect: {
+          namespace: markup,
+          services: [
+            { portName: 'http', clientAliases: [{ dnsName: 'orders', port: 8080 }] },
+          ],
+        },
+      })
+      .build();
+    renderPicker({ snapshots: [hostile] });
+    await userEvent.click(await screen.findByRole('textbox'));
+    expect(
+      await screen.findByText(text =>
+        text.startsWith(`Service Connect · ${markup} · hostile/orders`),
+      ),
+    ).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+    expect((window as any).__ecsnetXss).toBeUndefined();
   });
 
   it('flags stored names that are not endpoints there', async () => {
