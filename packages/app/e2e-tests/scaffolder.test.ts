@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { SHOTS, signIn } from './portal';
+import { downloadGeneratedFiles, SHOTS, signIn } from './portal';
 
 /** Signs in and fills the first step of the Service Connect template. */
 async function startServiceConnectForm(page: Page) {
@@ -36,6 +36,21 @@ test('a new Service Connect service is scaffolded, checked against live state', 
   await expect(page.getByText('Generated and checked')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByText(/Terraform checks out: shop\/cart-service answers on cart-service:8080/)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/scaffolder-done.png`, fullPage: true });
+
+  // No git host in the demo: the generated files are downloaded from the task's output.
+  const files = await downloadGeneratedFiles(page, 'cart-service');
+  await page.screenshot({ path: `${SHOTS}/scaffolder-generated-files.png`, fullPage: true });
+  expect(Object.keys(files).sort()).toEqual([
+    'README.md',
+    'catalog-info.yaml',
+    'terraform/main.tf',
+    'terraform/outputs.tf',
+    'terraform/variables.tf',
+    'terraform/versions.tf',
+  ]);
+  expect(files['terraform/main.tf']).toMatch(/port_name\s+= "http"/);
+  expect(files['terraform/main.tf']).toContain('USER_SERVICE_URL');
+  expect(files['catalog-info.yaml']).toContain('name: cart-service');
 });
 
 test('a colliding client alias is shown in the form before Create, with the owner of the other service', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SHOTS, signIn } from './portal';
+import { downloadGeneratedFiles, SHOTS, signIn } from './portal';
 
 test('the App Mesh migration offers only services on App Mesh and shows the names it will use', async ({ page }) => {
   await signIn(page);
@@ -31,4 +31,11 @@ test('the App Mesh migration offers only services on App Mesh and shows the name
   await page.screenshot({ path: `${SHOTS}/scaffolder-migration-review.png`, fullPage: true });
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByText('Migration generated and checked')).toBeVisible({ timeout: 90_000 });
+
+  const files = await downloadGeneratedFiles(page, 'legacy-gateway-service-connect');
+  expect(Object.keys(files)).toEqual(expect.arrayContaining(['MIGRATION.md', 'terraform/main.tf', 'catalog-info.yaml']));
+  // Without comments, the Terraform has Service Connect and no App Mesh proxy or Envoy.
+  const terraform = files['terraform/main.tf'].replace(/#.*$/gm, '');
+  expect(terraform).toContain('service_connect_configuration');
+  expect(terraform).not.toMatch(/proxy_configuration|envoy/i);
 });

@@ -37,6 +37,8 @@ export { entityRefFromTag } from './entityRefs';
 export { appMeshUseOf } from './appMesh';
 export type { AppMeshUse } from './appMesh';
 export { SNAPSHOTS_MAX_LIMIT } from './api';
+export { GENERATED_ARCHIVE_ROUTE } from './generatedArchive';
+export type { GeneratedArchive } from './generatedArchive';
 export type {
   EntityNetworkResponse,
   HealthResponse,

@@ -13,7 +13,7 @@ import DeviceHub from '@material-ui/icons/DeviceHub';
 import { EcsNetworkingClient, ecsNetworkingApiRef } from './api';
 import { isEcsNamespace } from './isEcsNamespace';
 import { isEcsNetworkingAvailable } from './isEcsNetworkingAvailable';
-import { rootRouteRef } from './routes';
+import { generatedFilesRouteRef, rootRouteRef } from './routes';
 import {
   ecsEndpointPickerFormField,
   ecsNamespacePickerFormField,
@@ -54,6 +54,22 @@ const ecsNetworkingPage = PageBlueprint.make({
   },
 });
 
+/**
+ * The files a scaffolder task generated, linked from the templates' output
+ * (`ecs-networking:archive`); no nav item.
+ */
+const generatedFilesPage = PageBlueprint.make({
+  name: 'generated-files',
+  params: {
+    path: '/ecs-networking-files',
+    routeRef: generatedFilesRouteRef,
+    loader: () =>
+      import('./scaffolder/GeneratedFilesPage').then(m => (
+        <m.GeneratedFilesPage />
+      )),
+  },
+});
+
 const ecsNetworkingEntityCard = EntityCardBlueprint.make({
   params: {
     filter: isEcsNetworkingAvailable,
@@ -89,8 +105,9 @@ const ecsNetworkingEntityContent = EntityContentBlueprint.make({
 
 /**
  * The ECS networking plugin for the new frontend system: the client, the
- * network page with its nav item, the entity card, the namespace card and
- * the Network tab.
+ * network page with its nav item, the entity card, the namespace card, the
+ * Network tab, the scaffolder form fields and the page of a scaffolder
+ * task's generated files.
  *
  * @alpha
  */
@@ -101,10 +118,12 @@ export default createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   routes: {
     root: rootRouteRef,
+    generatedFiles: generatedFilesRouteRef,
   },
   extensions: [
     ecsNetworkingApi,
     ecsNetworkingPage,
+    generatedFilesPage,
     ecsNetworkingEntityCard,
     ecsNamespaceEntityCard,
     ecsNetworkingEntityContent,

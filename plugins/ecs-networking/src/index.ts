@@ -8,6 +8,7 @@
 export {
   ecsNetworkingPlugin,
   EcsNetworkingPage,
+  EcsGeneratedFilesPage,
   EntityEcsNetworkingCard,
   EntityEcsNetworkingContent,
   EntityEcsNamespaceCard,

@@ -1,6 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { parse } from '@cdktf/hcl2json';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import request from 'supertest';
 import YAML from 'yaml';
 import {
@@ -11,6 +11,7 @@ import {
   startHarness,
   TEMPLATES_DIR,
 } from './__testUtils__/backend';
+import { untar } from './__testUtils__/untar';
 
 jest.setTimeout(120_000);
 
@@ -184,6 +185,69 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       );
       expect(JSON.stringify(result.output)).toContain('checkout:8080');
       expect(result.log.join('\n')).toContain('Terraform checks out');
+    });
+
+    it('keeps the generated files as an archive the backend serves to the user who ran it', async () => {
+      const result = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: 'checkout',
+        cluster: 'shop',
+        networkMode: 'awsvpc',
+        useClusterDefaultNamespace: true,
+        aliasPort: 8080,
+      });
+      expect(result.error).toBeUndefined();
+      const links = (result.output as any).links as { url: string }[];
+      const id = /^\/ecs-networking-files\?archive=([0-9a-f-]{36})$/.exec(
+        links[0].url,
+      )?.[1];
+      expect(id).toBeDefined();
+      const route = `/api/scaffolder/ecs-networking/archives/${id}`;
+
+      const listing = await request(h.server)
+        .get(route)
+        .set('authorization', mockCredentials.user.header());
+      expect(listing.status).toBe(200);
+      expect(listing.body).toMatchObject({ id, name: 'checkout' });
+      const paths = listing.body.files.map((f: { path: string }) => f.path);
+      expect(paths.sort()).toEqual(Object.keys(result.files).sort());
+
+      const download = await request(h.server)
+        .get(`${route}/download`)
+        .set('authorization', mockCredentials.user.header())
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(download.status).toBe(200);
+      expect(download.headers['content-disposition']).toBe(
+        'attachment; filename="checkout.tar.gz"',
+      );
+      const dir = await untar(download.body);
+      try {
+        for (const path of paths) {
+          expect(await readFile(`${dir}/${path}`, 'utf8')).toBe(
+            result.files[path],
+          );
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+
+      // Nobody else gets it, signed in or not.
+      const other = await request(h.server)
+        .get(route)
+        .set(
+          'authorization',
+          mockCredentials.user.header('user:default/someone-else'),
+        );
+      expect(other.status).toBe(404);
+      const anonymous = await request(h.server)
+        .get(route)
+        .set('authorization', mockCredentials.none.header());
+      expect(anonymous.status).toBe(401);
     });
 
     it('bridge mode in a chosen namespace, with a custom port name', async () => {
