@@ -13,7 +13,7 @@ import DeviceHub from '@material-ui/icons/DeviceHub';
 import { EcsNetworkingClient, ecsNetworkingApiRef } from './api';
 import { isEcsNamespace } from './isEcsNamespace';
 import { isEcsNetworkingAvailable } from './isEcsNetworkingAvailable';
-import { generatedFilesRouteRef, rootRouteRef } from './routes';
+import { rootRouteRef } from './routes';
 import {
   ecsEndpointPickerFormField,
   ecsNamespacePickerFormField,
@@ -56,13 +56,13 @@ const ecsNetworkingPage = PageBlueprint.make({
 
 /**
  * The files a scaffolder task generated, linked from the templates' output
- * (`ecs-networking:archive`); no nav item.
+ * (`ecs-networking:archive`). No route ref: a page with one gets a nav item,
+ * and this page is only reached from a task's output.
  */
 const generatedFilesPage = PageBlueprint.make({
   name: 'generated-files',
   params: {
     path: '/ecs-networking-files',
-    routeRef: generatedFilesRouteRef,
     loader: () =>
       import('./scaffolder/GeneratedFilesPage').then(m => (
         <m.GeneratedFilesPage />
@@ -118,7 +118,6 @@ export default createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   routes: {
     root: rootRouteRef,
-    generatedFiles: generatedFilesRouteRef,
   },
   extensions: [
     ecsNetworkingApi,

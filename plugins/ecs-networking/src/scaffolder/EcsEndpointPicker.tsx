@@ -11,6 +11,7 @@ import {
   openErrorsText,
   type ScopeUiOptions,
 } from './networkOptions';
+import { defaultHelp } from './fieldHelp';
 import { OptionText } from './OptionText';
 import { useScopedChoices } from './useNetwork';
 
@@ -56,9 +57,11 @@ export const EcsEndpointPicker = (
     return option?.openErrors.length ? [option] : [];
   });
 
-  let help =
-    schema.description ??
-    'Each becomes an environment variable pointing at the endpoint.';
+  let help = defaultHelp(
+    schema,
+    uiSchema,
+    'Each becomes an environment variable pointing at the endpoint.',
+  );
   if (broken.length > 0) {
     help = `Served by a service with open errors: ${broken
       .map(
@@ -138,7 +141,7 @@ export const EcsEndpointPicker = (
           />
         )}
       />
-      <FormHelperText>{help}</FormHelperText>
+      {help && <FormHelperText>{help}</FormHelperText>}
     </FormControl>
   );
 };

@@ -42,6 +42,37 @@ describe('EcsClusterPicker', () => {
   });
 });
 
+describe('a picker\'s help line', () => {
+  async function renderWith(uiSchema: object) {
+    await renderInTestApp(
+      <TestApiProvider apis={[[ecsNetworkingApiRef, client()]]}>
+        <EcsClusterPicker
+          {...({
+            onChange: jest.fn(),
+            schema: { title: 'ECS cluster' },
+            uiSchema,
+            formContext: { formData: { accountId: '111111111111' } },
+            idSchema: { $id: 'root_cluster' },
+            rawErrors: [],
+          } as any)}
+        />
+      </TestApiProvider>,
+    );
+    await screen.findByRole('textbox');
+  }
+  const DEFAULT = 'One of the live clusters of this account and region.';
+
+  it('is the picker\'s own without ui:help', async () => {
+    await renderWith({});
+    expect(screen.getByText(DEFAULT)).toBeInTheDocument();
+  });
+
+  it('gives way to the template\'s ui:help, which the scaffolder shows', async () => {
+    await renderWith({ 'ui:help': 'Its default namespace is used.' });
+    expect(screen.queryByText(DEFAULT)).not.toBeInTheDocument();
+  });
+});
+
 describe('ecsRegionPickerValidation', () => {
   it('refuses a region the plugin does not read, listing those it does', async () => {
     const api = client();

@@ -11,6 +11,7 @@ import { ecsNetworkingApiRef } from '../api';
 import { liveChoices, type LiveChoiceKind } from './liveChoices';
 import { loadLiveNetwork, useLiveNetwork } from './liveNetwork';
 import type { ScopeUiOptions } from './networkOptions';
+import { defaultHelp } from './fieldHelp';
 import { OptionText } from './OptionText';
 
 const NOUNS: Record<LiveChoiceKind, string> = {
@@ -56,7 +57,7 @@ function createLiveChoicePicker(kind: LiveChoiceKind) {
     const byValue = new Map(choices.map(c => [c.value, c]));
     const unknown = !!formData && !!live && !byValue.has(formData);
 
-    let help = schema.description ?? `One of ${SOURCES[kind]}.`;
+    let help = defaultHelp(schema, uiSchema, `One of ${SOURCES[kind]}.`);
     if (unknown) help = `${formData} is not one of ${SOURCES[kind]}.`;
     if (error) {
       help = `Could not load from ECS Networking: ${error.message}`;
@@ -92,7 +93,7 @@ function createLiveChoicePicker(kind: LiveChoiceKind) {
             />
           )}
         />
-        <FormHelperText>{help}</FormHelperText>
+        {help && <FormHelperText>{help}</FormHelperText>}
       </FormControl>
     );
   };

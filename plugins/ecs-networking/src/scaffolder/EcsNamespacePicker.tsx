@@ -3,6 +3,7 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
+import { defaultHelp } from './fieldHelp';
 import { OptionText } from './OptionText';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { useEffect } from 'react';
@@ -92,7 +93,7 @@ export const EcsNamespacePicker = (
     : 'Cloud Map';
   const unknown = !!formData && !loading && !!network && !byName.has(formData);
 
-  let help = schema.description ?? `A ${kinds} namespace${where}.`;
+  let help = defaultHelp(schema, uiSchema, `A ${kinds} namespace${where}.`);
   if (unknown) help = `${formData} is not a ${kinds} namespace${where}.`;
   if (error) {
     help = `Could not load namespaces from ECS Networking: ${error.message}`;
@@ -139,7 +140,7 @@ export const EcsNamespacePicker = (
           />
         )}
       />
-      <FormHelperText>{help}</FormHelperText>
+      {help && <FormHelperText>{help}</FormHelperText>}
     </FormControl>
   );
 };

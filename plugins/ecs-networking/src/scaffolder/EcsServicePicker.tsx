@@ -3,6 +3,7 @@ import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
+import { defaultHelp } from './fieldHelp';
 import { OptionText } from './OptionText';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import { useMemo } from 'react';
@@ -82,11 +83,13 @@ export const EcsServicePicker = (
   const value = formData ?? {};
   const picked = value.serviceArn ? byArn.get(value.serviceArn) : undefined;
 
-  let help =
-    schema.description ??
-    (uiOptions?.appMeshOnly
+  let help = defaultHelp(
+    schema,
+    uiSchema,
+    uiOptions?.appMeshOnly
       ? 'Services that still use App Mesh.'
-      : 'A live ECS service.');
+      : 'A live ECS service.',
+  );
   if (live && !loading && choices.length === 0) {
     help = uiOptions?.appMeshOnly
       ? 'No service uses App Mesh: there is nothing to migrate.'
@@ -131,7 +134,7 @@ export const EcsServicePicker = (
           />
         )}
       />
-      <FormHelperText>{help}</FormHelperText>
+      {help && <FormHelperText>{help}</FormHelperText>}
       {picked && (
         <Grid container spacing={2}>
           {NAME_FIELDS.map(({ key, label }) => (
