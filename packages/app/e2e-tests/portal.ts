@@ -1,4 +1,8 @@
 import { APIRequestContext, expect, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * What the browser tests share: signing in, calling the backend as the guest
@@ -108,4 +112,38 @@ export async function waitForEstate(request: APIRequestContext) {
       { timeout: 180_000, intervals: [1000] },
     )
     .toEqual([ALL.services, ALL.services]);
+}
+
+/**
+ * From a finished scaffolder task's output: follows the link to the
+ * generated files, checks the page lists them, downloads the archive and
+ * returns its files by path, as the system's tar extracts them.
+ */
+export async function downloadGeneratedFiles(page: Page, archiveName: string): Promise<Record<string, string>> {
+  await page.getByRole('link', { name: /Download the generated files/ }).click();
+  await expect(page.getByText(`Generated files: ${archiveName}`)).toBeVisible();
+  const listed = await page.getByRole('table', { name: 'Generated files' }).locator('tbody tr td:first-child').allInnerTexts();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: `Download ${archiveName}.tar.gz` }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${archiveName}.tar.gz`);
+  const dir = mkdtempSync(join(tmpdir(), 'generated-'));
+  try {
+    await download.saveAs(join(dir, 'archive.tar.gz'));
+    const out = join(dir, 'out');
+    execFileSync('mkdir', [out]);
+    execFileSync('tar', ['-xzf', join(dir, 'archive.tar.gz'), '-C', out]);
+    const files: Record<string, string> = {};
+    for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      files[path.slice(out.length + 1)] = readFileSync(path, 'utf8');
+    }
+    // The page lists what the archive holds.
+    expect(Object.keys(files).sort()).toEqual([...listed].sort());
+    return files;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

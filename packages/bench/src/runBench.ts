@@ -4,6 +4,7 @@ import { benchPortal, PortalMeasurement } from './portalBench';
 import { benchSoak, SoakMeasurement } from './soakBench';
 import { benchAnalysis, benchSync, SyncMeasurement } from './syncBench';
 import { benchEvents, EventsMeasurement } from './eventsBench';
+import { VALIDATE_GOAL_MS } from './validateBench';
 
 /** The parts of the benchmark, in the order they run. */
 export const BENCH_PARTS = ['sync', 'portal', 'soak', 'events'] as const;
@@ -155,8 +156,18 @@ export function formatResults(results: BenchResults): string {
       ]),
   );
   const analysis = table(
-    ['estate', 'endpoints', 'edges', 'findings', 'analyze ms', 'lookup index ms'],
-    results.analysis.map(a => [a.estate, a.endpoints, a.edges, a.findings, a.analyzeMs.toFixed(0), a.lookupIndexMs.toFixed(0)]),
+    ['estate', 'endpoints', 'edges', 'findings', 'analyze ms', 'lookup index ms', 'validate cold ms', 'validate warm ms', `warm/${VALIDATE_GOAL_MS}ms goal`],
+    results.analysis.map(a => [
+      a.estate,
+      a.endpoints,
+      a.edges,
+      a.findings,
+      a.analyzeMs.toFixed(0),
+      a.lookupIndexMs.toFixed(0),
+      a.validateColdMs.toFixed(0),
+      a.validateWarmMs.toFixed(0),
+      ratio(a.validateWarmMs, VALIDATE_GOAL_MS),
+    ]),
   );
   const api = table(
     ['estate', 'route', 'requests', 'clients', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'p99/100ms goal'],

@@ -1,4 +1,4 @@
-import type { ModelService } from './model';
+import type { Finding, ModelService } from './model';
 import type { EcsServiceInfo } from './snapshot';
 
 /** The Cloud Map services an ECS service registers into. */
@@ -29,4 +29,23 @@ export function findingSubjectsOf(
     service.taskDefinitionArn,
     ...service.cloudMapServiceArns,
   ];
+}
+
+/**
+ * The open error findings about a service, on any of its subjects: what a
+ * service that depends on it should know before it does.
+ *
+ * @public
+ */
+export function openErrorsOf(
+  service: Pick<
+    ModelService,
+    'arn' | 'taskDefinitionArn' | 'cloudMapServiceArns'
+  >,
+  findings: Finding[],
+): Finding[] {
+  const subjects = new Set(findingSubjectsOf(service));
+  return findings.filter(
+    f => f.severity === 'error' && subjects.has(f.subject.arn),
+  );
 }

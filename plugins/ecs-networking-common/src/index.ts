@@ -28,9 +28,10 @@ export type { ReferenceIndex } from './references';
 export * from './rules';
 export { createLookupIndex } from './lookup';
 export { serviceConnectRegistry } from './serviceConnectRegistry';
-export { findingSubjectsOf } from './findingSubjects';
+export { findingSubjectsOf, openErrorsOf } from './findingSubjects';
 export * from './severity';
 export * from './nameRules';
+export * from './awsNameRules';
 export { arnResourceName, parseArn } from './arns';
 export { entityRefFromTag } from './entityRefs';
 export { appMeshUseOf } from './appMesh';
@@ -41,6 +42,8 @@ export { describeAttributeChange, diffFacts } from './history/diffFacts';
 export { callGraph, neighbourhood } from './graph/callGraph';
 export type { CallGraph } from './graph/callGraph';
 export { blastRadius } from './graph/blastRadius';
+export { GENERATED_ARCHIVE_ROUTE } from './generatedArchive';
+export type { GeneratedArchive } from './generatedArchive';
 export type {
   BlastRadius,
   BlastRadiusCall,
@@ -80,3 +83,5 @@ export { readDefaultOwner } from './config/readDefaultOwner';
 export type { LookupIndex, LookupMatch, LookupMatchKind } from './lookup';
 export type { ScopeIndex, Scoped } from './scopeIndex';
 export type { EndpointIndex } from './endpointIndex';
+export * from './plan';
+export * from './migration/serviceMigration';

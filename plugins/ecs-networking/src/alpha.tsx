@@ -14,7 +14,15 @@ import { EcsNetworkingClient, ecsNetworkingApiRef } from './api';
 import { isEcsNamespace } from './isEcsNamespace';
 import { isEcsNetworkingAvailable } from './isEcsNetworkingAvailable';
 import { rootRouteRef } from './routes';
-import { ecsEndpointPickerFormField, ecsNamespacePickerFormField } from './scaffolder/alpha';
+import {
+  ecsEndpointPickerFormField,
+  ecsNamespacePickerFormField,
+  ecsServicePickerFormField,
+  ecsPlanCheckFormField,
+  ecsAccountPickerFormField,
+  ecsRegionPickerFormField,
+  ecsClusterPickerFormField,
+} from './scaffolder/alpha';
 
 const ecsNetworkingApi = ApiBlueprint.make({
   params: defineParams =>
@@ -42,6 +50,22 @@ const ecsNetworkingPage = PageBlueprint.make({
         <Content>
           <m.NetworkPageContent />
         </Content>
+      )),
+  },
+});
+
+/**
+ * The files a scaffolder task generated, linked from the templates' output
+ * (`ecs-networking:archive`). No route ref: a page with one gets a nav item,
+ * and this page is only reached from a task's output.
+ */
+const generatedFilesPage = PageBlueprint.make({
+  name: 'generated-files',
+  params: {
+    path: '/ecs-networking-files',
+    loader: () =>
+      import('./scaffolder/GeneratedFilesPage').then(m => (
+        <m.GeneratedFilesPage />
       )),
   },
 });
@@ -81,8 +105,9 @@ const ecsNetworkingEntityContent = EntityContentBlueprint.make({
 
 /**
  * The ECS networking plugin for the new frontend system: the client, the
- * network page with its nav item, the entity card, the namespace card and
- * the Network tab.
+ * network page with its nav item, the entity card, the namespace card, the
+ * Network tab, the scaffolder form fields and the page of a scaffolder
+ * task's generated files.
  *
  * @alpha
  */
@@ -97,10 +122,16 @@ export default createFrontendPlugin({
   extensions: [
     ecsNetworkingApi,
     ecsNetworkingPage,
+    generatedFilesPage,
     ecsNetworkingEntityCard,
     ecsNamespaceEntityCard,
     ecsNetworkingEntityContent,
     ecsNamespacePickerFormField,
     ecsEndpointPickerFormField,
+    ecsServicePickerFormField,
+    ecsPlanCheckFormField,
+    ecsAccountPickerFormField,
+    ecsRegionPickerFormField,
+    ecsClusterPickerFormField,
   ],
 });

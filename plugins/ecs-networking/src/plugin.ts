@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { EcsNetworkingClient, ecsNetworkingApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { generatedFilesRouteRef, rootRouteRef } from './routes';
 
 /**
  * The ECS networking plugin for the legacy frontend system.
@@ -25,6 +25,7 @@ export const ecsNetworkingPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    generatedFiles: generatedFilesRouteRef,
   },
 });
 
@@ -39,6 +40,23 @@ export const EcsNetworkingPage = ecsNetworkingPlugin.provide(
     component: () =>
       import('./components/EcsNetworkingPage').then(m => m.EcsNetworkingPage),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The files a scaffolder task generated, with their download; mount it at
+ * `/ecs-networking-files`, where the templates' output links.
+ *
+ * @public
+ */
+export const EcsGeneratedFilesPage = ecsNetworkingPlugin.provide(
+  createRoutableExtension({
+    name: 'EcsGeneratedFilesPage',
+    component: () =>
+      import('./scaffolder/GeneratedFilesPage').then(
+        m => m.GeneratedFilesPage,
+      ),
+    mountPoint: generatedFilesRouteRef,
   }),
 );
 

@@ -24,4 +24,8 @@ export {
 } from './actions/describeService';
 export { HttpLiveNetworkSource } from './live/liveNetworkSource';
 export type { LiveNetworkSource } from './live/liveNetworkSource';
-export type { LiveNetwork, PlannedService, Problem } from './plan/types';
+export type {
+  LiveNetwork,
+  PlannedService,
+  Problem,
+} from '@ecs-net/plugin-ecs-networking-common';

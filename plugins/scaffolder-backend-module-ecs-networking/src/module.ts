@@ -5,16 +5,21 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { readTagKeys } from '@ecs-net/plugin-ecs-networking-common';
 import { ecsNetworkingServiceRef } from '@ecs-net/plugin-ecs-networking-node';
+import { createArchiveAction } from './actions/archive';
 import { createDescribeServiceAction } from './actions/describeService';
 import { createValidateAction } from './actions/validate';
 import { createValidateTerraformAction } from './actions/validateTerraform';
 import { HttpLiveNetworkSource } from './live/liveNetworkSource';
+import { createArchiveRouter } from './archive/archiveRouter';
+import { ArchiveStore, readArchiveLimits } from './archive/archiveStore';
 
 /**
  * Scaffolder module: the `ecs-networking:*` actions that check a new
  * service's Service Connect / Service Discovery wiring against live state
- * and against the Terraform a template generated. Reads live state from the
- * ecs-networking backend plugin's API; needs no AWS permissions.
+ * and against the Terraform a template generated, and the archive of a
+ * task's generated files (served on the scaffolder's router). Reads live
+ * state from the ecs-networking backend plugin's API; needs no AWS
+ * permissions.
  *
  * @public
  */
@@ -27,16 +32,24 @@ export const scaffolderModuleEcsNetworking = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         client: ecsNetworkingServiceRef,
+        cache: coreServices.cache,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
       },
-      async init({ scaffolder, config, client }) {
+      async init({ scaffolder, config, client, cache, httpRouter, httpAuth }) {
         // The same tag keys the ecs-networking plugin reads, so owners and
         // component links mean the same thing here as in the catalog.
         const tagKeys = readTagKeys(config);
         const source = new HttpLiveNetworkSource(client);
+        const store = new ArchiveStore(cache, readArchiveLimits(config));
+        // Registered before the scaffolder's own routes (modules start
+        // before their plugin), under a path of its own.
+        httpRouter.use(createArchiveRouter({ store, httpAuth }));
         scaffolder.addActions(
           createValidateAction({ source, tagKeys }),
           createValidateTerraformAction({ source, tagKeys }),
           createDescribeServiceAction({ source, tagKeys }),
+          createArchiveAction({ store }),
         );
       },
     });

@@ -24,9 +24,13 @@ const PARAMETERS: Record<string, { valid: string; refuses: string[] }> = {
   description: { valid: 'Checkout for the shop (v2): "fast" & $cheap', refuses: CONTROL },
   owner: { valid: 'group:default/team-orders', refuses: [...TRAVERSAL, ...SHELL, ...CONTROL] },
   system: { valid: 'system:default/shop', refuses: [...TRAVERSAL, ...SHELL, ...CONTROL] },
-  service: {
-    valid: 'resource:default/legacy-gateway-shop-euw1-1111',
-    refuses: [...TRAVERSAL, ...SHELL, ...CONTROL],
+  serviceArn: {
+    valid: 'arn:aws:ecs:eu-west-1:111111111111:service/shop/legacy-gateway',
+    refuses: [
+      'arn:aws:ecs:eu-west-1:111111111111:service/shop/../../x',
+      'arn:aws:ecs:eu-west-1:111111111111:service/shop/$(reboot)',
+      ...CONTROL,
+    ],
   },
   accountId: { valid: '111111111111', refuses: [...TRAVERSAL, ...SHELL, '1111'] },
   region: { valid: 'eu-west-1', refuses: [...TRAVERSAL, ...SHELL] },
@@ -61,7 +65,10 @@ interface StringParameter {
   selfChecking: boolean;
 }
 
-/** Every string parameter of a template: top level, in `dependencies` branches, and array items. */
+/**
+ * Every string parameter of a template: top level, in `dependencies`
+ * branches, in objects (a picker storing several values), and array items.
+ */
 function stringParameters(template: string, spec: any): StringParameter[] {
   const found: StringParameter[] = [];
   const visit = (properties: Record<string, any> = {}) => {
@@ -71,6 +78,7 @@ function stringParameters(template: string, spec: any): StringParameter[] {
       if (schema.type === 'array' && schema.items?.type === 'string') {
         found.push({ template, key, schema: schema.items, selfChecking });
       }
+      if (schema.type === 'object') visit(schema.properties);
     }
   };
   for (const step of [spec.parameters].flat()) {

@@ -1,8 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { parse } from '@cdktf/hcl2json';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import request from 'supertest';
-import { ANNOTATIONS } from '@ecs-net/plugin-ecs-networking-common';
 import YAML from 'yaml';
 import {
   dryRun,
@@ -12,6 +11,7 @@ import {
   startHarness,
   TEMPLATES_DIR,
 } from './__testUtils__/backend';
+import { untar } from './__testUtils__/untar';
 
 jest.setTimeout(120_000);
 
@@ -41,22 +41,6 @@ async function terraform(result: DryRunResult) {
 const LEGACY_GATEWAY_ARN =
   'arn:aws:ecs:eu-west-1:111111111111:service/shop/legacy-gateway';
 
-/** The Resource the catalog module publishes for legacy-gateway. */
-const legacyGatewayResource = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Resource',
-  metadata: {
-    name: 'legacy-gateway-shop-euw1-1111',
-    namespace: 'default',
-    annotations: {
-      [ANNOTATIONS.serviceArn]: LEGACY_GATEWAY_ARN,
-      [ANNOTATIONS.accountId]: '111111111111',
-      [ANNOTATIONS.region]: 'eu-west-1',
-    },
-  },
-  spec: { type: 'ecs-service', owner: 'group:default/team-platform' },
-};
-
 const service = {
   owner: 'group:default/team-orders',
   system: 'system:default/shop',
@@ -74,7 +58,7 @@ const service = {
 describe('templates, rendered by the scaffolder dry run against the demo estate', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({ entities: [legacyGatewayResource] });
+    h = await startHarness();
   });
   afterAll(async () => {
     await h?.stop();
@@ -85,14 +69,16 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       await readFile(`${TEMPLATES_DIR}/all.yaml`, 'utf8'),
     );
     expect(location.kind).toBe('Location');
+    const names: string[] = [];
     for (const target of location.spec.targets) {
-      const name = target.split('/')[1];
-      const { template } = await loadTemplate(name);
+      const template = YAML.parse(
+        await readFile(`${TEMPLATES_DIR}/${target}`, 'utf8'),
+      );
       expect(template).toMatchObject({
         apiVersion: 'scaffolder.backstage.io/v1beta3',
         kind: 'Template',
-        metadata: { name },
       });
+      names.push(template.metadata.name);
       // Every template checks the plan and then what it generated.
       const actions = template.spec.steps.map(
         (s: { action: string }) => s.action,
@@ -105,7 +91,40 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
         ]),
       );
     }
-    expect(location.spec.targets).toHaveLength(4);
+    expect(names.sort()).toEqual([
+      'ecs-migrate-app-mesh',
+      'ecs-service-connect',
+      'ecs-service-connect-and-discovery',
+      'ecs-service-discovery',
+    ]);
+  });
+
+  it('renders the three new-service templates from one skeleton, switched by mode', async () => {
+    const skeletons = await Promise.all(
+      [
+        'ecs-service-connect',
+        'ecs-service-discovery',
+        'ecs-service-connect-and-discovery',
+      ].map(async name => {
+        const { template, directoryContents } = await loadTemplate(name);
+        const render = template.spec.steps.find(
+          (s: { action: string }) => s.action === 'fetch:template',
+        );
+        return {
+          url: render.input.url,
+          mode: render.input.values.mode,
+          files: directoryContents.map((f: { path: string }) => f.path).sort(),
+        };
+      }),
+    );
+    expect(skeletons.map(s => s.mode)).toEqual([
+      'service-connect',
+      'service-discovery',
+      'both',
+    ]);
+    expect(
+      new Set(skeletons.map(s => JSON.stringify([s.url, s.files]))).size,
+    ).toBe(1);
   });
 
   describe('ecs-service-connect', () => {
@@ -166,6 +185,69 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       );
       expect(JSON.stringify(result.output)).toContain('checkout:8080');
       expect(result.log.join('\n')).toContain('Terraform checks out');
+    });
+
+    it('keeps the generated files as an archive the backend serves to the user who ran it', async () => {
+      const result = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: 'checkout',
+        cluster: 'shop',
+        networkMode: 'awsvpc',
+        useClusterDefaultNamespace: true,
+        aliasPort: 8080,
+      });
+      expect(result.error).toBeUndefined();
+      const links = (result.output as any).links as { url: string }[];
+      const id = /^\/ecs-networking-files\?archive=([0-9a-f-]{36})$/.exec(
+        links[0].url,
+      )?.[1];
+      expect(id).toBeDefined();
+      const route = `/api/scaffolder/ecs-networking/archives/${id}`;
+
+      const listing = await request(h.server)
+        .get(route)
+        .set('authorization', mockCredentials.user.header());
+      expect(listing.status).toBe(200);
+      expect(listing.body).toMatchObject({ id, name: 'checkout' });
+      const paths = listing.body.files.map((f: { path: string }) => f.path);
+      expect(paths.sort()).toEqual(Object.keys(result.files).sort());
+
+      const download = await request(h.server)
+        .get(`${route}/download`)
+        .set('authorization', mockCredentials.user.header())
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(download.status).toBe(200);
+      expect(download.headers['content-disposition']).toBe(
+        'attachment; filename="checkout.tar.gz"',
+      );
+      const dir = await untar(download.body);
+      try {
+        for (const path of paths) {
+          expect(await readFile(`${dir}/${path}`, 'utf8')).toBe(
+            result.files[path],
+          );
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+
+      // Nobody else gets it, signed in or not.
+      const other = await request(h.server)
+        .get(route)
+        .set(
+          'authorization',
+          mockCredentials.user.header('user:default/someone-else'),
+        );
+      expect(other.status).toBe(404);
+      const anonymous = await request(h.server)
+        .get(route)
+        .set('authorization', mockCredentials.none.header());
+      expect(anonymous.status).toBe(401);
     });
 
     it('bridge mode in a chosen namespace, with a custom port name', async () => {
@@ -361,7 +443,8 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       });
       const tf = await terraform(result);
       expect(tf.cloudMap.dns_config[0]).toMatchObject({
-        namespace_id: '${data.aws_service_discovery_dns_namespace.this.id}',
+        namespace_id:
+          '${data.aws_service_discovery_dns_namespace.service_discovery.id}',
         dns_records: [{ ttl: 10, type: 'A' }],
         routing_policy: 'MULTIVALUE',
       });
@@ -372,9 +455,9 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
         { registry_arn: '${aws_service_discovery_service.this.arn}' },
       ]);
       expect(tf.service.service_connect_configuration).toBeUndefined();
-      expect(tf.data.aws_service_discovery_dns_namespace.this[0]).toMatchObject(
-        { name: 'app', type: 'DNS_PRIVATE' },
-      );
+      expect(
+        tf.data.aws_service_discovery_dns_namespace.service_discovery[0],
+      ).toMatchObject({ name: 'app', type: 'DNS_PRIVATE' });
       expect(result.files['README.md']).toContain('`search.app`');
     });
 
@@ -418,13 +501,14 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       });
       const tf = await terraform(result);
       expect(
-        tf.json.resource.aws_service_discovery_private_dns_namespace.this[0],
+        tf.json.resource.aws_service_discovery_private_dns_namespace
+          .service_discovery[0],
       ).toMatchObject({
         name: 'search.internal',
         vpc: '${var.vpc_id}',
       });
       expect(tf.cloudMap.dns_config[0].namespace_id).toBe(
-        '${aws_service_discovery_private_dns_namespace.this.id}',
+        '${aws_service_discovery_private_dns_namespace.service_discovery.id}',
       );
       expect(tf.containers[0].portMappings[0]).toMatchObject({
         containerPort: 8080,
@@ -604,7 +688,7 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
   describe('ecs-migrate-app-mesh', () => {
     it('reads the live service and drops App Mesh for Service Connect', async () => {
       const result = await dryRun(h.server, 'ecs-migrate-app-mesh', {
-        service: 'resource:default/legacy-gateway-shop-euw1-1111',
+        service: { serviceArn: LEGACY_GATEWAY_ARN },
         cpu: '512',
         memory: '1024',
       });
@@ -643,10 +727,50 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       );
     });
 
+    it('uses the names the form shows, and refuses a service without App Mesh', async () => {
+      const named = await dryRun(h.server, 'ecs-migrate-app-mesh', {
+        service: {
+          serviceArn: LEGACY_GATEWAY_ARN,
+          namespace: 'sc.local',
+          discoveryName: 'gateway',
+          aliasDnsName: 'gateway',
+          aliasPort: 80,
+          portName: 'web',
+        },
+        cpu: '512',
+        memory: '1024',
+      });
+      const tf = await terraform(named);
+      expect(
+        tf.service.service_connect_configuration[0].service[0],
+      ).toMatchObject({
+        port_name: 'web',
+        discovery_name: 'gateway',
+        client_alias: [{ dns_name: 'gateway', port: 80 }],
+      });
+      expect(tf.containers[0].portMappings[0].name).toBe('web');
+
+      const refused = await dryRun(h.server, 'ecs-migrate-app-mesh', {
+        service: {
+          serviceArn:
+            'arn:aws:ecs:eu-west-1:111111111111:service/shop/user-service',
+        },
+        cpu: '512',
+        memory: '1024',
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.error).toContain(
+        'ECS service shop/user-service (111111111111 / eu-west-1) does not use App Mesh',
+      );
+      expect(refused.files['terraform/main.tf']).toBeUndefined();
+    });
+
     it('fails when the new alias collides with a live one', async () => {
       const result = await dryRun(h.server, 'ecs-migrate-app-mesh', {
-        service: 'resource:default/legacy-gateway-shop-euw1-1111',
-        aliasDnsName: 'order-service',
+        service: {
+          serviceArn: LEGACY_GATEWAY_ARN,
+          aliasDnsName: 'order-service',
+        },
         cpu: '512',
         memory: '1024',
       });

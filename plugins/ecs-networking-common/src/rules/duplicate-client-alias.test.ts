@@ -31,4 +31,26 @@ describe('duplicate-client-alias', () => {
   it('accepts the same name on another port', () => {
     expect(findingsOf(duplicateClientAlias.id, network(9090))).toEqual([]);
   });
+
+  it('does not count one service claiming its alias in two entries', () => {
+    const b = scope();
+    b.service('orders', {
+      serviceConnect: {
+        namespace: 'sc.local',
+        services: [
+          {
+            portName: 'http',
+            discoveryName: 'orders',
+            clientAliases: [{ dnsName: 'orders', port: 8080 }],
+          },
+          {
+            portName: 'admin',
+            discoveryName: 'orders-admin',
+            clientAliases: [{ dnsName: 'orders', port: 8080 }],
+          },
+        ],
+      },
+    });
+    expect(findingsOf(duplicateClientAlias.id, [b.build()])).toEqual([]);
+  });
 });

@@ -23,8 +23,12 @@ export const duplicateClientAlias: LintRule = {
     }
     const findings: Finding[] = [];
     for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      const services = group.map(e => scopes.serviceByArn.get(e.serviceArn)!);
+      // Two entries of one service naming the same alias are one claim: the
+      // message needs another service to name.
+      const services = [...new Set(group.map(e => e.serviceArn))].map(
+        arn => scopes.serviceByArn.get(arn)!,
+      );
+      if (services.length < 2) continue;
       for (const service of services) {
         const others = services
           .filter(s => s !== service)

@@ -5,3 +5,5 @@ export type {
   ServiceSpec,
 } from './builders';
 export { findingsOf } from './findings';
+export { demoLikeNetwork, demoLikeSnapshots, plannedService } from './demoLike';
+export { planInput } from './planInput';

@@ -6,6 +6,7 @@ import type {
   ChangesQuery,
   ChangesResponse,
   EntityNetworkResponse,
+  EstateSnapshots,
   LookupResponse,
   NetworkResponse,
   StatusResponse,
@@ -23,6 +24,12 @@ export interface EcsNetworkingApi {
   getStatus(): Promise<StatusResponse>;
   /** The whole analyzed network with the sync state of every scope. */
   getNetwork(): Promise<NetworkResponse>;
+  /**
+   * Every stored snapshot, of one generation: what the scaffolder form
+   * checks a planned service against, with the same checks as the
+   * scaffolder actions.
+   */
+  getSnapshots(): Promise<EstateSnapshots>;
   /** Who owns an endpoint name, DNS name, task IP or ARN. */
   lookup(query: string): Promise<LookupResponse>;
   /**

@@ -3,11 +3,19 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EcsEndpointPicker } from './EcsEndpointPicker';
-import { networkApis } from '../__testUtils__/scaffolderNetwork';
+import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
+import { networkApis, testSnapshots } from '../__testUtils__/scaffolderNetwork';
+import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
 
-function renderPicker(props: { formData?: string[]; uiOptions?: object } = {}) {
+function renderPicker(
+  props: {
+    formData?: string[];
+    uiOptions?: object;
+    snapshots?: ScopeSnapshot[];
+  } = {},
+) {
   const onChange = jest.fn();
-  const apis = networkApis();
+  const apis = networkApis(props.snapshots);
   const fieldProps = {
     onChange,
     formData: props.formData,
@@ -63,11 +71,52 @@ describe('EcsEndpointPicker', () => {
     expect(screen.queryByText('mysql.app')).not.toBeInTheDocument();
   });
 
+  // A Cloud Map HTTP namespace name may be any printable ASCII: markup in it
+  // is shown as text (the browser tests cannot reach this picker in the
+  // hostile estate, whose namespaces cannot take a new service).
+  it('shows markup in a namespace name as text', async () => {
+    const markup = '<img/src/onerror=window.__ecsnetXss=1>';
+    const hostile = scope('111111111111', 'eu-west-1')
+      .namespace(markup, 'HTTP')
+      .service('orders', {
+        cluster: 'hostile',
+        serviceConnect: {
+          namespace: markup,
+          services: [
+            { portName: 'http', clientAliases: [{ dnsName: 'orders', port: 8080 }] },
+          ],
+        },
+      })
+      .build();
+    renderPicker({ snapshots: [hostile] });
+    await userEvent.click(await screen.findByRole('textbox'));
+    expect(
+      await screen.findByText(text =>
+        text.startsWith(`Service Connect · ${markup} · hostile/orders`),
+      ),
+    ).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+    expect((window as any).__ecsnetXss).toBeUndefined();
+  });
+
   it('flags stored names that are not endpoints there', async () => {
     renderPicker({ formData: ['orders:9999'] });
     expect(
       await screen.findByText(
         'Not an endpoint in 111111111111 / eu-west-1: orders:9999',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('flags an endpoint whose service has open error findings, and whom to ask', async () => {
+    const snapshots = testSnapshots();
+    const orders = snapshots[0].services.find(s => s.name === 'order-service')!;
+    // Its Service Connect port name names no port mapping: an error finding.
+    orders.serviceConnect!.services[0].portName = 'web';
+    renderPicker({ formData: ['order-service:8080'], snapshots });
+    expect(
+      await screen.findByText(
+        'Served by a service with open errors: order-service:8080 (shop/order-service, 1 open error (service-connect-port-name); ask team-orders)',
       ),
     ).toBeInTheDocument();
   });

@@ -4,13 +4,15 @@ import Chip from '@material-ui/core/Chip';
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   describeEndpoint,
   endpointOptions,
+  openErrorsText,
   type ScopeUiOptions,
 } from './networkOptions';
+import { defaultHelp } from './fieldHelp';
+import { OptionText } from './OptionText';
 import { useScopedChoices } from './useNetwork';
 
 /** ui:options of EcsEndpointPicker. */
@@ -48,10 +50,28 @@ export const EcsEndpointPicker = (
   );
   const value = formData ?? [];
   const unknown = network && !loading ? value.filter(v => !byName.has(v)) : [];
+  // Chosen endpoints whose service has open error findings: allowed (the
+  // person may know better), but said, with whom to ask.
+  const broken = value.flatMap(v => {
+    const option = byName.get(v);
+    return option?.openErrors.length ? [option] : [];
+  });
 
-  let help =
-    schema.description ??
-    'Each becomes an environment variable pointing at the endpoint.';
+  let help = defaultHelp(
+    schema,
+    uiSchema,
+    'Each becomes an environment variable pointing at the endpoint.',
+  );
+  if (broken.length > 0) {
+    help = `Served by a service with open errors: ${broken
+      .map(
+        o =>
+          `${o.value} (${o.service}, ${openErrorsText(o)}; ask ${
+            o.owner ?? 'its team'
+          })`,
+      )
+      .join('; ')}`;
+  }
   if (unknown.length > 0) {
     help = `Not an endpoint${where}: ${unknown.join(', ')}`;
   }
@@ -89,6 +109,9 @@ export const EcsEndpointPicker = (
               {...getTagProps({ index })}
               key={name}
               size="small"
+              color={
+                byName.get(name)?.openErrors.length ? 'secondary' : 'default'
+              }
               label={
                 byName.get(name)?.owner
                   ? `${name} (${byName.get(name)!.owner})`
@@ -100,14 +123,10 @@ export const EcsEndpointPicker = (
         renderOption={name => {
           const option = byName.get(name);
           return (
-            <div>
-              <Typography variant="body1">{name}</Typography>
-              {option && (
-                <Typography variant="caption" color="textSecondary">
-                  {describeEndpoint(option)}
-                </Typography>
-              )}
-            </div>
+            <OptionText
+              title={name}
+              detail={option && describeEndpoint(option)}
+            />
           );
         }}
         renderInput={params => (
@@ -122,7 +141,7 @@ export const EcsEndpointPicker = (
           />
         )}
       />
-      <FormHelperText>{help}</FormHelperText>
+      {help && <FormHelperText>{help}</FormHelperText>}
     </FormControl>
   );
 };

@@ -1,6 +1,6 @@
 import { EcsNetworkingClient, ecsNetworkingApiRef } from '../api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EcsNamespacePicker } from './EcsNamespacePicker';
 import { networkApis } from '../__testUtils__/scaffolderNetwork';
@@ -51,9 +51,28 @@ describe('EcsNamespacePicker', () => {
     expect(screen.queryByText('data.internal')).not.toBeInTheDocument();
     await userEvent.click(screen.getByText('app'));
     expect(onChange).toHaveBeenCalledWith('app');
-    expect(apis.requests).toEqual([
+    // The network once, and the snapshots once (for the cluster's default).
+    expect([...apis.requests].sort()).toEqual([
       'http://backend.test/api/ecs-networking/network',
+      'http://backend.test/api/ecs-networking/snapshots?offset=0&limit=100',
+      'http://backend.test/api/ecs-networking/status',
     ]);
+  });
+
+  it("starts at the default namespace of the form's cluster", async () => {
+    const { onChange } = renderPicker({
+      uiOptions: { types: ['HTTP', 'DNS_PRIVATE'] },
+      formContext: {
+        formData: {
+          accountId: '111111111111',
+          region: 'eu-west-1',
+          cluster: 'shop',
+        },
+      },
+    });
+    await screen.findByRole('textbox');
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith('sc.local'));
+    expect(onChange).toHaveBeenCalledTimes(1);
   });
 
   it('takes the account from ui:options when set', async () => {

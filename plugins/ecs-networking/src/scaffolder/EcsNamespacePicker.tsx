@@ -3,15 +3,28 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
+import { defaultHelp } from './fieldHelp';
+import { OptionText } from './OptionText';
 import Autocomplete from '@material-ui/lab/Autocomplete';
-import { namespaceOptions, type ScopeUiOptions } from './networkOptions';
+import { useEffect } from 'react';
+import { clusterDefaultNamespace } from './liveChoices';
+import { useLiveNetwork } from './liveNetwork';
+import {
+  namespaceOptions,
+  scopeOf,
+  type ScopeUiOptions,
+} from './networkOptions';
 import { useScopedChoices } from './useNetwork';
 
 /** ui:options of EcsNamespacePicker. */
 export interface EcsNamespacePickerUiOptions extends ScopeUiOptions {
   /** Namespace types to offer (HTTP, DNS_PRIVATE, DNS_PUBLIC). Default: all. */
   types?: NamespaceType[];
+  /**
+   * Form field holding the cluster, whose default Service Connect namespace
+   * is preselected when it is on offer. Default `cluster`.
+   */
+  clusterField?: string;
 }
 
 const TYPE_LABELS: Record<NamespaceType, string> = {
@@ -19,6 +32,33 @@ const TYPE_LABELS: Record<NamespaceType, string> = {
   DNS_PRIVATE: 'private DNS',
   DNS_PUBLIC: 'public DNS',
 };
+
+/**
+ * Starts an empty picker at the default Service Connect namespace of the
+ * form's cluster, when that namespace is one it offers.
+ */
+function usePreselectClusterDefault(
+  props: FieldExtensionComponentProps<string, EcsNamespacePickerUiOptions>,
+  offered: Map<string, unknown>,
+) {
+  const { formData, onChange, uiSchema, formContext } = props;
+  const { value: live } = useLiveNetwork();
+  const options = uiSchema?.['ui:options'];
+  const form = formContext?.formData;
+  const scope = scopeOf(options, form);
+  const cluster = (form as Record<string, unknown> | undefined)?.[
+    options?.clusterField ?? 'cluster'
+  ];
+  const preselect =
+    live && typeof cluster === 'string'
+      ? clusterDefaultNamespace(live, scope, cluster)
+      : undefined;
+  useEffect(() => {
+    if (!formData && preselect && offered.has(preselect)) onChange(preselect);
+    // Only a missing value is filled in, once the choices are known.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preselect, offered]);
+}
 
 /**
  * Picks a Cloud Map namespace of the form's account and region, of the
@@ -47,12 +87,13 @@ export const EcsNamespacePicker = (
     (net, scope) => namespaceOptions(net, scope, types),
     (types ?? []).join(','),
   );
+  usePreselectClusterDefault(props, byName);
   const kinds = types?.length
     ? types.map(t => TYPE_LABELS[t]).join(' or ')
     : 'Cloud Map';
   const unknown = !!formData && !loading && !!network && !byName.has(formData);
 
-  let help = schema.description ?? `A ${kinds} namespace${where}.`;
+  let help = defaultHelp(schema, uiSchema, `A ${kinds} namespace${where}.`);
   if (unknown) help = `${formData} is not a ${kinds} namespace${where}.`;
   if (error) {
     help = `Could not load namespaces from ECS Networking: ${error.message}`;
@@ -79,15 +120,15 @@ export const EcsNamespacePicker = (
         renderOption={name => {
           const option = byName.get(name);
           return (
-            <div>
-              <Typography variant="body1">{name}</Typography>
-              {option && (
-                <Typography variant="caption" color="textSecondary">
-                  {TYPE_LABELS[option.namespace.type]} ·{' '}
-                  {option.namespace.accountId} / {option.namespace.region}
-                </Typography>
-              )}
-            </div>
+            <OptionText
+              title={name}
+              detail={
+                option &&
+                `${TYPE_LABELS[option.namespace.type]} · ${
+                  option.namespace.accountId
+                } / ${option.namespace.region}`
+              }
+            />
           );
         }}
         renderInput={params => (
@@ -99,7 +140,7 @@ export const EcsNamespacePicker = (
           />
         )}
       />
-      <FormHelperText>{help}</FormHelperText>
+      {help && <FormHelperText>{help}</FormHelperText>}
     </FormControl>
   );
 };

@@ -6,8 +6,13 @@ import {
   ecsNamespacePickerFormField,
 } from './alpha';
 import {
+  EcsAccountPickerFieldExtension,
+  EcsClusterPickerFieldExtension,
   EcsEndpointPickerFieldExtension,
   EcsNamespacePickerFieldExtension,
+  EcsPlanCheckFieldExtension,
+  EcsRegionPickerFieldExtension,
+  EcsServicePickerFieldExtension,
 } from './extensions';
 
 describe('field extension registrations', () => {
@@ -23,6 +28,26 @@ describe('field extension registrations', () => {
     );
     expect(namespace).toMatchObject({ name: 'EcsNamespacePicker' });
     expect(endpoint).toMatchObject({ name: 'EcsEndpointPicker' });
+    const names = [
+      <EcsServicePickerFieldExtension />,
+      <EcsPlanCheckFieldExtension />,
+      <EcsAccountPickerFieldExtension />,
+      <EcsRegionPickerFieldExtension />,
+      <EcsClusterPickerFieldExtension />,
+    ].map(
+      element =>
+        getComponentData<{ name: string }>(
+          element,
+          'scaffolder.extensions.field.v1',
+        )?.name,
+    );
+    expect(names).toEqual([
+      'EcsServicePicker',
+      'EcsPlanCheck',
+      'EcsAccountPicker',
+      'EcsRegionPicker',
+      'EcsClusterPicker',
+    ]);
     expect(typeof namespace?.validation).toBe('function');
   });
 

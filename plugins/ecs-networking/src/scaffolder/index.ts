@@ -5,7 +5,24 @@
 export {
   EcsEndpointPickerFieldExtension,
   EcsNamespacePickerFieldExtension,
+  EcsServicePickerFieldExtension,
+  EcsPlanCheckFieldExtension,
+  EcsAccountPickerFieldExtension,
+  EcsRegionPickerFieldExtension,
+  EcsClusterPickerFieldExtension,
 } from './extensions';
+export {
+  EcsAccountPicker,
+  EcsClusterPicker,
+  EcsRegionPicker,
+} from './EcsLiveChoicePicker';
+export { EcsPlanCheck } from './EcsPlanCheck';
+export type { EcsPlanCheckUiOptions } from './formPlan';
+export {
+  EcsServicePicker,
+  type EcsServicePickerUiOptions,
+} from './EcsServicePicker';
+export type { EcsServicePickerValue } from './serviceMigrationValue';
 export {
   EcsEndpointPicker,
   type EcsEndpointPickerUiOptions,
@@ -17,4 +34,7 @@ export {
 export {
   EcsEndpointPickerFieldSchema,
   EcsNamespacePickerFieldSchema,
+  EcsServicePickerFieldSchema,
+  EcsPlanCheckFieldSchema,
+  EcsLiveChoicePickerFieldSchema,
 } from './schemas';

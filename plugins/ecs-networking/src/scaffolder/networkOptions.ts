@@ -1,9 +1,11 @@
-import type {
-  Endpoint,
-  Mechanism,
-  ModelNamespace,
-  NamespaceType,
-  NetworkResponse,
+import {
+  openErrorsOf,
+  type Endpoint,
+  type Finding,
+  type Mechanism,
+  type ModelNamespace,
+  type NamespaceType,
+  type NetworkResponse,
 } from '@ecs-net/plugin-ecs-networking-common';
 
 /** Reads `/api/ecs-networking/network` with the signed-in user's credentials. */
@@ -50,7 +52,7 @@ export function scopeOf(
   };
 }
 
-function inScope(
+export function inScope(
   item: { accountId: string; region: string },
   scope: Scope,
 ): boolean {
@@ -94,6 +96,8 @@ export interface EndpointOption {
   /** `cluster/service` answering on it. */
   service: string;
   owner?: string;
+  /** Open error findings of the service answering on it. */
+  openErrors: Finding[];
 }
 
 export const MECHANISM_LABELS: Record<Mechanism, string> = {
@@ -106,7 +110,7 @@ export const MECHANISM_LABELS: Record<Mechanism, string> = {
 
 /** Endpoints of the scope and mechanisms with who answers and owns them, one per name. */
 export function endpointOptions(
-  network: Pick<NetworkResponse, 'endpoints' | 'services'>,
+  network: Pick<NetworkResponse, 'endpoints' | 'services' | 'findings'>,
   scope: Scope,
   mechanisms?: Mechanism[],
 ): EndpointOption[] {
@@ -125,6 +129,7 @@ export function endpointOptions(
         ? `${service.cluster}/${service.name}`
         : endpoint.serviceArn,
       owner: service?.owner,
+      openErrors: service ? openErrorsOf(service, network.findings) : [],
     });
   }
   return [...byName.values()].sort((a, b) => a.value.localeCompare(b.value));
@@ -136,5 +141,13 @@ export function describeEndpoint(option: EndpointOption): string {
   if (option.endpoint.namespace) parts.push(option.endpoint.namespace.name);
   parts.push(option.service);
   parts.push(option.owner ? `owner ${option.owner}` : 'no owner tag');
+  if (option.openErrors.length > 0) parts.push(openErrorsText(option));
   return parts.join(' · ');
+}
+
+/** `2 open errors (service-connect-port-name)`: why a dependency may not work. */
+export function openErrorsText(option: EndpointOption): string {
+  const count = option.openErrors.length;
+  const rules = [...new Set(option.openErrors.map(f => f.ruleId))];
+  return `${count} open error${count === 1 ? '' : 's'} (${rules.join(', ')})`;
 }

@@ -3,8 +3,16 @@ import {
   DNS_NAME,
   ENDPOINT_NAME,
   matchesNameRule,
+  notOnAppMeshMessage,
+  serviceMigrationOf,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { EcsEndpointPickerUiOptions } from './EcsEndpointPicker';
+import type { EcsServicePickerUiOptions } from './EcsServicePicker';
+import { checkForm, describeFormProblem } from './formProblems';
+import type { EcsPlanCheckUiOptions } from './formPlan';
+import { loadLiveNetwork } from './liveNetwork';
+import type { EcsServicePickerValue } from './serviceMigrationValue';
+import { serviceOptions } from './serviceOptions';
 import type { EcsNamespacePickerUiOptions } from './EcsNamespacePicker';
 import { ecsNetworkingApiRef } from '../api';
 import { endpointOptions, namespaceOptions, scopeOf } from './networkOptions';
@@ -78,4 +86,55 @@ export const ecsEndpointPickerValidation: CustomFieldValidator<
   const unknown = value.filter(v => !known.has(v));
   if (unknown.length)
     validation.addError(`No such endpoint: ${unknown.join(', ')}.`);
+};
+
+/**
+ * The service must be one the picker offers: with `appMeshOnly`, one that
+ * uses App Mesh, in the words the describe-service action refuses others.
+ */
+export const ecsServicePickerValidation: CustomFieldValidator<
+  EcsServicePickerValue,
+  EcsServicePickerUiOptions
+> = async (value, validation, { apiHolder, formData, uiSchema }) => {
+  const arn = value?.serviceArn;
+  const api = apiHolder.get(ecsNetworkingApiRef);
+  if (!arn || !api) return;
+  // The picker already said when the backend cannot be reached.
+  const live = await loadLiveNetwork(api).catch(() => undefined);
+  if (!live) return;
+  const options = uiSchema?.['ui:options'];
+  const offered = serviceOptions(
+    live,
+    scopeOf(options, formData),
+    options?.appMeshOnly,
+  );
+  if (offered.some(o => o.value === arn)) return;
+  const migration = serviceMigrationOf(live.snapshots, arn);
+  validation.addError(
+    migration && options?.appMeshOnly
+      ? notOnAppMeshMessage(migration)
+      : `${arn} is not a live ECS service here.`,
+  );
+};
+
+/**
+ * Blocks the step while the plan has errors in its fields, each named with
+ * its field and fix; warnings do not block (the action lets them pass too).
+ */
+export const ecsPlanCheckValidation: CustomFieldValidator<
+  string,
+  EcsPlanCheckUiOptions
+> = async (_value, validation, { apiHolder, formData, uiSchema }) => {
+  const options = uiSchema?.['ui:options'];
+  const api = apiHolder.get(ecsNetworkingApiRef);
+  if (!options || !api) return;
+  // Unreachable live state is shown by the field; the action checks after Create.
+  const live = await loadLiveNetwork(api).catch(() => undefined);
+  if (!live) return;
+  const check = checkForm(live, options, formData as Record<string, unknown>);
+  if (check.state !== 'checked') return;
+  for (const problem of check.problems) {
+    if (problem.severity === 'error')
+      validation.addError(describeFormProblem(problem));
+  }
 };

@@ -117,12 +117,35 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
   return out;
 }
 
+/** The template file (and its content) whose metadata.name is `name`. */
+async function findTemplate(name: string) {
+  for (const entry of await fs.readdir(TEMPLATES_DIR, {
+    withFileTypes: true,
+  })) {
+    if (!entry.isDirectory()) continue;
+    const dir = path.join(TEMPLATES_DIR, entry.name);
+    for (const file of await fs.readdir(dir)) {
+      if (!file.endsWith('.yaml')) continue;
+      const template = YAML.parse(
+        await fs.readFile(path.join(dir, file), 'utf8'),
+      );
+      if (template?.kind === 'Template' && template.metadata?.name === name) {
+        return { file: path.join(dir, file), template };
+      }
+    }
+  }
+  throw new Error(`No template named ${name} in ${TEMPLATES_DIR}`);
+}
+
 export async function loadTemplate(name: string) {
-  const dir = path.join(TEMPLATES_DIR, name);
-  const template = YAML.parse(
-    await fs.readFile(path.join(dir, 'template.yaml'), 'utf8'),
+  // A directory may hold several templates sharing one skeleton (the three
+  // new-service templates): find the file by the template's name.
+  const found = await findTemplate(name);
+  const dir = path.dirname(found.file);
+  const template = found.template;
+  const files = (await listFiles(dir)).filter(
+    f => !(f.endsWith('.yaml') && !f.includes('/')),
   );
-  const files = (await listFiles(dir)).filter(f => f !== 'template.yaml');
   const directoryContents = await Promise.all(
     files.map(async file => ({
       path: file,

@@ -10,13 +10,19 @@ import {
 import { staticSource } from '../__testUtils__/fixtures';
 import { createDescribeServiceAction } from './describeService';
 
-async function run(serviceArn: string, snapshots?: ScopeSnapshot[]) {
+async function run(
+  serviceArn: string,
+  snapshots?: ScopeSnapshot[],
+  requireAppMesh?: boolean,
+) {
   const action = createDescribeServiceAction({
     source: staticSource(
       snapshots && { generation: 1, statuses: [], snapshots },
     ),
   });
-  const ctx = createMockActionContext({ input: { serviceArn } as any });
+  const ctx = createMockActionContext({
+    input: { serviceArn, requireAppMesh } as any,
+  });
   const outputs: Record<string, any> = {};
   (ctx.output as jest.Mock).mockImplementation(
     (name: string, value: unknown) => {
@@ -70,6 +76,24 @@ describe('ecs-networking:describe-service', () => {
     expect(outputs.containers.map((c: { name: string }) => c.name)).toEqual([
       'legacy-gateway',
     ]);
+  });
+
+  it('refuses a service without App Mesh when the migration asks for it', async () => {
+    const userService =
+      'arn:aws:ecs:eu-west-1:111111111111:service/shop/user-service';
+    const { error } = await run(userService, undefined, true);
+    expect(error?.name).toBe('InputError');
+    expect(error?.message).toContain(
+      'ECS service shop/user-service (111111111111 / eu-west-1) does not use App Mesh',
+    );
+    expect(error?.stack).toBe(`InputError: ${error?.message}`);
+    expect((await run(userService)).error).toBeUndefined();
+    const legacy = await run(
+      'arn:aws:ecs:eu-west-1:111111111111:service/shop/legacy-gateway',
+      undefined,
+      true,
+    );
+    expect(legacy.error).toBeUndefined();
   });
 
   it('names the service it cannot find', async () => {

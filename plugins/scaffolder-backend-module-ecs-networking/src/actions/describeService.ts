@@ -2,12 +2,14 @@ import { NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   analyzeNetwork,
-  appMeshUseOf,
   DEFAULT_TAG_KEYS,
+  notOnAppMeshMessage,
+  SERVICE_ARN,
+  serviceMigrationOf,
   type TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { LiveNetworkSource } from '../live/liveNetworkSource';
-import { SERVICE_ARN } from '../plan/syntax';
+import { PlanRejectedError } from './planRejected';
 import { examples } from './describeService.examples';
 import { CapturedSchema, plain, ruleString, type Zod } from './zodSchema';
 
@@ -20,6 +22,12 @@ export function describeServiceInputSchema(z: Zod) {
       SERVICE_ARN,
       'ECS service ARN, e.g. the ecs-networking.io/service-arn annotation of its catalog Resource',
     ),
+    requireAppMesh: z
+      .boolean({
+        description:
+          'Fail unless the service uses App Mesh (the migration template sets it)',
+      })
+      .default(false),
   });
 }
 
@@ -117,40 +125,37 @@ export function createDescribeServiceAction(options: {
     async handler(ctx) {
       const output: typeof ctx.output = (name, value) =>
         ctx.output(name, plain(value));
-      const { serviceArn } = schema.parse(
+      const { serviceArn, requireAppMesh } = schema.parse(
         ctx.input,
         DESCRIBE_SERVICE_ACTION_ID,
       ) as DescribeServiceInput;
       const live = await options.source.load();
-      const scope = live.snapshots.find(s =>
-        s.services.some(svc => svc.arn === serviceArn),
-      );
-      const service = scope?.services.find(s => s.arn === serviceArn);
-      if (!scope || !service) {
+      const service = live.snapshots
+        .flatMap(s => s.services)
+        .find(s => s.arn === serviceArn);
+      if (!service) {
         throw new NotFoundError(
           `ECS service ${serviceArn} is not in the live state the ecs-networking plugin serves (not read yet, deleted, or in an account/region it does not read).`,
         );
       }
-      const td = scope.taskDefinitions.find(
-        t => t.arn === service.taskDefinitionArn,
-      );
-      if (!td) {
+      const migration = serviceMigrationOf(live.snapshots, serviceArn);
+      if (!migration) {
         throw new NotFoundError(
-          `The task definition ${service.taskDefinitionArn} of ${service.name} is not in the snapshot of ${scope.accountId} / ${scope.region}.`,
+          `The task definition ${service.taskDefinitionArn} of ${service.name} is not in the live state the ecs-networking plugin serves.`,
         );
       }
-      const appMesh = appMeshUseOf(td);
+      if (requireAppMesh && !migration.appMesh) {
+        throw new PlanRejectedError(notOnAppMeshMessage(migration));
+      }
+      const {
+        scope,
+        taskDefinition: td,
+        appMesh,
+        containers: kept,
+        container: main,
+        mapping,
+      } = migration;
       const envoy = appMesh?.envoyContainers ?? [];
-      const kept = td.containers.filter(c => !envoy.includes(c));
-      const main =
-        kept.find(
-          c =>
-            c.essential !== false && c.portMappings.some(m => m.containerPort),
-        ) ??
-        kept.find(c => c.portMappings.some(m => m.containerPort)) ??
-        kept[0];
-      const mapping =
-        main?.portMappings.find(m => m.containerPort) ?? main?.portMappings[0];
 
       const model = analyzeNetwork(live.snapshots, { tagKeys });
       const modelService = model.services.find(s => s.arn === serviceArn);

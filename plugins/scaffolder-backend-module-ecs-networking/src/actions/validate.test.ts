@@ -257,6 +257,38 @@ describe('ecs-networking:validate', () => {
     });
   });
 
+  it('fails a colliding plan as bad input: every problem once, in the error only, without a stack trace', async () => {
+    const action = createValidateAction({ source: staticSource() });
+    const ctx = createMockActionContext({
+      input: {
+        ...base,
+        serviceName: 'user-service',
+        serviceConnect: {
+          discoveryName: 'user-service',
+          clientAlias: { dnsName: 'user-service', port: 8080 },
+        },
+      } as any,
+    });
+    const logged = jest.spyOn(ctx.logger, 'error');
+    const error: Error = await action.handler(ctx).then(
+      () => {
+        throw new Error('expected the plan to fail');
+      },
+      e => e,
+    );
+    expect(error.name).toBe('InputError');
+    expect(error.stack).toBe(`InputError: ${error.message}`);
+    const numbered = error.message
+      .split('\n')
+      .filter(l => /^ {2}\d+\. /.test(l));
+    expect(numbered).toHaveLength(3);
+    expect(new Set(numbered).size).toBe(3);
+    expect(error.message).toContain(
+      'also claimed by shop/user-service, so callers may reach either service. Owner: shop/user-service is owned by team-identity.',
+    );
+    expect(logged).not.toHaveBeenCalled();
+  });
+
   it('reports live state it cannot check against', async () => {
     const action = createValidateAction({
       source: { load: async () => ({ ...demoLikeNetwork(), generation: 0 }) },

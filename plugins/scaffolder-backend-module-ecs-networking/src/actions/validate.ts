@@ -1,29 +1,25 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  ACCOUNT_ID,
+  bindDependencies,
+  blocks,
+  checkPlanInput,
   DEFAULT_TAG_KEYS,
+  describePlan,
   DNS_LABEL,
   DNS_NAME,
-  effectiveDiscoveryName,
-  ENDPOINT_NAME,
-  matchesNameRule,
-  type TagKeys,
-} from '@ecs-net/plugin-ecs-networking-common';
-import type { LiveNetworkSource } from '../live/liveNetworkSource';
-import { checkPlan, type CheckResult } from '../plan/checkPlan';
-import { bindDependencies } from '../plan/dependencies';
-import { blocks, formatProblems } from '../plan/report';
-import {
-  ACCOUNT_ID,
   ECS_NAME,
+  ENDPOINT_NAME,
+  formatProblems,
   NAMESPACE_REF,
   PORT_NAME,
   REGION,
   SERVICE_ARN,
   TAG_VALUE,
-} from '../plan/syntax';
-import type { PlannedService, Problem } from '../plan/types';
+  type TagKeys,
+} from '@ecs-net/plugin-ecs-networking-common';
+import type { LiveNetworkSource } from '../live/liveNetworkSource';
+import { logProblems, PlanRejectedError } from './planRejected';
 import { examples } from './validate.examples';
 import { CapturedSchema, plain, ruleString, type Zod } from './zodSchema';
 
@@ -199,6 +195,11 @@ export function validateInputSchema(z: Zod) {
   });
 }
 
+/**
+ * The parsed input. It is handed to the common `checkPlanInput` as a
+ * `PlanInput`, the shape the scaffolder form's check builds too, so the two
+ * cannot drift apart without a type error.
+ */
 export type ValidateInput = ReturnType<
   ReturnType<typeof validateInputSchema>['parse']
 >;
@@ -213,157 +214,6 @@ const dependencySchema = (z: Zod) =>
     variable: z.string(),
     value: z.string(),
   });
-
-/** Turns the form's planned service into the common plan shape. */
-export function planFromInput(
-  input: ValidateInput,
-  tagKeys: TagKeys,
-): { plan: PlannedService; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const connect = input.mode !== 'service-discovery';
-  const discovery = input.mode !== 'service-connect';
-  if (connect && !input.serviceConnect) {
-    problems.push({
-      severity: 'error',
-      ruleId: 'input-incomplete',
-      message: `Mode ${input.mode} needs serviceConnect settings (client alias dnsName and port).`,
-      fix: 'Fill in the Service Connect section.',
-    });
-  }
-  if (discovery && !input.serviceDiscovery) {
-    problems.push({
-      severity: 'error',
-      ruleId: 'input-incomplete',
-      message: `Mode ${input.mode} needs serviceDiscovery settings (namespace, name, record type).`,
-      fix: 'Fill in the Service Discovery section.',
-    });
-  }
-
-  // bridge: a dynamic host port; host: the container port itself.
-  const hostPorts: Record<string, number | undefined> = {
-    bridge: 0,
-    host: input.container.port,
-  };
-  const hostPort = hostPorts[input.networkMode];
-  const bindings = bindDependencies(input.dependencies);
-  const tags: Record<string, string> = {};
-  for (const key of ['owner', 'system', 'lifecycle', 'component'] as const) {
-    const value = input.tags[key]?.trim();
-    if (value) tags[tagKeys[key]] = value;
-  }
-
-  const plan: PlannedService = {
-    source: 'input',
-    accountId: input.accountId,
-    region: input.region,
-    cluster: input.cluster,
-    serviceName: input.serviceName,
-    networkMode: input.networkMode,
-    containers: [
-      {
-        name: input.container.name,
-        essential: true,
-        portMappings: [
-          {
-            name: input.container.portName,
-            containerPort: input.container.port,
-            ...(hostPort !== undefined ? { hostPort } : {}),
-            protocol: 'tcp',
-          },
-        ],
-        environment: Object.fromEntries(
-          bindings.map(b => [b.variable, b.value]),
-        ),
-      },
-    ],
-    serviceDiscovery: [],
-    tags,
-    dependencies: input.dependencies,
-    intent: input.replacesServiceArn ? 'update' : 'create',
-  };
-
-  const sc = input.serviceConnect;
-  if (connect && sc) {
-    const entry = {
-      portName: sc.portName || input.container.portName,
-      discoveryName: sc.discoveryName || undefined,
-      clientAliases: [
-        { dnsName: sc.clientAlias.dnsName, port: sc.clientAlias.port },
-      ],
-    };
-    const discoveryName = effectiveDiscoveryName(entry);
-    if (!matchesNameRule(DNS_LABEL, discoveryName)) {
-      problems.push({
-        severity: 'error',
-        ruleId: 'discovery-name-syntax',
-        message: `Without a discoveryName ECS registers the port name "${discoveryName}" in Cloud Map, and it is not a valid DNS label: it ${DNS_LABEL.message}.`,
-        fix: 'Set serviceConnect.discoveryName to a DNS label, or rename the port.',
-      });
-    }
-    plan.serviceConnect = {
-      namespace: sc.namespace || undefined,
-      services: [entry],
-    };
-  }
-  const sd = input.serviceDiscovery;
-  if (discovery && sd) {
-    const srv = sd.recordType === 'SRV';
-    plan.serviceDiscovery.push({
-      namespace: sd.namespace,
-      createNamespace: sd.createNamespace,
-      name: sd.name,
-      records: [{ type: sd.recordType, ttl: sd.ttl }],
-      routingPolicy: sd.routingPolicy,
-      customHealthCheck: sd.customHealthCheck,
-      // An SRV record carries the port: tell ECS which container port.
-      ...(srv
-        ? {
-            containerName: input.container.name,
-            containerPort: input.container.port,
-          }
-        : {}),
-    });
-    if (sd.createNamespace && sd.namespace.startsWith('arn:')) {
-      problems.push({
-        severity: 'error',
-        ruleId: 'input-incomplete',
-        message: 'A namespace to create needs a name, not an ARN.',
-        fix: 'Give the new namespace a DNS name such as orders.internal.',
-      });
-    }
-  }
-
-  if (input.replacesServiceArn) {
-    const expected = `arn:aws:ecs:${input.region}:${input.accountId}:service/${input.cluster}/${input.serviceName}`;
-    if (
-      input.replacesServiceArn.replace(/^arn:aws[a-z-]*:/, 'arn:aws:') !==
-      expected
-    ) {
-      problems.push({
-        severity: 'error',
-        ruleId: 'input-incomplete',
-        message: `replacesServiceArn ${input.replacesServiceArn} is not the planned service (${expected}).`,
-        fix: 'Keep account, region, cluster and service name of the service being changed.',
-      });
-    }
-  }
-  return { plan, problems };
-}
-
-export function describePlan(plan: PlannedService): string {
-  return `The planned ECS service "${plan.serviceName}" (account ${plan.accountId}, ${plan.region}, cluster ${plan.cluster})`;
-}
-
-function logProblems(logger: LoggerService, problems: Problem[]) {
-  for (const problem of problems) {
-    const line = `[${problem.ruleId}] ${problem.message}${
-      problem.fix ? ` Fix: ${problem.fix}` : ''
-    }`;
-    if (problem.severity === 'error') logger.error(line);
-    else if (problem.severity === 'warning') logger.warn(line);
-    else logger.info(line);
-  }
-}
 
 /**
  * `ecs-networking:validate`: checks a planned service against the live ECS
@@ -451,15 +301,17 @@ export function createValidateAction(options: {
         ctx.input,
         VALIDATE_ACTION_ID,
       ) as ValidateInput;
-      const { plan, problems } = planFromInput(input, tagKeys);
       const live = await options.source.load();
-      const result: CheckResult = checkPlan(plan, live, { tagKeys });
-      const all = [...problems, ...result.problems];
-      const rank = { error: 0, warning: 1, info: 2 };
-      all.sort((a, b) => rank[a.severity] - rank[b.severity]);
-      logProblems(ctx.logger, all);
+      const {
+        plan,
+        resolved,
+        problems: all,
+      } = checkPlanInput(input, live, { tagKeys });
+      if (!plan || !resolved) {
+        // The schema lets no malformed name through; this is a safety net.
+        throw new PlanRejectedError(formatProblems('The input', all));
+      }
 
-      const { resolved } = result;
       output('serviceArn', resolved.serviceArn);
       output('clusterArn', resolved.clusterArn);
       if (resolved.serviceConnect) {
@@ -498,8 +350,9 @@ export function createValidateAction(options: {
       );
 
       if (blocks(all, input.failOnWarnings)) {
-        throw new InputError(formatProblems(describePlan(plan), all));
+        throw new PlanRejectedError(formatProblems(describePlan(plan), all));
       }
+      logProblems(ctx.logger, all);
       ctx.logger.info(
         `${describePlan(plan)} checks out against live state: answers on ${
           resolved.endpoints.join(', ') || 'no endpoint'

@@ -1,16 +1,21 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  ACCOUNT_ID,
+  blocks,
+  checkPlan,
   DEFAULT_TAG_KEYS,
+  formatProblems,
+  orderProblems,
+  type Problem,
+  REGION,
   type TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { LiveNetworkSource } from '../live/liveNetworkSource';
-import { checkPlan } from '../plan/checkPlan';
-import { blocks, formatProblems } from '../plan/report';
-import { ACCOUNT_ID, REGION, WORKSPACE_GLOB } from '../plan/syntax';
-import type { Problem } from '../plan/types';
+import { WORKSPACE_GLOB } from '../plan/syntax';
 import { extractPlans } from '../terraform/extractPlans';
 import { readTerraform } from '../terraform/readTerraform';
+import { logProblems, PlanRejectedError } from './planRejected';
 import { examples } from './validateTerraform.examples';
 import { CapturedSchema, plain, ruleString, type Zod } from './zodSchema';
 
@@ -152,34 +157,29 @@ export function createValidateTerraformAction(options: {
           dependencies: result.resolved.dependencies.map(d => d.resolved),
         });
       }
-      // checkPlan reports unresolved references as dependency errors already;
-      // list every problem once, errors first.
-      const rank = { error: 0, warning: 1, info: 2 };
-      problems.sort((a, b) => rank[a.severity] - rank[b.severity]);
-      for (const p of problems) {
-        const line = `[${p.ruleId}] ${p.source ? `${p.source}: ` : ''}${
-          p.message
-        }`;
-        if (p.severity === 'error') ctx.logger.error(line);
-        else if (p.severity === 'warning') ctx.logger.warn(line);
-      }
+      // Every problem once, errors first.
+      const ordered = orderProblems(problems);
       output('files', files);
       output('services', services);
       output(
         'warnings',
 
-        problems
+        ordered
           .filter(p => p.severity === 'warning')
           .map(p => `${p.message} [${p.ruleId}]`),
       );
-      if (blocks(problems, input.failOnWarnings)) {
-        throw new InputError(
+      if (blocks(ordered, input.failOnWarnings)) {
+        throw new PlanRejectedError(
           formatProblems(
             `The generated Terraform (${files.join(', ')})`,
-            problems,
+            ordered,
           ),
         );
       }
+      logProblems(
+        ctx.logger,
+        ordered.filter(p => p.severity === 'warning'),
+      );
       ctx.logger.info(
         `Terraform checks out: ${services
           .map(

@@ -1,5 +1,7 @@
-import type { EcsNetworkingClient } from '@ecs-net/plugin-ecs-networking-common';
-import type { LiveNetwork } from '../plan/types';
+import type {
+  EcsNetworkingClient,
+  LiveNetwork,
+} from '@ecs-net/plugin-ecs-networking-common';
 
 /** Where the actions read live state from. */
 export interface LiveNetworkSource {
@@ -10,12 +12,29 @@ export interface LiveNetworkSource {
  * Reads live state from the ecs-networking backend plugin over its HTTP API
  * (through `ecsNetworkingServiceRef`, as the scaffolder), as Backstage
  * plugins talk to each other. The actions need no AWS access of their own.
+ *
+ * The last read is kept while the store's generation stays the same: equal
+ * generations mean equal data, so the status call alone tells whether the
+ * snapshots must be read again. Handing out the same object also keeps the
+ * plan checks' baseline analysis, which is cached per live network.
  */
 export class HttpLiveNetworkSource implements LiveNetworkSource {
-  constructor(private readonly client: EcsNetworkingClient) {}
+  private last?: LiveNetwork;
+
+  constructor(
+    private readonly client: Pick<
+      EcsNetworkingClient,
+      'getStatus' | 'getSnapshots'
+    >,
+  ) {}
 
   async load(): Promise<LiveNetwork> {
+    if (this.last) {
+      const { generation } = await this.client.getStatus();
+      if (generation === this.last.generation) return this.last;
+    }
     const { generation, scopes, snapshots } = await this.client.getSnapshots();
-    return { generation, statuses: scopes, snapshots };
+    this.last = { generation, statuses: scopes, snapshots };
+    return this.last;
   }
 }

@@ -1,14 +1,12 @@
 import type {
   DnsRecordInfo,
   NetworkMode,
-  PortMappingInfo,
-} from '@ecs-net/plugin-ecs-networking-common';
-import type {
   PlannedContainer,
   PlannedService,
   PlannedServiceDiscovery,
+  PortMappingInfo,
   Problem,
-} from '../plan/types';
+} from '@ecs-net/plugin-ecs-networking-common';
 import { FILE_KEY, type HclDocument } from './readTerraform';
 
 type Block = Record<string, unknown>;
