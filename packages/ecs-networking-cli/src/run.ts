@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import {
   createLookupIndex,
+  formatDot,
+  formatMermaid,
   isAtLeast,
   isSeverity,
   Severity,
   TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
-import { formatDot, formatFindings, formatMermaid, formatTable } from './formats/network';
+import { formatFindings, formatTable } from './formats/network';
 import { renderTable } from './formats/table';
 import { ENRICHMENTS, Enrichment } from '@ecs-net/plugin-ecs-networking-node';
 import { AccountSpec, scanNetwork, ScanResult } from './scan';
