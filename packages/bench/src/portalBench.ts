@@ -1,13 +1,20 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { Browser, chromium } from 'playwright-core';
 import { estateArgs, EstateSpec } from './estates';
 import { startEndpointProcess } from './localEndpoint';
 import { measureNetworkPage, NetworkPageTimings } from './networkPageTimings';
+import { measureServiceMap, ServiceMapTimings } from './serviceMapTimings';
 
 const repoRoot = path.resolve(__dirname, '../../..');
-const BACKEND = 'http://localhost:7007';
+/**
+ * The port the built app and backend share; BENCH_PORTAL_PORT moves it off
+ * 7007 when something else (a CI run, a dev backend) holds that.
+ */
+const PORT = Number(process.env.BENCH_PORTAL_PORT ?? 7007);
+const BACKEND = `http://localhost:${PORT}`;
 
 export interface PortalMeasurement extends NetworkPageTimings {
   estate: string;
@@ -35,6 +42,17 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number
   }
 }
 
+/** bench/app-config.bench.yaml names port 7007; another port is layered over it. */
+function portConfig(): string[] {
+  if (PORT === 7007) return [];
+  const file = path.join(os.tmpdir(), `ecs-networking-bench-${PORT}.yaml`);
+  writeFileSync(
+    file,
+    `app:\n  baseUrl: ${BACKEND}\nbackend:\n  baseUrl: ${BACKEND}\n  listen:\n    port: ${PORT}\n  cors:\n    origin: ${BACKEND}\n`,
+  );
+  return ['--config', file];
+}
+
 async function guestToken(): Promise<string> {
   const res = await fetch(`${BACKEND}/api/auth/guest/refresh`, {
     headers: { 'x-requested-with': 'XMLHttpRequest' },
@@ -43,12 +61,18 @@ async function guestToken(): Promise<string> {
   return body.backstageIdentity.token;
 }
 
+interface Portal {
+  browser: Browser;
+  auth: { headers: { authorization: string } };
+  /** When every scope had synced. */
+  syncEnd: number;
+}
+
 /**
  * The production app, served by a real backend reading a synthetic estate
- * from the local endpoint: how long the catalog takes to take in the sync,
- * and how the network page behaves in Debian's Chromium.
+ * from the local endpoint, synced once, and Debian's Chromium to look at it.
  */
-export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: string): Promise<PortalMeasurement> {
+async function withPortal<T>(spec: Exclude<EstateSpec, 'demo'>, use: (portal: Portal) => Promise<T>): Promise<T> {
   const bin = path.join(repoRoot, 'node_modules/.bin/backstage-cli');
   await run(bin, ['package', 'build'], { cwd: path.join(repoRoot, 'packages/app') });
 
@@ -64,7 +88,15 @@ export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: stri
   try {
     backend = spawn(
       bin,
-      ['package', 'start', '--config', path.join(repoRoot, 'app-config.yaml'), '--config', path.join(repoRoot, 'bench/app-config.bench.yaml')],
+      [
+        'package',
+        'start',
+        '--config',
+        path.join(repoRoot, 'app-config.yaml'),
+        '--config',
+        path.join(repoRoot, 'bench/app-config.bench.yaml'),
+        ...portConfig(),
+      ],
       {
         cwd: path.join(repoRoot, 'packages/backend'),
         env: {
@@ -89,6 +121,26 @@ export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: stri
       };
       return status.scopes.length && status.scopes.every(s => s.lastSuccessAt) ? Date.now() : undefined;
     }, 600_000);
+    return await use({ browser, auth, syncEnd });
+  } finally {
+    await browser.close();
+    if (backend?.pid) {
+      try {
+        process.kill(-backend.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    endpoint.stop();
+  }
+}
+
+/**
+ * How long the catalog takes to take in the sync, and how the network
+ * page behaves.
+ */
+export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: string): Promise<PortalMeasurement> {
+  return withPortal(spec, async ({ browser, auth, syncEnd }) => {
     const catalogEntities = await waitFor(async () => {
       const res = await fetch(
         `${BACKEND}/api/catalog/entities/by-query?filter=kind=resource,spec.type=ecs-service&limit=1&fields=metadata.name`,
@@ -106,15 +158,21 @@ export async function benchPortal(spec: Exclude<EstateSpec, 'demo'>, label: stri
       catalogEntities,
       ...(await measureNetworkPage(context, BACKEND, { services: spec.services, filter: 'svc-1' })),
     };
-  } finally {
-    await browser.close();
-    if (backend?.pid) {
-      try {
-        process.kill(-backend.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    endpoint.stop();
-  }
+  });
+}
+
+export interface ServiceMapMeasurement extends ServiceMapTimings {
+  estate: string;
+}
+
+/**
+ * The service map of the network page over the estate as soon as it has
+ * synced: it needs the network, not the catalog (whose entities only make
+ * the names links).
+ */
+export async function benchServiceMap(spec: Exclude<EstateSpec, 'demo'>, label: string): Promise<ServiceMapMeasurement> {
+  return withPortal(spec, async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    return { estate: label, ...(await measureServiceMap(context, BACKEND, { services: spec.services, search: 'auth-1' })) };
+  });
 }

@@ -13,6 +13,7 @@ import {
 import { drawMap, type MapScene, type MapView } from './drawMap';
 import { hitTest, type MapHit } from './hitTest';
 import { centreOn, extent, fitView, zoomAt } from './mapView';
+import { MAP_TIMINGS } from './useMapLayout';
 
 const useStyles = makeStyles(theme => ({
   frame: {
@@ -83,6 +84,7 @@ export const MapCanvas = forwardRef<
   const sceneRef = useRef(scene);
   sceneRef.current = scene;
   const frame = useRef<number>();
+  const drawn = useRef(false);
   const [tip, setTip] = useState<{ text: string; x: number; y: number }>();
 
   const draw = useCallback(() => {
@@ -96,6 +98,10 @@ export const MapCanvas = forwardRef<
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     drawMap(ctx, current, viewRef.current, width, height);
+    if (!drawn.current) {
+      drawn.current = true;
+      performance.mark(MAP_TIMINGS.firstDraw);
+    }
   }, []);
   const schedule = useCallback(() => {
     if (frame.current === undefined) frame.current = requestAnimationFrame(draw);

@@ -108,9 +108,11 @@ export function MapDetails(props: {
         Owner: <OwnerName owner={n.owner} defaultOwner={catalogOwner(entities, n.arn)} />
       </Typography>
       {entity ? (
-        <EntityRefLink entityRef={entity} hideIcon>
-          Open {n.name} in the catalog
-        </EntityRefLink>
+        <Typography variant="body2" gutterBottom>
+          <EntityRefLink entityRef={entity} hideIcon>
+            Open {n.name} in the catalog
+          </EntityRefLink>
+        </Typography>
       ) : (
         <Typography variant="body2" color="textSecondary">
           Not in the catalog (yet).

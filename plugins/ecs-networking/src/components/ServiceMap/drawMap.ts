@@ -1,5 +1,15 @@
 import type { Mechanism, Severity } from '@ecs-net/plugin-ecs-networking-common';
-import { NODE_HEIGHT, NODE_WIDTH, type Box, type LayoutResult } from './layout/layoutTypes';
+import { gridColumns } from './layout/gridLayout';
+import {
+  CELL_HEIGHT,
+  CELL_WIDTH,
+  GROUP_HEADER,
+  GROUP_PADDING,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  type Box,
+  type LayoutResult,
+} from './layout/layoutTypes';
 import type { MapGraph } from './mapGraph';
 import { anchorGroup, type VisibleEdge } from './visibleEdges';
 
@@ -87,6 +97,35 @@ export function lineEnds(scene: Pick<MapScene, 'layout'>, line: VisibleEdge) {
   const [x1, y1] = boxExit(a, b.x + b.width / 2, b.y + b.height / 2);
   const [x2, y2] = boxExit(b, a.x + a.width / 2, a.y + a.height / 2);
   return { x1, y1, x2, y2 };
+}
+
+/** Whether map point (x, y) falls on a service's box: its group's grid says, without a search. */
+function onService(scene: MapScene, x: number, y: number): boolean {
+  for (const g of scene.expanded) {
+    const box = scene.layout.groups[g];
+    if (!box || x < box.x || y < box.y || x > box.x + box.width || y > box.y + box.height) continue;
+    const members = scene.graph.groups[g].members.length;
+    const columns = gridColumns(members);
+    const cx = x - box.x - GROUP_PADDING;
+    const cy = y - box.y - GROUP_PADDING - GROUP_HEADER;
+    const column = Math.floor(cx / CELL_WIDTH);
+    const row = Math.floor(cy / CELL_HEIGHT);
+    if (cy < 0 || column >= columns || row * columns + column >= members) return false;
+    const dx = Math.abs(cx - (column + 0.5) * CELL_WIDTH);
+    const dy = Math.abs(cy - (row + 0.5) * CELL_HEIGHT);
+    return dx <= NODE_WIDTH / 2 + 4 && dy <= NODE_HEIGHT / 2 + 8;
+  }
+  return false;
+}
+
+/** Where a line's label goes: its middle, or the nearest point along it clear of services. */
+function labelSpot(scene: MapScene, x1: number, y1: number, x2: number, y2: number): [number, number] {
+  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+    const x = x1 + (x2 - x1) * t;
+    const y = y1 + (y2 - y1) * t;
+    if (!onService(scene, x, y)) return [x, y];
+  }
+  return [(x1 + x2) / 2, (y1 + y2) / 2];
 }
 
 function visible(box: Box, view: MapView, width: number, height: number) {
@@ -206,7 +245,7 @@ export function drawMap(
     // Lines between services carry their endpoint once it can be read;
     // lines to a collapsed group carry their call count at any zoom.
     if (touches || view.k >= EDGE_LABEL_ZOOM || line.from < 0 || line.to < 0) {
-      labels.push([line.label, (x1 + x2) / 2, (y1 + y2) / 2, color]);
+      labels.push([line.label, ...labelSpot(scene, x1, y1, x2, y2), color]);
     }
   }
   ctx.globalAlpha = 1;

@@ -93,6 +93,18 @@ function startLayout(onReply: (reply: LayoutReply) => void): LayoutChannel {
 let nextId = 1;
 
 /**
+ * User Timing names, for the browser's performance panel and the
+ * benchmark (packages/bench): when a layout starts, when its groups are
+ * placed, and how long the worker took in all.
+ */
+export const MAP_TIMINGS = {
+  layoutStart: 'ecs-service-map:layout-start',
+  groupsPlaced: 'ecs-service-map:groups-placed',
+  layout: 'ecs-service-map:layout',
+  firstDraw: 'ecs-service-map:first-draw',
+} as const;
+
+/**
  * The map's layout, computed off the page's thread: the group boxes as
  * soon as they are placed, then each group's members as they are
  * arranged (in name order until then). `arrangeFirst` moves a group to the
@@ -125,6 +137,7 @@ export function useMapLayout(graph: MapGraph, cacheKey: string) {
     const channel = startLayout(reply => {
       if (reply.id !== id) return;
       if (reply.type === 'groups') {
+        performance.mark(MAP_TIMINGS.groupsPlaced, { detail: { workerMs: reply.ms } });
         cached.boxes = reply.boxes;
         apply(reply.boxes);
       } else if (reply.type === 'members') {
@@ -134,10 +147,15 @@ export function useMapLayout(graph: MapGraph, cacheKey: string) {
         layout.arranged[reply.group] = true;
       } else {
         cached.done = true;
+        performance.measure(MAP_TIMINGS.layout, {
+          start: MAP_TIMINGS.layoutStart,
+          detail: { workerMs: reply.ms, nodes: input.nodeCount },
+        });
       }
       setVersion(v => v + 1);
     });
     channelRef.current = { channel, id };
+    performance.mark(MAP_TIMINGS.layoutStart);
     channel.send({ type: 'layout', id, input });
     return () => {
       channel.stop();

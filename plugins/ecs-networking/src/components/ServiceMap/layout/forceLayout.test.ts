@@ -1,7 +1,7 @@
 import { arrangeGroup, placeGroups, splitEdges } from './forceLayout';
 import { groupSize } from './gridLayout';
 import { createLayoutRunner } from './layoutRun';
-import type { LayoutReply } from './layoutProtocol';
+import type { LayoutReply, LayoutRequest } from './layoutProtocol';
 import type { LayoutInput } from './layoutTypes';
 
 /** Groups of 1..n members in a ring, each calling the next group too. */
@@ -17,6 +17,19 @@ function ringEstate(groupSizes: number[]): LayoutInput {
     if (other !== members) edges.push(members[0], other[0]);
   });
   return { nodeCount: next, groups, edges };
+}
+
+/** Every reply of the runner to these requests, once it is done. */
+async function replies(...requests: LayoutRequest[]): Promise<LayoutReply[]> {
+  const all: LayoutReply[] = [];
+  await new Promise<void>(resolve => {
+    const run = createLayoutRunner(reply => {
+      all.push(reply);
+      if (reply.type === 'done') resolve();
+    });
+    requests.forEach(run);
+  });
+  return all;
 }
 
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: typeof a) {
@@ -40,18 +53,11 @@ describe('the map layout', () => {
   });
 
   it('answers with the groups first, then each group, the one asked for first', async () => {
-    const input = ringEstate([3, 4, 50, 2]);
-    const replies: LayoutReply[] = [];
-    let finished: () => void;
-    const done = new Promise<void>(resolve => (finished = resolve));
-    const run = createLayoutRunner(reply => {
-      replies.push(reply);
-      if (reply.type === 'done') finished();
-    });
-    run({ type: 'layout', id: 7, input });
-    run({ type: 'first', id: 7, group: 2 });
-    await done;
-    expect(replies.map(r => (r.type === 'members' ? r.group : r.type))).toEqual([
+    const answered = await replies(
+      { type: 'layout', id: 7, input: ringEstate([3, 4, 50, 2]) },
+      { type: 'first', id: 7, group: 2 },
+    );
+    expect(answered.map(r => (r.type === 'members' ? r.group : r.type))).toEqual([
       'groups',
       2,
       3,
@@ -62,16 +68,10 @@ describe('the map layout', () => {
   });
 
   it('drops a run that a newer one replaced', async () => {
-    const replies: LayoutReply[] = [];
-    let finished: () => void;
-    const done = new Promise<void>(resolve => (finished = resolve));
-    const run = createLayoutRunner(reply => {
-      replies.push(reply);
-      if (reply.type === 'done') finished();
-    });
-    run({ type: 'layout', id: 1, input: ringEstate([5, 5]) });
-    run({ type: 'layout', id: 2, input: ringEstate([5]) });
-    await done;
-    expect(replies.filter(r => r.type === 'members').map(r => r.id)).toEqual([2]);
+    const answered = await replies(
+      { type: 'layout', id: 1, input: ringEstate([5, 5]) },
+      { type: 'layout', id: 2, input: ringEstate([5]) },
+    );
+    expect(answered.filter(r => r.type === 'members').map(r => r.id)).toEqual([2]);
   });
 });
