@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Browser, chromium } from 'playwright-core';
 import { estateArgs, EstateSpec } from './estates';
 import { startEndpointProcess } from './localEndpoint';
@@ -42,13 +43,38 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number
   }
 }
 
-/** bench/app-config.bench.yaml names port 7007; another port is layered over it. */
-function portConfig(): string[] {
-  if (PORT === 7007) return [];
+/**
+ * Layered over bench/app-config.bench.yaml: the port (BENCH_PORTAL_PORT),
+ * the app this checkout built (by file: URL; by name, `app` may resolve to
+ * another checkout sharing node_modules, a worktree's main one), and the
+ * change events queue on the benchmark's own endpoint, never a queue of the
+ * demo's port 4566.
+ */
+function benchConfig(endpointUrl: string): string[] {
   const file = path.join(os.tmpdir(), `ecs-networking-bench-${PORT}.yaml`);
+  const app = pathToFileURL(path.join(repoRoot, 'packages/app/package.json')).href;
   writeFileSync(
     file,
-    `app:\n  baseUrl: ${BACKEND}\nbackend:\n  baseUrl: ${BACKEND}\n  listen:\n    port: ${PORT}\n  cors:\n    origin: ${BACKEND}\n`,
+    [
+      'app:',
+      `  baseUrl: ${BACKEND}`,
+      `  packageName: ${app}`,
+      'backend:',
+      `  baseUrl: ${BACKEND}`,
+      '  listen:',
+      `    port: ${PORT}`,
+      '  cors:',
+      `    origin: ${BACKEND}`,
+      'events:',
+      '  modules:',
+      '    awsSqs:',
+      '      awsSqsConsumingEventPublisher:',
+      '        topics:',
+      '          ecs-changes:',
+      '            queue:',
+      `              url: ${endpointUrl}/300000000001/ecs-networking-events`,
+      '',
+    ].join('\n'),
   );
   return ['--config', file];
 }
@@ -95,7 +121,7 @@ async function withPortal<T>(spec: Exclude<EstateSpec, 'demo'>, use: (portal: Po
         path.join(repoRoot, 'app-config.yaml'),
         '--config',
         path.join(repoRoot, 'bench/app-config.bench.yaml'),
-        ...portConfig(),
+        ...benchConfig(endpoint.url),
       ],
       {
         cwd: path.join(repoRoot, 'packages/backend'),
