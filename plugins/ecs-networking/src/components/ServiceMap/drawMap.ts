@@ -153,14 +153,13 @@ function pill(ctx: CanvasRenderingContext2D, text: string, x: number, y: number,
   ctx.fillText(text, x, y + 0.5);
 }
 
+/** Adds an arrowhead at (x2, y2) to the current path. */
 function arrowHead(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number) {
   const angle = Math.atan2(y2 - y1, x2 - x1);
-  ctx.beginPath();
   ctx.moveTo(x2, y2);
   ctx.lineTo(x2 - 9 * Math.cos(angle - 0.4), y2 - 9 * Math.sin(angle - 0.4));
   ctx.lineTo(x2 - 9 * Math.cos(angle + 0.4), y2 - 9 * Math.sin(angle + 0.4));
   ctx.closePath();
-  ctx.fill();
 }
 
 function badge(ctx: CanvasRenderingContext2D, count: number, severity: Severity, x: number, y: number, colors: MapColors) {
@@ -221,59 +220,107 @@ export function drawMap(
     }
   });
 
-  // Lines, under the services they join.
+  // Lines, under the services they join: one path per look (mechanism,
+  // width, faded or not), since a stroke per line costs far more than its segment.
   const labels: Array<[string, number, number, string]> = [];
-  for (const line of scene.lines) {
-    const { x1, y1, x2, y2 } = lineEnds(scene, line);
+  const looks = new Map<string, { mechanism: Mechanism; width: number; alpha: number; lines: number[] }>();
+  const ends = scene.lines.map(line => lineEnds(scene, line));
+  scene.lines.forEach((line, i) => {
+    const { x1, y1, x2, y2 } = ends[i];
     const minX = Math.min(x1, x2) * view.k + view.x;
     const minY = Math.min(y1, y2) * view.k + view.y;
     const maxX = Math.max(x1, x2) * view.k + view.x;
     const maxY = Math.max(y1, y2) * view.k + view.y;
-    if (maxX < 0 || maxY < 0 || minX > width || minY > height) continue;
+    if (maxX < 0 || maxY < 0 || minX > width || minY > height) return;
     const touches = selected !== undefined && (line.from === selected || line.to === selected);
-    ctx.globalAlpha = neighbours && !touches ? 0.12 : 0.85;
-    const color = colors.mechanism[line.mechanism];
-    ctx.strokeStyle = color;
-    ctx.fillStyle = color;
-    ctx.lineWidth = (touches ? 2.5 : Math.min(1 + Math.log2(line.count), 5)) / Math.max(view.k, 0.5);
-    ctx.setLineDash(MECHANISM_DASH_PATTERN[line.mechanism].map(d => d / Math.max(view.k, 0.5)));
-    ctx.beginPath();
-    ctx.moveTo(x1, y1);
-    ctx.lineTo(x2, y2);
-    ctx.stroke();
-    arrowHead(ctx, x1, y1, x2, y2);
+    const alpha = neighbours && !touches ? 0.12 : 0.85;
+    const lineWidth = touches ? 2.5 : Math.min(1 + Math.floor(Math.log2(line.count)), 5);
+    const key = `${line.mechanism} ${lineWidth} ${alpha}`;
+    const look = looks.get(key);
+    if (look) look.lines.push(i);
+    else looks.set(key, { mechanism: line.mechanism, width: lineWidth, alpha, lines: [i] });
     // Lines between services carry their endpoint once it can be read;
     // lines to a collapsed group carry their call count at any zoom.
     if (touches || view.k >= EDGE_LABEL_ZOOM || line.from < 0 || line.to < 0) {
-      labels.push([line.label, ...labelSpot(scene, x1, y1, x2, y2), color]);
+      labels.push([line.label, ...labelSpot(scene, x1, y1, x2, y2), colors.mechanism[line.mechanism]]);
     }
+  });
+  const px = 1 / Math.max(view.k, 0.5);
+  for (const look of looks.values()) {
+    const color = colors.mechanism[look.mechanism];
+    ctx.globalAlpha = look.alpha;
+    ctx.strokeStyle = color;
+    ctx.fillStyle = color;
+    ctx.lineWidth = look.width * px;
+    ctx.setLineDash(MECHANISM_DASH_PATTERN[look.mechanism].map(d => d * px));
+    ctx.beginPath();
+    for (const i of look.lines) {
+      const { x1, y1, x2, y2 } = ends[i];
+      ctx.moveTo(x1, y1);
+      ctx.lineTo(x2, y2);
+    }
+    ctx.stroke();
+    ctx.beginPath();
+    for (const i of look.lines) {
+      const { x1, y1, x2, y2 } = ends[i];
+      arrowHead(ctx, x1, y1, x2, y2);
+    }
+    ctx.fill();
   }
   ctx.globalAlpha = 1;
 
-  // Services of expanded groups.
+  // Services of expanded groups: boxes in one path per outline colour, then names.
   const showNames = view.k >= LABEL_ZOOM;
-  ctx.font = `12px ${colors.font}`;
+  const shown: number[] = [];
   for (const g of expanded) {
     for (const n of graph.groups[g]?.members ?? []) {
+      if (visible(anchorBox(scene, n), view, width, height)) shown.push(n);
+    }
+  }
+  const outline = (n: number) => {
+    if (n === selected) return colors.selected;
+    const worst = graph.nodes[n].worst;
+    return worst ? colors.severity[worst] : colors.line;
+  };
+  ctx.setLineDash([]);
+  for (const faded of [true, false]) {
+    const nodes = shown.filter(n => fades(n) === faded);
+    if (nodes.length === 0) continue;
+    ctx.globalAlpha = faded ? 0.25 : 1;
+    ctx.fillStyle = colors.nodeFill;
+    ctx.beginPath();
+    for (const n of nodes) {
       const box = anchorBox(scene, n);
-      if (!visible(box, view, width, height)) continue;
-      const node = graph.nodes[n];
-      ctx.globalAlpha = fades(n) ? 0.25 : 1;
-      ctx.fillStyle = colors.nodeFill;
-      ctx.strokeStyle = node.worst ? colors.severity[node.worst] : colors.line;
-      if (n === selected) ctx.strokeStyle = colors.selected;
-      ctx.lineWidth = n === selected ? 3 : 1;
-      ctx.setLineDash([]);
-      roundRect(ctx, box, 6);
-      ctx.fill();
+      ctx.roundRect(box.x, box.y, box.width, box.height, 6);
+    }
+    ctx.fill();
+    const byOutline = new Map<string, number[]>();
+    for (const n of nodes) {
+      const colour = outline(n);
+      const list = byOutline.get(colour);
+      if (list) list.push(n);
+      else byOutline.set(colour, [n]);
+    }
+    for (const [colour, list] of byOutline) {
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = colour === colors.selected ? 3 : 1;
+      ctx.beginPath();
+      for (const n of list) {
+        const box = anchorBox(scene, n);
+        ctx.roundRect(box.x, box.y, box.width, box.height, 6);
+      }
       ctx.stroke();
-      if (!showNames) continue;
+    }
+    if (!showNames) continue;
+    for (const n of nodes) {
+      const box = anchorBox(scene, n);
+      const node = graph.nodes[n];
+      ctx.font = `12px ${colors.font}`;
       ctx.fillStyle = colors.text;
       ctx.fillText(shortName(node.name), box.x + box.width / 2 - (node.worst ? 8 : 0), box.y + box.height / 2 + 0.5, box.width - (node.worst ? 30 : 12));
       if (node.worst) {
         ctx.font = `bold 10px ${colors.font}`;
         badge(ctx, node.findings, node.worst, box.x + box.width - 12, box.y + box.height / 2, colors);
-        ctx.font = `12px ${colors.font}`;
       }
     }
   }
