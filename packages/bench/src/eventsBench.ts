@@ -8,7 +8,6 @@ import {
 import type { CallCount } from '@ecs-net/aws-local';
 import { ANNOTATIONS, LookupResponse, StatusResponse } from '@ecs-net/plugin-ecs-networking-common';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createServiceLike, pickServices, ServiceTemplate } from './estateChanges';
@@ -16,7 +15,7 @@ import { estateArgs, estateLabel, scopesOf } from './estates';
 import type { EstateSpec } from './estates';
 import { startEndpointProcess } from './localEndpoint';
 import { percentile } from './percentiles';
-import { guestToken, startPortalBackend, waitFor } from './portalBackend';
+import { freePort, guestToken, startPortalBackend, waitFor } from './portalBackend';
 
 export interface EventsOptions {
   /** Changes of mixed kinds (scale out, create, scale in, delete), one every `changeEveryMs`. */
@@ -99,17 +98,6 @@ function delays(values: Array<number | undefined>): Delays {
     maxMs: seen.length ? seen[seen.length - 1] : 0,
     timedOut: values.length - seen.length,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Every attempt a client sends (retries included), to tell the bench's own AWS calls from the backend's. */

@@ -1,4 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
+import { longestTaskSince, observeLongTasks } from './longTasks';
 
 /** What a person waits for on the network page, in milliseconds. */
 export interface NetworkPageTimings {
@@ -11,8 +12,6 @@ export interface NetworkPageTimings {
   /** Typing a filter, clearing it, and expanding the first namespace group. */
   interactionLongestTaskMs: number;
 }
-
-type LongTaskWindow = { longTasks: PerformanceEntry[] };
 
 /**
  * Signs in as guest at `baseUrl`, clicks through to the network page, uses
@@ -28,26 +27,9 @@ export async function measureNetworkPage(
   const loaded = options.services
     ? `Showing ${options.services} of ${options.services} services`
     : /Showing (\d+) of \1 services/;
-  await context.addInitScript(() => {
-    const w = window as unknown as LongTaskWindow;
-    w.longTasks = [];
-    new PerformanceObserver(list => w.longTasks.push(...list.getEntries())).observe({
-      type: 'longtask',
-      buffered: true,
-    });
-  });
+  await observeLongTasks(context);
   const page = await context.newPage();
-  const longestSince = async (start: number) =>
-    page.evaluate(
-      s =>
-        Math.max(
-          0,
-          ...(window as unknown as LongTaskWindow).longTasks
-            .filter(t => t.startTime >= s)
-            .map(t => t.duration),
-        ),
-      start,
-    );
+  const longestSince = (start: number) => longestTaskSince(page, start);
   const now = () => page.evaluate(() => performance.now());
 
   await page.goto(`${baseUrl}/`);
@@ -73,10 +55,10 @@ export async function measureNetworkPage(
   const cold = await context.newPage();
   await cold.goto(`${baseUrl}/ecs-networking`);
   await cold.getByText(loaded).waitFor({ timeout: 60_000 });
-  const { fcp, longest } = await cold.evaluate(() => ({
-    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
-    longest: Math.max(0, ...(window as unknown as LongTaskWindow).longTasks.map(t => t.duration)),
-  }));
+  const fcp = await cold.evaluate(
+    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+  );
+  const longest = await longestTaskSince(cold);
   return {
     loadFirstContentfulPaintMs: fcp,
     loadLongestTaskMs: longest,

@@ -1,13 +1,13 @@
 import { ApiMeasurement, benchBackend, MemoryMeasurement } from './apiBench';
 import { estateLabel, EstateSpec } from './estates';
-import { benchPortal, PortalMeasurement } from './portalBench';
+import { benchPortal, benchServiceMap, PortalMeasurement, ServiceMapMeasurement } from './portalBench';
 import { benchSoak, SoakMeasurement } from './soakBench';
 import { benchAnalysis, benchSync, SyncMeasurement } from './syncBench';
 import { benchEvents, EventsMeasurement } from './eventsBench';
 import { VALIDATE_GOAL_MS } from './validateBench';
 
 /** The parts of the benchmark, in the order they run. */
-export const BENCH_PARTS = ['sync', 'portal', 'soak', 'events'] as const;
+export const BENCH_PARTS = ['sync', 'portal', 'map', 'soak', 'events'] as const;
 export type BenchPart = (typeof BENCH_PARTS)[number];
 
 export interface BenchOptions {
@@ -27,6 +27,8 @@ export interface BenchResults {
   api: Array<{ estate: string } & ApiMeasurement>;
   /** Full runs only: it builds the app and starts a real backend. */
   portal?: PortalMeasurement;
+  /** Full runs only, like the portal. */
+  map?: ServiceMapMeasurement;
   soak?: SoakMeasurement;
   /** Full runs only: it starts the demo backend with the SQS events module and a real catalog. */
   events?: EventsMeasurement;
@@ -87,10 +89,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       results.analysis.push({ estate: estateLabel(spec), ...benchAnalysis(snapshots) });
     }
   }
+  const portalSpec = { services: 2000, clusters: 20, regions: 2, accounts: 1 };
   if (!options.smoke && runs('portal')) {
-    const spec = { services: 2000, clusters: 20, regions: 2, accounts: 1 };
-    options.log(`portal over ${estateLabel(spec)}: app build, catalog, Chromium…`);
-    results.portal = await benchPortal(spec, estateLabel(spec));
+    options.log(`portal over ${estateLabel(portalSpec)}: app build, catalog, Chromium…`);
+    results.portal = await benchPortal(portalSpec, estateLabel(portalSpec));
+  }
+  if (!options.smoke && runs('map')) {
+    options.log(`service map over ${estateLabel(portalSpec)}: app build, sync, Chromium…`);
+    results.map = await benchServiceMap(portalSpec, estateLabel(portalSpec));
   }
   if (runs('soak')) {
     const soak = options.smoke ? SOAK_SMOKE : SOAK_FULL;
@@ -189,6 +195,13 @@ export function formatResults(results: BenchResults): string {
         [[p.estate, p.catalogSeconds.toFixed(1), p.catalogEntities, p.loadFirstContentfulPaintMs.toFixed(0), p.loadLongestTaskMs.toFixed(0), p.navigationToContentMs.toFixed(0), p.navigationLongestTaskMs.toFixed(0), p.interactionLongestTaskMs.toFixed(0)]],
       )
     : 'not run (smoke)';
+  const sm = results.map;
+  const map = sm
+    ? table(
+        ['estate', 'services', 'first render ms', 'first render/2 s goal', 'groups placed ms (worker)', 'full layout ms (worker)', 'load longest task ms', 'interaction longest task ms', 'tasks > 100 ms', 'JS heap MB'],
+        [[sm.estate, sm.services, sm.firstRenderMs.toFixed(0), ratio(sm.firstRenderMs, 2000), sm.groupsPlacedMs.toFixed(0), sm.layoutMs.toFixed(0), sm.loadLongestTaskMs.toFixed(0), sm.interactionLongestTaskMs.toFixed(0), sm.interactionTasksOver100Ms, sm.heapUsedMb]],
+      )
+    : 'not run (smoke)';
   return [
     'AWS calls and sync time (reader at 100% of each quota; lower bound = page/batch formula in lowerBound.ts)',
     sync,
@@ -207,6 +220,9 @@ export function formatResults(results: BenchResults): string {
     '',
     'Portal: production app build served by the backend, real catalog, Debian Chromium (goals: FCP ≤ 3 s, no task over 200 ms)',
     portal,
+    '',
+    'Service map: the network page\'s map tab, production app, Debian Chromium; first render = network response end to first canvas picture; interaction = zoom, pan, hover, find-and-focus, open a group, open all, fit (goals: first render ≤ 2 s, no task over 100 ms)',
+    map,
     '',
     'Soak: the backend syncing on a short schedule while the estate changes (scale, create, delete) and lookups run steadily; memory after V8\'s memory-reducing GC',
     formatSoak(results.soak),

@@ -3,13 +3,15 @@ import {
   blastRadius,
   callGraph,
   createLookupIndex,
+  formatDot,
+  formatMermaid,
   MAX_HOPS,
   isAtLeast,
   isSeverity,
   Severity,
   TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
-import { formatDot, formatFindings, formatMermaid, formatTable } from './formats/network';
+import { formatFindings, formatTable } from './formats/network';
 import { renderTable } from './formats/table';
 import { formatBlastRadius } from './formats/blastRadius';
 import { ENRICHMENTS, Enrichment } from '@ecs-net/plugin-ecs-networking-node';

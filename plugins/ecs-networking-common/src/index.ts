@@ -17,6 +17,7 @@ export * from './options';
 export { analyzeNetwork } from './analyze';
 export { buildEndpoints, effectiveDiscoveryName } from './endpoints';
 export { endpointSettings } from './endpointSettings';
+export { formatDot, formatMermaid } from './graphText';
 export {
   createReferenceIndex,
   extractReferences,

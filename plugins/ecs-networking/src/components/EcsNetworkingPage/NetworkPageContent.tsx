@@ -9,6 +9,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import type { NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import Refresh from '@material-ui/icons/Refresh';
 import { useDeferredValue, useMemo } from 'react';
@@ -18,12 +20,13 @@ import { useServiceEntities } from '../../hooks/useServiceEntities';
 import { counted } from '../../lib/describe';
 import { createEstateIndex } from '../../lib/estateIndex';
 import { EstateChanges } from '../NetworkHistory';
+import { ServiceMap } from '../ServiceMap';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
 import { ScopeBanners } from '../shared/ScopeBanners';
 import { LastSynced } from '../shared/LastSynced';
 import { useLiveGeneration } from '../../hooks/useLiveGeneration';
 import { EstateFilters } from './EstateFilters';
-import { useUrlFilter } from './useUrlFilter';
+import { useEstateView, useUrlFilter } from './useUrlFilter';
 import { EstateList } from './EstateList';
 import { FindingsList } from './FindingsList';
 import { OwnershipLookup } from './OwnershipLookup';
@@ -45,9 +48,29 @@ function Estate(props: { network: NetworkResponse }) {
   const allArns = useMemo(() => [...index.rows.keys()], [index]);
   const serviceArns = useMemo(() => new Set(allArns), [allArns]);
   const entities = useServiceEntities(allArns);
+  const [view, setView] = useEstateView();
+  const tabs = (
+    <Grid item xs={12}>
+      <Tabs value={view} onChange={(_, next) => setView(next)} aria-label="View">
+        <Tab value="list" label="List" />
+        <Tab value="map" label="Map" />
+      </Tabs>
+    </Grid>
+  );
 
+  if (view === 'map') {
+    return (
+      <Grid container spacing={3}>
+        {tabs}
+        <Grid item xs={12}>
+          <ServiceMap network={network} index={index} entities={entities} />
+        </Grid>
+      </Grid>
+    );
+  }
   return (
     <Grid container spacing={3}>
+      {tabs}
       <Grid item xs={12}>
         <EstateFilters
           filter={filter}

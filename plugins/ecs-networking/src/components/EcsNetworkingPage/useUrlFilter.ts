@@ -44,3 +44,25 @@ export function useUrlFilter(): [EstateFilter, (filter: EstateFilter) => void] {
   );
   return [filter, setFilter];
 }
+
+export type EstateView = 'list' | 'map';
+
+/** The page's tab (`?view=map`), in the URL for the same reasons as the filters. */
+export function useEstateView(): [EstateView, (view: EstateView) => void] {
+  const [params, setParams] = useSearchParams();
+  const view: EstateView = params.get('view') === 'map' ? 'map' : 'list';
+  const setView = useCallback(
+    (next: EstateView) =>
+      setParams(
+        current => {
+          const updated = new URLSearchParams(current);
+          if (next === 'list') updated.delete('view');
+          else updated.set('view', next);
+          return updated;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return [view, setView];
+}

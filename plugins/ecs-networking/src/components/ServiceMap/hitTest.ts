@@ -1,0 +1,27 @@
+import { GROUP_HEADER } from './layout/layoutTypes';
+import type { MapScene } from './drawMap';
+import { anchorBox } from './drawMap';
+
+export type MapHit =
+  | { kind: 'node'; node: number }
+  | { kind: 'group'; group: number; header: boolean };
+
+function inside(box: { x: number; y: number; width: number; height: number }, x: number, y: number) {
+  return x >= box.x && y >= box.y && x <= box.x + box.width && y <= box.y + box.height;
+}
+
+/** What is under map point (x, y): a service of an expanded group, or a group. */
+export function hitTest(scene: Pick<MapScene, 'graph' | 'layout' | 'expanded'>, x: number, y: number): MapHit | undefined {
+  const { layout, graph, expanded } = scene;
+  for (let g = 0; g < layout.groups.length; g++) {
+    const box = layout.groups[g];
+    if (!inside(box, x, y)) continue;
+    if (expanded.has(g)) {
+      for (const node of graph.groups[g].members) {
+        if (inside(anchorBox(scene, node), x, y)) return { kind: 'node', node };
+      }
+    }
+    return { kind: 'group', group: g, header: !expanded.has(g) || y <= box.y + GROUP_HEADER };
+  }
+  return undefined;
+}

@@ -1,0 +1,1 @@
+export { ServiceMap } from './ServiceMap';
