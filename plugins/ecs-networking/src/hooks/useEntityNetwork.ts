@@ -5,9 +5,8 @@ import {
 } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import type { EntityNetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ecsNetworkingApiRef } from '../api';
-import { useLiveGeneration } from './useLiveGeneration';
+import { useLiveData } from './useLiveData';
 
 export interface EntityNetworkState {
   network: EntityNetworkResponse;
@@ -20,14 +19,17 @@ export function useEntityNetwork(entity: Entity) {
   const api = useApi(ecsNetworkingApiRef);
   // Keyed by ref: the entity object is replaced on every catalog refresh.
   const ref = stringifyEntityRef(entity);
-  const state = useAsyncRetry(async (): Promise<EntityNetworkState> => {
-    const network = await api.getEntityNetwork(parseEntityRef(ref));
-    // Only an empty answer needs telling apart "nothing linked" from
-    // "nothing configured", so only then is /status asked.
-    const configured =
-      network.services.length > 0 || (await api.getStatus()).scopes.length > 0;
-    return { network, configured };
-  }, [api, ref]);
-  useLiveGeneration(state.value?.network.generation, state.retry);
-  return state;
+  return useLiveData(
+    async (): Promise<EntityNetworkState> => {
+      const network = await api.getEntityNetwork(parseEntityRef(ref));
+      // Only an empty answer needs telling apart "nothing linked" from
+      // "nothing configured", so only then is /status asked.
+      const configured =
+        network.services.length > 0 ||
+        (await api.getStatus()).scopes.length > 0;
+      return { network, configured };
+    },
+    [api, ref],
+    state => state.network.generation,
+  );
 }

@@ -16,8 +16,14 @@ export const LIVE_POLL_MS = 5_000;
  * reload of the browser, and re-fetches nothing while nothing changed.
  * Polls only while the page is visible and data is shown; a poll that fails
  * (the backend unreachable, or /status not allowed) leaves the page as it is.
+ * A new `reloadError` (the reload it asked for failed) starts over from
+ * `loaded`, so the next poll asks again.
  */
-export function useLiveGeneration(loaded: number | undefined, reload: () => void) {
+export function useLiveGeneration(
+  loaded: number | undefined,
+  reload: () => void,
+  reloadError?: Error,
+) {
   const api = useApi(ecsNetworkingApiRef);
   const reloadRef = useRef(reload);
   reloadRef.current = reload;
@@ -40,5 +46,5 @@ export function useLiveGeneration(loaded: number | undefined, reload: () => void
       stopped = true;
       clearInterval(timer);
     };
-  }, [api, loaded]);
+  }, [api, loaded, reloadError]);
 }

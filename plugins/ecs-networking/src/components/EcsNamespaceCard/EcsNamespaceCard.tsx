@@ -6,7 +6,10 @@ import {
   type TableColumn,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import type { Endpoint, LiveService } from '@ecs-net/plugin-ecs-networking-common';
+import type {
+  Endpoint,
+  LiveService,
+} from '@ecs-net/plugin-ecs-networking-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useMemo } from 'react';
@@ -17,6 +20,7 @@ import { FindingList } from '../EntityNetwork/FindingList';
 import { CopyNameButton } from '../shared/CopyNameButton';
 import { MechanismChip } from '../shared/MechanismChip';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
+import { ReloadFailedBanner } from '../shared/ReloadFailedBanner';
 import { catalogOwner, OwnerName } from '../shared/OwnerName';
 import { ScopeBanners } from '../shared/ScopeBanners';
 import { LastSynced } from '../shared/LastSynced';
@@ -54,7 +58,7 @@ function EndpointName(props: { name: string }) {
 export function EcsNamespaceCard() {
   const classes = useStyles();
   const { entity } = useEntity();
-  const { value, loading, error } = useEntityNetwork(entity);
+  const { value, loading, error, reloadError } = useEntityNetwork(entity);
   const network = value?.network;
   // Each name with the service answering on it, and the Service Connect
   // services that call through the namespace but answer on no name in it.
@@ -69,7 +73,10 @@ export function EcsNamespaceCard() {
       clientsOnly: (network?.services ?? []).filter(s => !named.has(s.arn)),
     };
   }, [network]);
-  const arns = useMemo(() => network?.services.map(s => s.arn) ?? [], [network]);
+  const arns = useMemo(
+    () => network?.services.map(s => s.arn) ?? [],
+    [network],
+  );
   const entities = useServiceEntities(arns);
 
   // A live reload keeps what is shown until the new answer arrives.
@@ -94,7 +101,11 @@ export function EcsNamespaceCard() {
       title: 'Service',
       field: 'service.name',
       render: row => (
-        <ServiceLink arn={row.endpoint.serviceArn} name={row.service?.name} entities={entities} />
+        <ServiceLink
+          arn={row.endpoint.serviceArn}
+          name={row.service?.name}
+          entities={entities}
+        />
       ),
     },
     {
@@ -111,6 +122,7 @@ export function EcsNamespaceCard() {
 
   return (
     <InfoCard title="Names in this namespace">
+      <ReloadFailedBanner error={reloadError} />
       <ScopeBanners scopes={network.scopes} />
       {rows.length === 0 ? (
         <Typography variant="body2" color="textSecondary">
@@ -118,7 +130,10 @@ export function EcsNamespaceCard() {
         </Typography>
       ) : (
         <Table<Row>
-          title={`${counted(rows.length, 'name')} from ${counted(answering, 'ECS service')}`}
+          title={`${counted(rows.length, 'name')} from ${counted(
+            answering,
+            'ECS service',
+          )}`}
           columns={columns}
           data={rows}
           options={{
@@ -135,18 +150,32 @@ export function EcsNamespaceCard() {
           <Typography variant="subtitle2">
             Service Connect clients with no name here ({clientsOnly.length})
           </Typography>
-          <Typography variant="body2" component="ul" className={classes.clients}>
+          <Typography
+            variant="body2"
+            component="ul"
+            className={classes.clients}
+          >
             {clientsOnly.map(service => (
               <li key={service.arn}>
-                <ServiceLink arn={service.arn} name={service.name} entities={entities} /> ·{' '}
-                <OwnerName owner={service.owner} defaultOwner={catalogOwner(entities, service.arn)} />
+                <ServiceLink
+                  arn={service.arn}
+                  name={service.name}
+                  entities={entities}
+                />{' '}
+                ·{' '}
+                <OwnerName
+                  owner={service.owner}
+                  defaultOwner={catalogOwner(entities, service.arn)}
+                />
               </li>
             ))}
           </Typography>
         </div>
       )}
       <div className={classes.section}>
-        <Typography variant="subtitle2">Findings about the namespace</Typography>
+        <Typography variant="subtitle2">
+          Findings about the namespace
+        </Typography>
         <FindingList findings={network.findings} />
       </div>
       <LastSynced scopes={network.scopes} />

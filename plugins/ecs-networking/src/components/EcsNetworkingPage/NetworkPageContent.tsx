@@ -14,7 +14,6 @@ import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import Refresh from '@material-ui/icons/Refresh';
 import { useDeferredValue, useMemo } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ecsNetworkingApiRef } from '../../api';
 import { useServiceEntities } from '../../hooks/useServiceEntities';
 import { counted } from '../../lib/describe';
@@ -22,9 +21,10 @@ import { createEstateIndex } from '../../lib/estateIndex';
 import { EstateChanges } from '../NetworkHistory';
 import { ServiceMap } from '../ServiceMap';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
+import { ReloadFailedBanner } from '../shared/ReloadFailedBanner';
 import { ScopeBanners } from '../shared/ScopeBanners';
 import { LastSynced } from '../shared/LastSynced';
-import { useLiveGeneration } from '../../hooks/useLiveGeneration';
+import { useLiveData } from '../../hooks/useLiveData';
 import { EstateFilters } from './EstateFilters';
 import { useEstateView, useUrlFilter } from './useUrlFilter';
 import { EstateList } from './EstateList';
@@ -51,7 +51,11 @@ function Estate(props: { network: NetworkResponse }) {
   const [view, setView] = useEstateView();
   const tabs = (
     <Grid item xs={12}>
-      <Tabs value={view} onChange={(_, next) => setView(next)} aria-label="View">
+      <Tabs
+        value={view}
+        onChange={(_, next) => setView(next)}
+        aria-label="View"
+      >
         <Tab value="list" label="List" />
         <Tab value="map" label="Map" />
       </Tabs>
@@ -113,8 +117,11 @@ function Estate(props: { network: NetworkResponse }) {
  */
 export function NetworkPageContent() {
   const api = useApi(ecsNetworkingApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(() => api.getNetwork(), [api]);
-  useLiveGeneration(value?.generation, retry);
+  const { value, loading, error, reloadError, retry } = useLiveData(
+    () => api.getNetwork(),
+    [api],
+    network => network.generation,
+  );
 
   return (
     <>
@@ -122,7 +129,9 @@ export function NetworkPageContent() {
         title="Services, endpoints and findings"
         description="Service Connect and Service Discovery across your AWS accounts"
       >
-        {value && value.scopes.length > 0 && <LastSynced scopes={value.scopes} />}
+        {value && value.scopes.length > 0 && (
+          <LastSynced scopes={value.scopes} />
+        )}
         <Button
           startIcon={<Refresh />}
           onClick={retry}
@@ -132,13 +141,23 @@ export function NetworkPageContent() {
           Refresh
         </Button>
       </ContentHeader>
-      <NetworkBody value={value} loading={loading} error={error} />
+      <NetworkBody
+        value={value}
+        loading={loading}
+        error={error}
+        reloadError={reloadError}
+      />
     </>
   );
 }
 
-function NetworkBody(props: { value?: NetworkResponse; loading: boolean; error?: Error }) {
-  const { value, loading, error } = props;
+function NetworkBody(props: {
+  value?: NetworkResponse;
+  loading: boolean;
+  error?: Error;
+  reloadError?: Error;
+}) {
+  const { value, loading, error, reloadError } = props;
   // A refresh keeps the page as it is until the new answer arrives.
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -148,6 +167,7 @@ function NetworkBody(props: { value?: NetworkResponse; loading: boolean; error?:
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
+        <ReloadFailedBanner error={reloadError} />
         <ScopeBanners scopes={value.scopes} />
       </Grid>
       <Grid item xs={12}>

@@ -5,6 +5,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useEntityNetwork } from '../../hooks/useEntityNetwork';
 import { useServiceEntities } from '../../hooks/useServiceEntities';
 import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
+import { ReloadFailedBanner } from '../shared/ReloadFailedBanner';
 import { NotLinkedEmptyState } from './NotLinkedEmptyState';
 import {
   mentionedArns,
@@ -43,7 +44,7 @@ export function EntityNetworkStates(props: {
   children: (view: EntityNetworkView) => ReactNode;
 }) {
   const { entity, children } = props;
-  const { value, loading, error } = useEntityNetwork(entity);
+  const { value, loading, error, reloadError } = useEntityNetwork(entity);
   // A live reload keeps what is shown until the new answer arrives.
   if (loading && !value) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -53,8 +54,11 @@ export function EntityNetworkStates(props: {
     return <NotLinkedEmptyState entity={entity} />;
   }
   return (
-    <Loaded entity={entity} network={value.network}>
-      {children}
-    </Loaded>
+    <>
+      <ReloadFailedBanner error={reloadError} />
+      <Loaded entity={entity} network={value.network}>
+        {children}
+      </Loaded>
+    </>
   );
 }
