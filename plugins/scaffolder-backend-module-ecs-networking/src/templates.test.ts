@@ -337,6 +337,12 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       expect(result.files['terraform/main.tf']).toContain(
         'shared by account 111111111111 through AWS RAM',
       );
+      expect(result.files['README.md']).toContain(
+        `joined by its ARN \`${SHOP_NAMESPACE_ARN}\``,
+      );
+      expect(result.files['README.md']).toContain(
+        '| Timeouts | idle 900, per request 30 (seconds; 0 is off) |',
+      );
       expect(result.log.join('\n')).not.toMatch(/\[service-connect-/);
     });
 
@@ -723,6 +729,9 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
           createNamespace: false,
           sdNamespace: 'app',
           dependencies: ['inventory:8080'],
+          appProtocol: 'http2',
+          perRequestTimeoutSeconds: 20,
+          tlsCertificateAuthorityArn: TLS.tlsCertificateAuthorityArn,
         },
       );
       const tf = await terraform(result);
@@ -730,6 +739,17 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       expect(sc.service[0].port_name).toBe(
         tf.containers[0].portMappings[0].name,
       );
+      expect(tf.containers[0].portMappings[0].appProtocol).toBe('http2');
+      expect(sc.service[0].timeout).toEqual([
+        { per_request_timeout_seconds: 20 },
+      ]);
+      expect(sc.service[0].tls).toEqual([
+        {
+          issuer_cert_authority: [
+            { aws_pca_authority_arn: TLS.tlsCertificateAuthorityArn },
+          ],
+        },
+      ]);
       expect(sc.service[0].client_alias).toEqual([
         { dns_name: 'pricing-service', port: 8080 },
       ]);
