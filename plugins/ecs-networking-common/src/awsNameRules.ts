@@ -56,6 +56,31 @@ export const SERVICE_ARN: NameRule = {
     'must be an ECS service ARN (arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/SERVICE)',
 };
 
+/** An AWS Private CA ARN, the issuer of Service Connect TLS certificates. @public */
+export const PCA_ARN: NameRule = {
+  pattern:
+    /^arn:aws[a-z-]*:acm-pca:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:certificate-authority\/[A-Za-z0-9-]{1,64}$/,
+  maxLength: 200,
+  message:
+    'must be an AWS Private CA ARN (arn:aws:acm-pca:REGION:ACCOUNT:certificate-authority/ID)',
+};
+
+/** A KMS key ARN (Service Connect TLS encrypts its private keys with it). @public */
+export const KMS_KEY_ARN: NameRule = {
+  pattern:
+    /^arn:aws[a-z-]*:kms:[a-z]{2}(?:-[a-z]+)+-\d{1,2}:\d{12}:key\/[A-Za-z0-9-]{1,128}$/,
+  maxLength: 250,
+  message: 'must be a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)',
+};
+
+/** An IAM role ARN. @public */
+export const ROLE_ARN: NameRule = {
+  pattern: /^arn:aws[a-z-]*:iam::\d{12}:role\/[A-Za-z0-9+=,.@_/-]{1,512}$/,
+  maxLength: 600,
+  message:
+    'must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME), of letters, digits and + = , . @ _ / -',
+};
+
 /** @public */
 export const ACCOUNT_ID: NameRule = {
   pattern: /^\d{12}$/,

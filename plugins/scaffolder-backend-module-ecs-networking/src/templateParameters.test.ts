@@ -47,6 +47,18 @@ const PARAMETERS: Record<string, { valid: string; refuses: string[] }> = {
   sdNamespace: { valid: 'app', refuses: [...TRAVERSAL, ...SHELL] },
   newNamespace: { valid: 'orders.internal', refuses: [...TRAVERSAL, ...SHELL] },
   proxyLogGroup: { valid: '/ecs/service-connect', refuses: [...SHELL, ...CONTROL] },
+  tlsCertificateAuthorityArn: {
+    valid: 'arn:aws:acm-pca:eu-west-1:111111111111:certificate-authority/0a1b2c3d-1111-2222-3333-444455556666',
+    refuses: ['arn:aws:acm-pca:eu-west-1:111111111111:certificate-authority/../x', ...SHELL, ...CONTROL],
+  },
+  tlsKmsKey: {
+    valid: 'arn:aws:kms:eu-west-1:111111111111:key/0a1b2c3d-1111-2222-3333-444455556666',
+    refuses: ['arn:aws:kms:eu-west-1:111111111111:key/$(reboot)', ...SHELL, ...CONTROL],
+  },
+  tlsRoleArn: {
+    valid: 'arn:aws:iam::111111111111:role/ecs-service-connect-tls',
+    refuses: ['arn:aws:iam::111111111111:role/a b', ...SHELL, ...CONTROL],
+  },
   dependencies: { valid: 'order-service:8080', refuses: [...TRAVERSAL, ...SHELL, ...CONTROL] },
 };
 

@@ -41,6 +41,18 @@ async function terraform(result: DryRunResult) {
 const LEGACY_GATEWAY_ARN =
   'arn:aws:ecs:eu-west-1:111111111111:service/shop/legacy-gateway';
 
+/** The shop's sc.local, which the demo estate shares with 222222222222. */
+const SHOP_NAMESPACE_ARN =
+  'arn:aws:servicediscovery:eu-west-1:111111111111:namespace/ns-l2n76hau5wt5rpaa';
+
+const TLS = {
+  tlsCertificateAuthorityArn:
+    'arn:aws:acm-pca:eu-west-1:222222222222:certificate-authority/0a1b2c3d-1111-2222-3333-444455556666',
+  tlsKmsKey:
+    'arn:aws:kms:eu-west-1:222222222222:key/0a1b2c3d-1111-2222-3333-444455556666',
+  tlsRoleArn: 'arn:aws:iam::222222222222:role/ecs-service-connect-tls',
+};
+
 const service = {
   owner: 'group:default/team-orders',
   system: 'system:default/shop',
@@ -286,6 +298,110 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       );
       expect(tf.service.network_configuration).toBeUndefined();
       expect(tf.service.launch_type).toBe('EC2');
+    });
+
+    it("joins the shop's namespace shared from another account by its ARN, with TLS and timeouts", async () => {
+      const result = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        accountId: '222222222222',
+        name: 'rewards',
+        cluster: 'data',
+        networkMode: 'awsvpc',
+        appProtocol: 'grpc',
+        useClusterDefaultNamespace: false,
+        namespace: SHOP_NAMESPACE_ARN,
+        aliasPort: 8080,
+        idleTimeoutSeconds: 900,
+        perRequestTimeoutSeconds: 30,
+        ...TLS,
+      });
+      const tf = await terraform(result);
+      const sc = tf.service.service_connect_configuration[0];
+      // A literal ARN: a data source looks names up in the account's own
+      // namespaces only.
+      expect(sc.namespace).toBe(SHOP_NAMESPACE_ARN);
+      expect(tf.data.aws_service_discovery_http_namespace).toBeUndefined();
+      expect(tf.containers[0].portMappings[0].appProtocol).toBe('grpc');
+      expect(sc.service[0].timeout).toEqual([
+        { idle_timeout_seconds: 900, per_request_timeout_seconds: 30 },
+      ]);
+      expect(sc.service[0].tls).toEqual([
+        {
+          issuer_cert_authority: [
+            { aws_pca_authority_arn: TLS.tlsCertificateAuthorityArn },
+          ],
+          kms_key: TLS.tlsKmsKey,
+          role_arn: TLS.tlsRoleArn,
+        },
+      ]);
+      expect(result.files['terraform/main.tf']).toContain(
+        'shared by account 111111111111 through AWS RAM',
+      );
+      expect(result.files['README.md']).toContain(
+        `joined by its ARN \`${SHOP_NAMESPACE_ARN}\``,
+      );
+      expect(result.files['README.md']).toContain(
+        '| Timeouts | idle 900, per request 30 (seconds; 0 is off) |',
+      );
+      expect(result.log.join('\n')).not.toMatch(/\[service-connect-/);
+    });
+
+    it('refuses the shared namespace by name, with its ARN in the fix', async () => {
+      const result = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        accountId: '222222222222',
+        name: 'rewards',
+        cluster: 'data',
+        networkMode: 'awsvpc',
+        useClusterDefaultNamespace: false,
+        namespace: 'sc.local',
+        aliasPort: 8080,
+      });
+      expect(result.status).toBe(400);
+      expect(result.files).toEqual({});
+      expect(result.error).toContain(
+        '[service-connect-shared-namespace-reference]',
+      );
+      expect(result.error).toContain(SHOP_NAMESPACE_ARN);
+    });
+
+    it('warns about a per-request timeout on tcp and a short grpc idle timeout, and leaves TLS out unless asked', async () => {
+      const tcp = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: 'ledger',
+        cluster: 'shop',
+        networkMode: 'awsvpc',
+        appProtocol: 'tcp',
+        useClusterDefaultNamespace: true,
+        aliasPort: 8080,
+        perRequestTimeoutSeconds: 15,
+      });
+      const tf = await terraform(tcp);
+      expect(tf.containers[0].portMappings[0].appProtocol).toBeUndefined();
+      expect(tf.service.service_connect_configuration[0].service[0].tls).toBe(
+        undefined,
+      );
+      expect(tcp.log.join('\n')).toContain(
+        '[service-connect-timeout-protocol]',
+      );
+
+      const grpc = await dryRun(h.server, 'ecs-service-connect', {
+        ...service,
+        name: 'ledger',
+        cluster: 'shop',
+        networkMode: 'awsvpc',
+        appProtocol: 'grpc',
+        useClusterDefaultNamespace: true,
+        aliasPort: 8080,
+        idleTimeoutSeconds: 10,
+      });
+      await terraform(grpc);
+      expect(grpc.log.join('\n')).toContain(
+        '[service-connect-idle-timeout-short]',
+      );
+      expect(grpc.log.join('\n')).not.toContain(
+        '[service-connect-timeout-protocol]',
+      );
     });
 
     it('fails on a client alias a live service already claims, naming it and its owner', async () => {
@@ -613,6 +729,9 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
           createNamespace: false,
           sdNamespace: 'app',
           dependencies: ['inventory:8080'],
+          appProtocol: 'http2',
+          perRequestTimeoutSeconds: 20,
+          tlsCertificateAuthorityArn: TLS.tlsCertificateAuthorityArn,
         },
       );
       const tf = await terraform(result);
@@ -620,6 +739,17 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       expect(sc.service[0].port_name).toBe(
         tf.containers[0].portMappings[0].name,
       );
+      expect(tf.containers[0].portMappings[0].appProtocol).toBe('http2');
+      expect(sc.service[0].timeout).toEqual([
+        { per_request_timeout_seconds: 20 },
+      ]);
+      expect(sc.service[0].tls).toEqual([
+        {
+          issuer_cert_authority: [
+            { aws_pca_authority_arn: TLS.tlsCertificateAuthorityArn },
+          ],
+        },
+      ]);
       expect(sc.service[0].client_alias).toEqual([
         { dns_name: 'pricing-service', port: 8080 },
       ]);

@@ -26,6 +26,23 @@ describe('findNamespace', () => {
     });
   });
 
+  it("finds a namespace another account shares with the plan's, by its owner's ARN", () => {
+    const shared = {
+      ...app,
+      id: 'ns-partner',
+      arn: 'arn:aws:servicediscovery:eu-west-1:222222222222:namespace/ns-partner',
+      name: 'partner.local',
+      ownerAccountId: '222222222222',
+    };
+    const withShared = { ...eu, namespaces: [...eu.namespaces, shared] };
+    expect(
+      findNamespace(at, withShared, shared.arn, 'Service Connect'),
+    ).toEqual({ namespace: shared });
+    expect(findNamespace(at, eu, shared.arn, 'Service Connect')).toMatchObject({
+      problem: { ruleId: 'namespace-other-scope' },
+    });
+  });
+
   it('asks for the ARN when a name is ambiguous', () => {
     const twice = {
       ...eu,

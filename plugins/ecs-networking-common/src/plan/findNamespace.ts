@@ -29,19 +29,24 @@ export function findNamespace(
 ): NamespaceLookup {
   const parts = parseArn(ref);
   if (parts) {
+    // A namespace another account shares with this one (AWS RAM) is read in
+    // this account's scope and keeps its owner's ARN.
+    const namespace =
+      parts.region === plan.region
+        ? scope.namespaces.find(ns => ns.arn === ref)
+        : undefined;
+    if (namespace) return { namespace };
     if (parts.region !== plan.region || parts.accountId !== plan.accountId) {
       return {
         problem: {
           ruleId: 'namespace-other-scope',
-          message: `${purpose} namespace ${ref} is in account ${parts.accountId} / ${parts.region}, but the service is planned in ${plan.accountId} / ${plan.region}; a service can only use a namespace of its own account and region.`,
+          message: `${purpose} namespace ${ref} is in account ${parts.accountId} / ${parts.region}, but the service is planned in ${plan.accountId} / ${plan.region}; a service can only use a namespace of its own region, owned by its account or shared with it through AWS RAM (no such share was read).`,
           fix: `Pick a namespace of ${plan.accountId} / ${
             plan.region
           }: ${listNamespaces(scope)}.`,
         },
       };
     }
-    const namespace = scope.namespaces.find(ns => ns.arn === ref);
-    if (namespace) return { namespace };
   } else {
     const byId = scope.namespaces.find(ns => ns.id === ref);
     if (byId) return { namespace: byId };

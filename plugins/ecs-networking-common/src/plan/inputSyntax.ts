@@ -1,9 +1,12 @@
 import {
   ACCOUNT_ID,
   ECS_NAME,
+  KMS_KEY_ARN,
   NAMESPACE_REF,
+  PCA_ARN,
   PORT_NAME,
   REGION,
+  ROLE_ARN,
   TAG_VALUE,
 } from '../awsNameRules';
 import {
@@ -17,7 +20,8 @@ import type { PlanInput } from './planInput';
 import type { Problem } from './types';
 
 const PORT: [number, number] = [1, 65535];
-const TTL: [number, number] = [0, 2147483647];
+/** DNS TTLs and Service Connect timeouts, in seconds. */
+const SECONDS: [number, number] = [0, 2147483647];
 
 /**
  * The input's names and numbers checked against the same name rules the
@@ -76,12 +80,31 @@ export function inputSyntaxProblems(input: PlanInput): Problem[] {
       sc.clientAlias.dnsName,
     );
     range('serviceConnect.clientAlias.port', sc.clientAlias.port, PORT);
+    const tls = sc.tls;
+    name(
+      'serviceConnect.tls.certificateAuthorityArn',
+      PCA_ARN,
+      optional(tls?.certificateAuthorityArn),
+    );
+    name('serviceConnect.tls.kmsKey', KMS_KEY_ARN, optional(tls?.kmsKey));
+    name('serviceConnect.tls.roleArn', ROLE_ARN, optional(tls?.roleArn));
+    const timeout = sc.timeout;
+    range(
+      'serviceConnect.timeout.idleTimeoutSeconds',
+      timeout?.idleTimeoutSeconds,
+      SECONDS,
+    );
+    range(
+      'serviceConnect.timeout.perRequestTimeoutSeconds',
+      timeout?.perRequestTimeoutSeconds,
+      SECONDS,
+    );
   }
   const sd = input.serviceDiscovery;
   if (sd) {
     name('serviceDiscovery.namespace', NAMESPACE_REF, sd.namespace);
     name('serviceDiscovery.name', DNS_LABEL, sd.name);
-    range('serviceDiscovery.ttl', sd.ttl, TTL);
+    range('serviceDiscovery.ttl', sd.ttl, SECONDS);
   }
   for (const dependency of input.dependencies)
     name('dependencies', ENDPOINT_NAME, dependency);

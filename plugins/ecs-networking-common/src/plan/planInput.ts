@@ -1,9 +1,24 @@
 import { effectiveDiscoveryName } from '../endpoints';
 import { DNS_LABEL, matchesNameRule } from '../nameRules';
-import type { NetworkMode } from '../snapshot';
+import type {
+  NetworkMode,
+  ServiceConnectTimeoutInfo,
+  ServiceConnectTlsInfo,
+} from '../snapshot';
 import { DEFAULT_TAG_KEYS, type TagKeys } from '../tagKeys';
 import { bindDependencies } from './dependencies';
 import type { PlannedService, Problem } from './types';
+
+/**
+ * The `appProtocol`s ECS takes on a port mapping; Service Connect's proxy
+ * reads requests only on these (per-request timeouts, HTTP metrics).
+ *
+ * @public
+ */
+export const APP_PROTOCOLS = ['http', 'http2', 'grpc'] as const;
+
+/** @public */
+export type AppProtocol = (typeof APP_PROTOCOLS)[number];
 
 /**
  * A planned service as a template form holds it: the input of
@@ -19,12 +34,22 @@ export interface PlanInput {
   cluster: string;
   serviceName: string;
   networkMode: Extract<NetworkMode, 'awsvpc' | 'bridge' | 'host'>;
-  container: { name: string; port: number; portName: string };
+  container: {
+    name: string;
+    port: number;
+    portName: string;
+    /** The port mapping's appProtocol; absent or empty for plain TCP. */
+    appProtocol?: AppProtocol | '';
+  };
   serviceConnect?: {
     namespace?: string;
     portName?: string;
     discoveryName?: string;
     clientAlias: { dnsName: string; port: number };
+    /** Service Connect TLS through AWS Private CA (the service entry's `tls`). */
+    tls?: ServiceConnectTlsInfo;
+    /** The service entry's `timeout`; 0 turns a timeout off. */
+    timeout?: ServiceConnectTimeoutInfo;
   };
   serviceDiscovery?: {
     namespace: string;
@@ -43,6 +68,29 @@ export interface PlanInput {
     component?: string;
   };
   replacesServiceArn?: string;
+}
+
+/** The entry's TLS and timeouts, each only when something of it is set. */
+function serviceConnectOptions({
+  tls,
+  timeout,
+}: NonNullable<PlanInput['serviceConnect']>): {
+  tls?: ServiceConnectTlsInfo;
+  timeout?: ServiceConnectTimeoutInfo;
+} {
+  const options: ReturnType<typeof serviceConnectOptions> = {};
+  if (tls?.certificateAuthorityArn) {
+    options.tls = { certificateAuthorityArn: tls.certificateAuthorityArn };
+    if (tls.kmsKey) options.tls.kmsKey = tls.kmsKey;
+    if (tls.roleArn) options.tls.roleArn = tls.roleArn;
+  }
+  const { idleTimeoutSeconds, perRequestTimeoutSeconds } = timeout ?? {};
+  if (
+    idleTimeoutSeconds !== undefined ||
+    perRequestTimeoutSeconds !== undefined
+  )
+    options.timeout = { idleTimeoutSeconds, perRequestTimeoutSeconds };
+  return options;
 }
 
 /**
@@ -106,6 +154,9 @@ export function planFromInput(
             containerPort: input.container.port,
             ...(hostPort !== undefined ? { hostPort } : {}),
             protocol: 'tcp',
+            ...(input.container.appProtocol
+              ? { appProtocol: input.container.appProtocol }
+              : {}),
           },
         ],
         environment: Object.fromEntries(
@@ -127,7 +178,18 @@ export function planFromInput(
       clientAliases: [
         { dnsName: sc.clientAlias.dnsName, port: sc.clientAlias.port },
       ],
+      ...serviceConnectOptions(sc),
     };
+    if ((sc.tls?.kmsKey || sc.tls?.roleArn) && !entry.tls) {
+      problems.push({
+        severity: 'error',
+        ruleId: 'input-incomplete',
+        field: 'serviceConnect.tls.certificateAuthorityArn',
+        message:
+          'Service Connect TLS needs the AWS Private CA that issues its certificates; a KMS key or role alone does not turn it on.',
+        fix: 'Give the Private CA ARN, or clear the KMS key and role.',
+      });
+    }
     const discoveryName = effectiveDiscoveryName(entry);
     if (!matchesNameRule(DNS_LABEL, discoveryName)) {
       problems.push({

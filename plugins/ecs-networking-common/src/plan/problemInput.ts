@@ -19,6 +19,12 @@ const RULE_INPUTS: Record<string, string> = {
   'service-connect-unreachable-caller': 'dependencies',
   'service-connect-port-name': 'container.portName',
   'service-connect-namespace-missing': 'serviceConnect.namespace',
+  'service-connect-shared-namespace-reference': 'serviceConnect.namespace',
+  'service-connect-namespace-region': 'serviceConnect.namespace',
+  'service-connect-timeout-protocol':
+    'serviceConnect.timeout.perRequestTimeoutSeconds',
+  'service-connect-idle-timeout-short':
+    'serviceConnect.timeout.idleTimeoutSeconds',
   'discovery-name-syntax': 'serviceConnect.discoveryName',
   'duplicate-discovery-name': 'serviceConnect.discoveryName',
   'duplicate-client-alias': 'serviceConnect.clientAlias.dnsName',

@@ -58,6 +58,10 @@ function namespaceOf(
   return { fromCluster: true, reported: true };
 }
 
+function refByNameOrId(ref: string | undefined): string | undefined {
+  return ref && !ref.startsWith('arn:') ? ref : undefined;
+}
+
 /**
  * Step 2a: the plan's Service Connect configuration as the snapshot would
  * hold it once ECS deployed it, with the Cloud Map services ECS registers.
@@ -79,6 +83,9 @@ export function serviceConnectFragment(
     enabled: true,
     namespace: namespace?.arn,
     namespaceFromCluster: fromCluster,
+    // As ECS keeps it: a name or ID, which only reaches the account's own
+    // namespaces (service-connect-shared-namespace-reference says so).
+    namespaceReference: refByNameOrId(plan.serviceConnect.namespace),
     since: new Date().toISOString(),
     services: plan.serviceConnect.services.map(entry => {
       const discoveryName = effectiveDiscoveryName(entry);
@@ -104,6 +111,8 @@ export function serviceConnectFragment(
         discoveryName: entry.discoveryName || undefined,
         discoveryArn,
         clientAliases: entry.clientAliases,
+        ...(entry.tls ? { tls: entry.tls } : {}),
+        ...(entry.timeout ? { timeout: entry.timeout } : {}),
       };
     }),
   };
@@ -114,6 +123,9 @@ export function serviceConnectFragment(
           namespaceArn: namespace.arn,
           namespaceName: namespace.name,
           namespaceType: namespace.type,
+          ...(namespace.ownerAccountId
+            ? { namespaceOwnerAccountId: namespace.ownerAccountId }
+            : {}),
           namespaceFromCluster: fromCluster,
           portName: first.portName,
           discoveryName: effectiveDiscoveryName(first),

@@ -5,6 +5,8 @@ import type {
   PortMappingInfo,
   ScopeSnapshot,
   ScopeStatus,
+  ServiceConnectTimeoutInfo,
+  ServiceConnectTlsInfo,
 } from '../snapshot';
 import type { Mechanism } from '../model';
 import type { TagKeys } from '../tagKeys';
@@ -66,6 +68,8 @@ export interface PlannedServiceConnect {
     portName: string;
     discoveryName?: string;
     clientAliases: { dnsName?: string; port: number }[];
+    tls?: ServiceConnectTlsInfo;
+    timeout?: ServiceConnectTimeoutInfo;
   }[];
 }
 
@@ -120,6 +124,11 @@ export interface ResolvedServiceConnect {
   namespaceArn: string;
   namespaceName: string;
   namespaceType: NamespaceType;
+  /**
+   * The account that owns the namespace when another account shares it with
+   * this one (AWS RAM): then only its ARN reaches it.
+   */
+  namespaceOwnerAccountId?: string;
   /** True when the namespace is the cluster's Service Connect default. */
   namespaceFromCluster: boolean;
   portName: string;

@@ -3,7 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EcsNamespacePicker } from './EcsNamespacePicker';
-import { networkApis } from '../__testUtils__/scaffolderNetwork';
+import { networkApis, testSnapshots } from '../__testUtils__/scaffolderNetwork';
 
 function renderPicker(
   props: { formData?: string; uiOptions?: object; formContext?: object },
@@ -57,6 +57,35 @@ describe('EcsNamespacePicker', () => {
       'http://backend.test/api/ecs-networking/snapshots?offset=0&limit=100',
       'http://backend.test/api/ecs-networking/status',
     ]);
+  });
+
+  it('offers a namespace another account shares with the form account, stored by its ARN', async () => {
+    const snapshots = testSnapshots();
+    const [eu, other] = snapshots;
+    const scLocal = eu.namespaces.find(ns => ns.name === 'sc.local')!;
+    other.namespaces.push({ ...scLocal, ownerAccountId: eu.accountId });
+    const { onChange } = renderPicker(
+      {
+        uiOptions: { types: ['HTTP', 'DNS_PRIVATE'] },
+        formContext: {
+          formData: { accountId: other.accountId, region: 'eu-west-1' },
+        },
+      },
+      networkApis(snapshots),
+    );
+    await userEvent.click(await screen.findByRole('textbox'));
+    expect(await screen.findByText('sc.local')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        new RegExp(
+          `shared by 111111111111 \\(AWS RAM\\), used by its ARN ${scLocal.arn}`,
+        ),
+      ),
+    ).toBeInTheDocument();
+    // The owner's own namespaces that are not shared stay out.
+    expect(screen.queryByText('app')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByText('sc.local'));
+    expect(onChange).toHaveBeenCalledWith(scLocal.arn);
   });
 
   it("starts at the default namespace of the form's cluster", async () => {

@@ -63,7 +63,7 @@ function usePreselectClusterDefault(
 /**
  * Picks a Cloud Map namespace of the form's account and region, of the
  * allowed types, from what the ECS Networking backend serves. Stores the
- * namespace name.
+ * namespace name, or the ARN of one another account shares with the form's.
  */
 export const EcsNamespacePicker = (
   props: FieldExtensionComponentProps<string, EcsNamespacePickerUiOptions>,
@@ -117,16 +117,20 @@ export const EcsNamespacePicker = (
         loading={loading}
         disabled={disabled}
         onChange={(_event, value) => onChange(value ?? undefined)}
-        renderOption={name => {
-          const option = byName.get(name);
+        renderOption={value => {
+          const option = byName.get(value);
+          const place =
+            option &&
+            `${TYPE_LABELS[option.namespace.type]} · ${
+              option.namespace.accountId
+            } / ${option.namespace.region}`;
           return (
             <OptionText
-              title={name}
+              title={option?.sharedBy ? option.namespace.name : value}
               detail={
-                option &&
-                `${TYPE_LABELS[option.namespace.type]} · ${
-                  option.namespace.accountId
-                } / ${option.namespace.region}`
+                option?.sharedBy
+                  ? `${place} · shared by ${option.sharedBy} (AWS RAM), used by its ARN ${value}`
+                  : place
               }
             />
           );

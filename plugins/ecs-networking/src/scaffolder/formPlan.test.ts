@@ -42,6 +42,42 @@ describe('formPlan', () => {
     expect(chosen.input.serviceConnect?.namespace).toBe('app');
   });
 
+  it('passes appProtocol, timeouts and TLS as the template does, tcp as no appProtocol', () => {
+    const tls = {
+      certificateAuthorityArn:
+        'arn:aws:acm-pca:eu-west-1:111111111111:certificate-authority/0a1b2c3d-1111-2222-3333-444455556666',
+      kmsKey: '',
+      roleArn: 'arn:aws:iam::111111111111:role/ecs-service-connect-tls',
+    };
+    const { input, fieldOf } = formPlan(
+      { mode: 'service-connect' },
+      {
+        ...form,
+        appProtocol: 'grpc',
+        idleTimeoutSeconds: 10,
+        tlsCertificateAuthorityArn: tls.certificateAuthorityArn,
+        tlsRoleArn: tls.roleArn,
+      },
+    );
+    expect(input.container.appProtocol).toBe('grpc');
+    expect(input.serviceConnect?.timeout).toEqual({ idleTimeoutSeconds: 10 });
+    expect(input.serviceConnect?.tls).toEqual(tls);
+    expect(fieldOf('serviceConnect.timeout.idleTimeoutSeconds')).toBe(
+      'idleTimeoutSeconds',
+    );
+    expect(fieldOf('serviceConnect.tls.certificateAuthorityArn')).toBe(
+      'tlsCertificateAuthorityArn',
+    );
+
+    const tcp = formPlan(
+      { mode: 'service-connect' },
+      { ...form, appProtocol: 'tcp' },
+    );
+    expect(tcp.input.container.appProtocol).toBeUndefined();
+    expect(tcp.input.serviceConnect?.timeout).toBeUndefined();
+    expect(tcp.input.serviceConnect?.tls).toBeUndefined();
+  });
+
   it('takes the container port for the alias port until its step sets one', () => {
     const { input } = formPlan(
       { mode: 'service-connect' },

@@ -1,4 +1,8 @@
-import type { PlanInput } from '@ecs-net/plugin-ecs-networking-common';
+import {
+  APP_PROTOCOLS,
+  type AppProtocol,
+  type PlanInput,
+} from '@ecs-net/plugin-ecs-networking-common';
 
 /** ui:options of EcsPlanCheck. */
 export interface EcsPlanCheckUiOptions {
@@ -32,11 +36,17 @@ const CONVENTION: Record<string, string> = {
   'container.name': 'name',
   'container.port': 'containerPort',
   'container.portName': 'portName',
+  'container.appProtocol': 'appProtocol',
   'serviceConnect.namespace': 'namespace',
   'serviceConnect.portName': 'portName',
   'serviceConnect.discoveryName': 'discoveryName',
   'serviceConnect.clientAlias.dnsName': 'aliasDnsName',
   'serviceConnect.clientAlias.port': 'aliasPort',
+  'serviceConnect.timeout.idleTimeoutSeconds': 'idleTimeoutSeconds',
+  'serviceConnect.timeout.perRequestTimeoutSeconds': 'perRequestTimeoutSeconds',
+  'serviceConnect.tls.certificateAuthorityArn': 'tlsCertificateAuthorityArn',
+  'serviceConnect.tls.kmsKey': 'tlsKmsKey',
+  'serviceConnect.tls.roleArn': 'tlsRoleArn',
   'serviceDiscovery.namespace': 'namespace',
   'serviceDiscovery.name': 'sdName',
   'serviceDiscovery.recordType': 'recordType',
@@ -58,11 +68,18 @@ export const INPUT_LABELS: Record<string, string> = {
   'container.name': 'Name',
   'container.port': 'Container port',
   'container.portName': 'Port mapping name',
+  'container.appProtocol': 'Application protocol',
   'serviceConnect.namespace': 'Service Connect namespace',
   'serviceConnect.portName': 'Port mapping name',
   'serviceConnect.discoveryName': 'Discovery name',
   'serviceConnect.clientAlias.dnsName': 'Client alias DNS name',
   'serviceConnect.clientAlias.port': 'Client alias port',
+  'serviceConnect.timeout.idleTimeoutSeconds': 'Idle timeout',
+  'serviceConnect.timeout.perRequestTimeoutSeconds': 'Per-request timeout',
+  'serviceConnect.tls.certificateAuthorityArn':
+    'Service Connect TLS Private CA',
+  'serviceConnect.tls.kmsKey': 'Service Connect TLS KMS key',
+  'serviceConnect.tls.roleArn': 'Service Connect TLS role',
   'serviceDiscovery.namespace': 'Service Discovery namespace',
   'serviceDiscovery.name': 'Service Discovery name',
   'serviceDiscovery.recordType': 'DNS record type',
@@ -76,9 +93,18 @@ export const INPUT_LABELS: Record<string, string> = {
 
 type FormData = Record<string, unknown>;
 
+function appProtocolOf(value: string): AppProtocol | undefined {
+  return (APP_PROTOCOLS as readonly string[]).includes(value)
+    ? (value as AppProtocol)
+    : undefined;
+}
+
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const number = (value: unknown) =>
   typeof value === 'number' ? value : Number(value ?? Number.NaN);
+/** An optional number field: absent until something is typed. */
+const optionalNumber = (value: unknown) =>
+  value === undefined || value === '' ? undefined : number(value);
 
 /**
  * The plan input a new-service template's validate step would build from
@@ -109,6 +135,8 @@ export function formPlan(
       name,
       port: number(at('container.port')),
       portName: text(at('container.portName')),
+      // The templates' "tcp" is no appProtocol at all.
+      appProtocol: appProtocolOf(text(at('container.appProtocol'))),
     },
     dependencies: Array.isArray(at('dependencies'))
       ? (at('dependencies') as string[])
@@ -138,6 +166,30 @@ export function formPlan(
         ),
       },
     };
+  }
+  if (input.serviceConnect) {
+    const idleTimeoutSeconds = optionalNumber(
+      at('serviceConnect.timeout.idleTimeoutSeconds'),
+    );
+    const perRequestTimeoutSeconds = optionalNumber(
+      at('serviceConnect.timeout.perRequestTimeoutSeconds'),
+    );
+    if (
+      idleTimeoutSeconds !== undefined ||
+      perRequestTimeoutSeconds !== undefined
+    )
+      input.serviceConnect.timeout = {
+        idleTimeoutSeconds,
+        perRequestTimeoutSeconds,
+      };
+    const tls = {
+      certificateAuthorityArn: text(
+        at('serviceConnect.tls.certificateAuthorityArn'),
+      ),
+      kmsKey: text(at('serviceConnect.tls.kmsKey')),
+      roleArn: text(at('serviceConnect.tls.roleArn')),
+    };
+    if (Object.values(tls).some(Boolean)) input.serviceConnect.tls = tls;
   }
   if (mode !== 'service-connect') {
     input.serviceDiscovery = {

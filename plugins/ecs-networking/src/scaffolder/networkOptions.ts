@@ -63,12 +63,30 @@ export function inScope(
 }
 
 export interface NamespaceOption {
-  /** What the field stores: the namespace name. */
+  /**
+   * What the field stores: the namespace name, or the ARN of a namespace
+   * another account shares with the scope's account (only the ARN reaches it).
+   */
   value: string;
   namespace: ModelNamespace;
+  /** The owner account, when the namespace is shared with the scope's account. */
+  sharedBy?: string;
 }
 
-/** Namespaces of the scope and types, one option per name, sorted. */
+/** Shared through AWS RAM with the scope's account, in the scope's region. */
+function sharedWithScope(namespace: ModelNamespace, scope: Scope): boolean {
+  return (
+    !!scope.accountId &&
+    namespace.accountId !== scope.accountId &&
+    (namespace.sharedWith ?? []).includes(scope.accountId) &&
+    (!scope.region || namespace.region === scope.region)
+  );
+}
+
+/**
+ * Namespaces of the scope and types, and those other accounts share with
+ * the scope's account; one option per name or ARN, sorted.
+ */
 export function namespaceOptions(
   network: Pick<NetworkResponse, 'namespaces'>,
   scope: Scope,
@@ -76,16 +94,22 @@ export function namespaceOptions(
 ): NamespaceOption[] {
   const seen = new Set<string>();
   return network.namespaces
-    .filter(
-      ns => inScope(ns, scope) && (!types?.length || types.includes(ns.type)),
-    )
-    .filter(ns => {
-      const key = `${ns.accountId}/${ns.region}/${ns.name}`;
+    .filter(ns => !types?.length || types.includes(ns.type))
+    .flatMap((namespace): NamespaceOption[] => {
+      if (inScope(namespace, scope))
+        return [{ value: namespace.name, namespace }];
+      if (sharedWithScope(namespace, scope))
+        return [
+          { value: namespace.arn, namespace, sharedBy: namespace.accountId },
+        ];
+      return [];
+    })
+    .filter(({ value, namespace }) => {
+      const key = `${namespace.accountId}/${namespace.region}/${value}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     })
-    .map(namespace => ({ value: namespace.name, namespace }))
     .sort((a, b) => a.value.localeCompare(b.value));
 }
 

@@ -1,6 +1,7 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ACCOUNT_ID,
+  APP_PROTOCOLS,
   bindDependencies,
   blocks,
   checkPlanInput,
@@ -11,9 +12,13 @@ import {
   ECS_NAME,
   ENDPOINT_NAME,
   formatProblems,
+  KMS_KEY_ARN,
   NAMESPACE_REF,
+  type NameRule,
+  PCA_ARN,
   PORT_NAME,
   REGION,
+  ROLE_ARN,
   SERVICE_ARN,
   TAG_VALUE,
   type TagKeys,
@@ -37,6 +42,15 @@ function port(z: Zod, description: string) {
 export function validateInputSchema(z: Zod) {
   const tag = (what: string) =>
     ruleString(z, TAG_VALUE, `Value of the ${what} tag`).optional();
+  const optionalArn = (rule: NameRule, description: string) =>
+    z.union([z.literal(''), ruleString(z, rule, description)]).optional();
+  const seconds = (description: string) =>
+    z
+      .number({ description })
+      .int({ message: 'must be a whole number of seconds' })
+      .min(0, { message: 'must be 0 or more seconds' })
+      .max(2147483647, { message: 'must be at most 2147483647 seconds' })
+      .optional();
   return z.object({
     mode: z.enum(['service-connect', 'service-discovery', 'both'], {
       description:
@@ -68,6 +82,12 @@ export function validateInputSchema(z: Zod) {
           PORT_NAME,
           'Name of its port mapping (portMappings[].name), which Service Connect refers to',
         ),
+        appProtocol: z
+          .enum([...APP_PROTOCOLS, ''], {
+            description:
+              "The port mapping's appProtocol (http, http2, grpc); empty for plain TCP",
+          })
+          .optional(),
       },
       { description: 'The container that serves the traffic' },
     ),
@@ -103,6 +123,38 @@ export function validateInputSchema(z: Zod) {
             },
             { description: 'The endpoint clients call: dnsName:port' },
           ),
+          tls: z
+            .object(
+              {
+                certificateAuthorityArn: optionalArn(
+                  PCA_ARN,
+                  'AWS Private CA that issues the certificates; empty for no TLS',
+                ),
+                kmsKey: optionalArn(
+                  KMS_KEY_ARN,
+                  'KMS key that encrypts the private keys; empty for an AWS owned key',
+                ),
+                roleArn: optionalArn(
+                  ROLE_ARN,
+                  'Infrastructure role ECS uses for the Private CA; empty for none',
+                ),
+              },
+              { description: "Service Connect TLS (the service entry's tls)" },
+            )
+            .optional(),
+          timeout: z
+            .object(
+              {
+                idleTimeoutSeconds: seconds(
+                  'How long an idle connection stays open; 0 turns it off',
+                ),
+                perRequestTimeoutSeconds: seconds(
+                  'How long the proxy waits for a response (http, http2 and grpc only); 0 turns it off',
+                ),
+              },
+              { description: "The service entry's timeout" },
+            )
+            .optional(),
         },
         {
           description:
@@ -256,6 +308,13 @@ export function createValidateAction(options: {
               description: 'Type of the Service Connect namespace',
             })
             .optional(),
+        namespaceOwnerAccountId: z =>
+          z
+            .string({
+              description:
+                'The account that shares the Service Connect namespace with this one (AWS RAM); absent for an own namespace',
+            })
+            .optional(),
         namespaceFromCluster: z =>
           z
             .boolean({
@@ -318,6 +377,8 @@ export function createValidateAction(options: {
         output('namespaceArn', resolved.serviceConnect.namespaceArn);
         output('namespaceName', resolved.serviceConnect.namespaceName);
         output('namespaceType', resolved.serviceConnect.namespaceType);
+        const owner = resolved.serviceConnect.namespaceOwnerAccountId;
+        if (owner) output('namespaceOwnerAccountId', owner);
         output(
           'namespaceFromCluster',
           resolved.serviceConnect.namespaceFromCluster,

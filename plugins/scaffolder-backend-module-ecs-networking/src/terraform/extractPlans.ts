@@ -121,6 +121,41 @@ function target(
   return { data: !!match[1], type: match[2], name: match[3] };
 }
 
+type ServiceConnectEntry = NonNullable<
+  PlannedService['serviceConnect']
+>['services'][number];
+
+/**
+ * A `service` block's `tls` and `timeout`, as the AWS provider spells them
+ * (`tls { issuer_cert_authority { aws_pca_authority_arn } kms_key role_arn }`,
+ * `timeout { idle_timeout_seconds per_request_timeout_seconds }`), so the
+ * timeout rules check the Terraform as they check the form. ARNs that are
+ * references rather than literals stay unknown.
+ */
+function serviceConnectOptions(
+  entry: Block,
+  r: Resolver,
+): Pick<ServiceConnectEntry, 'tls' | 'timeout'> {
+  const options: Pick<ServiceConnectEntry, 'tls' | 'timeout'> = {};
+  const tls = firstBlock(entry.tls);
+  if (tls) {
+    const issuer = firstBlock(tls.issuer_cert_authority);
+    options.tls = {
+      certificateAuthorityArn: r.string(issuer?.aws_pca_authority_arn),
+      kmsKey: r.string(tls.kms_key),
+      roleArn: r.string(tls.role_arn),
+    };
+  }
+  const timeout = firstBlock(entry.timeout);
+  if (timeout) {
+    options.timeout = {
+      idleTimeoutSeconds: r.number(timeout.idle_timeout_seconds),
+      perRequestTimeoutSeconds: r.number(timeout.per_request_timeout_seconds),
+    };
+  }
+  return options;
+}
+
 const NAMESPACE_DATA = new Set([
   'aws_service_discovery_http_namespace',
   'aws_service_discovery_dns_namespace',
@@ -402,6 +437,7 @@ export function extractPlans(
               const dnsName = r.string(alias.dns_name);
               return [dnsName ? { dnsName, port } : { port }];
             }),
+            ...serviceConnectOptions(entry, r),
           };
         }),
       };

@@ -40,8 +40,10 @@ locals {
           hostPort      = ${{ values.containerPort }}
 {% endif %}
           protocol      = "tcp"
-{% if connect %}
-          appProtocol   = "http"
+{% if connect and values.appProtocol %}
+          # Lets the Service Connect proxy read requests (per-request
+          # timeouts, HTTP metrics); without it the port is plain TCP.
+          appProtocol   = "${{ values.appProtocol }}"
 {% endif %}
         }
       ]
@@ -61,7 +63,7 @@ locals {
 data "aws_ecs_cluster" "this" {
   cluster_name = "${{ values.cluster }}"
 }
-{% if connect and not values.serviceConnect.useClusterDefault %}
+{% if connect and not values.serviceConnect.useClusterDefault and not values.serviceConnect.namespaceOwnerAccountId %}
 
 {% if values.serviceConnect.namespaceType == 'HTTP' %}
 data "aws_service_discovery_http_namespace" "service_connect" {
@@ -150,6 +152,10 @@ resource "aws_ecs_service" "this" {
     enabled = true
 {% if values.serviceConnect.useClusterDefault %}
     # No namespace: ECS uses cluster ${{ values.cluster }}'s default (${{ values.serviceConnect.namespaceName }}).
+{% elif values.serviceConnect.namespaceOwnerAccountId %}
+    # ${{ values.serviceConnect.namespaceName }}, shared by account ${{ values.serviceConnect.namespaceOwnerAccountId }} through AWS RAM: ECS
+    # reaches a namespace of another account by its ARN only.
+    namespace = "${{ values.serviceConnect.namespaceArn }}"
 {% elif values.serviceConnect.namespaceType == 'HTTP' %}
     namespace = data.aws_service_discovery_http_namespace.service_connect.arn
 {% else %}
@@ -175,6 +181,22 @@ resource "aws_ecs_service" "this" {
 {% endif %}
 {% if values.serviceConnect.perRequestTimeoutSeconds is defined %}
         per_request_timeout_seconds = ${{ values.serviceConnect.perRequestTimeoutSeconds }}
+{% endif %}
+      }
+{% endif %}
+{% if values.serviceConnect.tls.certificateAuthorityArn %}
+
+      # The proxies encrypt traffic to this service with certificates from
+      # this AWS Private CA.
+      tls {
+        issuer_cert_authority {
+          aws_pca_authority_arn = "${{ values.serviceConnect.tls.certificateAuthorityArn }}"
+        }
+{% if values.serviceConnect.tls.kmsKey %}
+        kms_key  = "${{ values.serviceConnect.tls.kmsKey }}"
+{% endif %}
+{% if values.serviceConnect.tls.roleArn %}
+        role_arn = "${{ values.serviceConnect.tls.roleArn }}"
 {% endif %}
       }
 {% endif %}
