@@ -17,6 +17,7 @@ describe('lintRules', () => {
         'shared-namespace-ecs-permission',
         'service-connect-timeout-protocol',
         'service-connect-idle-timeout-short',
+        'service-connect-tls-bypassed',
         'service-connect-access-log-destination',
         'vpc-lattice-port-name',
         'dns-ttl-too-high',
@@ -34,7 +35,7 @@ describe('lintRules', () => {
         'reference-unresolved',
       ]),
     );
-    expect(ids).toHaveLength(24);
+    expect(ids).toHaveLength(25);
     for (const rule of lintRules) {
       expect(rule.title).toBeTruthy();
       expect(rule.description).toBeTruthy();

@@ -21,6 +21,7 @@ import { serviceConnectNamespaceRegion } from './service-connect-namespace-regio
 import { serviceConnectPortName } from './service-connect-port-name';
 import { serviceConnectSharedNamespaceReference } from './service-connect-shared-namespace-reference';
 import { serviceConnectTimeoutProtocol } from './service-connect-timeout-protocol';
+import { serviceConnectTlsBypassed } from './service-connect-tls-bypassed';
 import { serviceConnectUnreachableCaller } from './service-connect-unreachable-caller';
 import { sharedNamespaceEcsPermission } from './shared-namespace-ecs-permission';
 import { tagNotEntityRef } from './tag-not-entity-ref';
@@ -49,6 +50,7 @@ export {
   serviceConnectPortName,
   serviceConnectSharedNamespaceReference,
   serviceConnectTimeoutProtocol,
+  serviceConnectTlsBypassed,
   serviceConnectUnreachableCaller,
   sharedNamespaceEcsPermission,
   tagNotEntityRef,
@@ -70,6 +72,7 @@ export const lintRules: readonly LintRule[] = Object.freeze([
   serviceConnectClientRedeploy,
   serviceConnectTimeoutProtocol,
   serviceConnectIdleTimeoutShort,
+  serviceConnectTlsBypassed,
   serviceConnectAccessLogDestination,
   vpcLatticePortName,
   dnsTtlTooHigh,
