@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -72,6 +72,7 @@ async function withPortal<T>(spec: Exclude<EstateSpec, 'demo'>, use: (portal: Po
   const endpoint = await startEndpointProcess(estateArgs(spec));
   const port = await freePort();
   const backend = `http://localhost:${port}`;
+  const config = benchConfig(port, endpoint.url);
   let server: { stop(): void } | undefined;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -81,7 +82,7 @@ async function withPortal<T>(spec: Exclude<EstateSpec, 'demo'>, use: (portal: Po
     server = await startPortalBackend({
       backend,
       endpointUrl: endpoint.url,
-      configs: [path.join(repoRoot, 'bench/app-config.bench.yaml'), benchConfig(port, endpoint.url)],
+      configs: [path.join(repoRoot, 'bench/app-config.bench.yaml'), config],
       logName: 'portal-backend.log',
     });
     const auth = { headers: { authorization: `Bearer ${await guestToken(backend)}` } };
@@ -96,6 +97,7 @@ async function withPortal<T>(spec: Exclude<EstateSpec, 'demo'>, use: (portal: Po
     await browser.close();
     server?.stop();
     endpoint.stop();
+    rmSync(config, { force: true });
   }
 }
 
