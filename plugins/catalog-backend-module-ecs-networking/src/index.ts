@@ -6,5 +6,6 @@
  */
 export { catalogModuleEcsNetworking as default } from './module/catalogModuleEcsNetworking';
 export { EcsNetworkingEntityProvider } from './provider/EcsNetworkingEntityProvider';
+export type { EcsNetworkingRefreshOptions } from './provider/EcsNetworkingEntityProvider';
 export { EcsServiceApiRelationsProcessor } from './processor/EcsServiceApiRelationsProcessor';
 export { buildEntities } from './provider/buildEntities';

@@ -15,13 +15,17 @@ import { EcsNetworkingEntityProvider } from './EcsNetworkingEntityProvider';
 
 function networkOf(generation: number, services = ['orders']): NetworkResponse {
   const builder = scope();
-  for (const name of services) builder.service(name, { cluster: 'shop', tags: {} });
+  for (const name of services)
+    builder.service(name, { cluster: 'shop', tags: {} });
   return { generation, scopes: [], ...analyzeNetwork([builder.build()]) };
 }
 
 /** The provider from config, with its scheduled task captured and /network answered by `serve`. */
 function setUp(config: object, serve: () => NetworkResponse) {
-  const scheduled: { schedule?: unknown; task?: SchedulerServiceTaskInvocationDefinition } = {};
+  const scheduled: {
+    schedule?: unknown;
+    task?: SchedulerServiceTaskInvocationDefinition;
+  } = {};
   const scheduler = {
     createScheduledTaskRunner: (schedule: unknown) => {
       scheduled.schedule = schedule;
@@ -35,16 +39,26 @@ function setUp(config: object, serve: () => NetworkResponse) {
   const fetch = jest
     .spyOn(globalThis, 'fetch')
     .mockImplementation(async () => new Response(JSON.stringify(serve())));
-  const provider = EcsNetworkingEntityProvider.fromConfig(new ConfigReader(config), {
-    logger: mockServices.logger.mock(),
-    scheduler,
-    // The service token is ecsNetworkingServiceRef's job (tested in the -node package).
-    client: new EcsNetworkingClient({
-      discoveryApi: { getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}` },
-    }),
-  });
+  const provider = EcsNetworkingEntityProvider.fromConfig(
+    new ConfigReader(config),
+    {
+      logger: mockServices.logger.mock(),
+      scheduler,
+      // The service token is ecsNetworkingServiceRef's job (tested in the -node package).
+      client: new EcsNetworkingClient({
+        discoveryApi: {
+          getBaseUrl: async pluginId => `http://backstage.test/api/${pluginId}`,
+        },
+      }),
+    },
+  );
   const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
-  return { provider, scheduled, fetch, connection: connection as EntityProviderConnection & typeof connection };
+  return {
+    provider,
+    scheduled,
+    fetch,
+    connection: connection as EntityProviderConnection & typeof connection,
+  };
 }
 
 describe('EcsNetworkingEntityProvider', () => {
@@ -63,13 +77,19 @@ describe('EcsNetworkingEntityProvider', () => {
 
   it('reads /network and applies it as a full mutation, owned as configured', async () => {
     const { provider, scheduled, fetch, connection } = setUp(
-      { ecsNetworking: { ownership: { defaultOwner: 'group:default/platform-team' } } },
+      {
+        ecsNetworking: {
+          ownership: { defaultOwner: 'group:default/platform-team' },
+        },
+      },
       () => networkOf(1),
     );
     await provider.connect(connection);
     await scheduled.task!.fn(new AbortController().signal);
 
-    expect(fetch.mock.calls[0][0]).toBe('http://backstage.test/api/ecs-networking/network');
+    expect(fetch.mock.calls[0][0]).toBe(
+      'http://backstage.test/api/ecs-networking/network',
+    );
     const [mutation] = connection.applyMutation.mock.calls[0];
     expect(mutation.type).toBe('full');
     const resource = mutation.entities.find(
@@ -100,7 +120,10 @@ describe('EcsNetworkingEntityProvider', () => {
     const { provider, fetch, connection } = setUp({}, () => networkOf(1));
     fetch.mockResolvedValue(new Response('{}', { status: 503 }));
     await provider.connect(connection);
-    await expect(provider.refresh()).rejects.toMatchObject({ name: 'ResponseError', statusCode: 503 });
+    await expect(provider.refresh()).rejects.toMatchObject({
+      name: 'ResponseError',
+      statusCode: 503,
+    });
     expect(connection.applyMutation).not.toHaveBeenCalled();
   });
 
@@ -110,8 +133,14 @@ describe('EcsNetworkingEntityProvider', () => {
     await provider.connect(connection);
     await provider.refresh({ delta: true });
     expect(connection.applyMutation.mock.calls[0][0].type).toBe('full');
-    const titles = (entities: Array<{ entity: { kind: string; metadata: { title?: string } } }>) =>
-      entities.filter(e => e.entity.kind === 'Resource').map(e => e.entity.metadata.title);
+    const titles = (
+      entities: Array<{
+        entity: { kind: string; metadata: { title?: string } };
+      }>,
+    ) =>
+      entities
+        .filter(e => e.entity.kind === 'Resource')
+        .map(e => e.entity.metadata.title);
 
     // One new service: only its entities are added, nothing is removed.
     network = networkOf(2, ['orders', 'payments', 'refunds']);
@@ -126,13 +155,118 @@ describe('EcsNetworkingEntityProvider', () => {
     await provider.refresh({ delta: true });
     const removed = connection.applyMutation.mock.calls[2][0];
     expect(removed.added).toEqual([]);
-    expect(removed.removed.map((r: { entityRef: string }) => r.entityRef)).toContainEqual(
-      expect.stringMatching(/^resource:default\/payments/),
-    );
+    expect(
+      removed.removed.map((r: { entityRef: string }) => r.entityRef),
+    ).toContainEqual(expect.stringMatching(/^resource:default\/payments/));
 
     // Nothing changed for the catalog: no mutation at all.
     network = networkOf(4, ['orders', 'refunds']);
     await provider.refresh({ delta: true });
     expect(connection.applyMutation).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('EcsNetworkingEntityProvider refreshes asked for while one runs', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  /** The provider with /network answered once per `release()` (before or after it is asked), counting the reads. */
+  async function gated() {
+    let network = networkOf(1, ['orders']);
+    const { provider, fetch, connection } = setUp({}, () => network);
+    let permits = 0;
+    const waiting: Array<() => void> = [];
+    fetch.mockImplementation(async () => {
+      const answer = JSON.stringify(network);
+      if (permits > 0) permits--;
+      else await new Promise<void>(resolve => waiting.push(resolve));
+      return new Response(answer);
+    });
+    await provider.connect(connection);
+    return {
+      provider,
+      fetch,
+      connection,
+      /** Resolves once /network has been asked `count` times. */
+      asked: async (count: number) => {
+        while (fetch.mock.calls.length < count)
+          await new Promise(resolve => setImmediate(resolve));
+      },
+      setNetwork: (next: NetworkResponse) => (network = next),
+      release: () => {
+        const next = waiting.shift();
+        if (next) next();
+        else permits++;
+      },
+    };
+  }
+  const kinds = (connection: { applyMutation: jest.Mock }) =>
+    connection.applyMutation.mock.calls.map(([mutation]) => mutation.type);
+
+  it('merges a burst into one refresh after the running one, full if any asked for full', async () => {
+    const { provider, fetch, connection, setNetwork, release, asked } =
+      await gated();
+    const first = provider.refresh();
+    await asked(1);
+    setNetwork(networkOf(2, ['orders', 'payments']));
+    const burst = [
+      provider.refresh({ delta: true }),
+      provider.refresh({ delta: true }),
+      provider.refresh(),
+      provider.refresh({ delta: true }),
+    ];
+    release();
+    await first;
+    release();
+    await Promise.all(burst);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(kinds(connection)).toEqual(['full', 'full']);
+    // The merged refresh read the model as it was when it ran: generation 2.
+    const [, [last]] = connection.applyMutation.mock.calls;
+    expect(
+      last.entities.map(
+        (e: { entity: { metadata: { title?: string } } }) =>
+          e.entity.metadata.title,
+      ),
+    ).toContain('payments');
+  });
+
+  it('keeps a burst of deltas a delta, and applies generations in order', async () => {
+    const { provider, fetch, connection, setNetwork, release, asked } =
+      await gated();
+    release();
+    await provider.refresh();
+    const running = provider.refresh({ delta: true, force: true });
+    await asked(2);
+    setNetwork(networkOf(2, ['orders', 'payments']));
+    const burst = [
+      provider.refresh({ delta: true }),
+      provider.refresh({ delta: true }),
+    ];
+    release();
+    await running;
+    release();
+    await Promise.all(burst);
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect(kinds(connection)).toEqual(['full', 'delta']);
+    const [, [delta]] = connection.applyMutation.mock.calls;
+    expect(
+      delta.added.map(
+        (e: { entity: { metadata: { title?: string } } }) =>
+          e.entity.metadata.title,
+      ),
+    ).toContain('payments');
+  });
+
+  it('runs the merged refresh even when the running one fails', async () => {
+    const { provider, fetch, connection, release } = await gated();
+    fetch.mockImplementationOnce(
+      async () => new Response('{}', { status: 503 }),
+    );
+    const failing = provider.refresh();
+    const after = provider.refresh({ delta: true });
+    release();
+    await expect(failing).rejects.toMatchObject({ statusCode: 503 });
+    await after;
+    expect(kinds(connection)).toEqual(['full']);
   });
 });
