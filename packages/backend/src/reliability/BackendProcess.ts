@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from './freePort';
 import type { LocalAwsProcess } from './LocalAwsProcess';
-import { NodeProcess, REPO_ROOT } from './NodeProcess';
+import { NodeProcess, REPO_ROOT, STARTUP_TIMEOUT_MS } from './NodeProcess';
 import { parsePublished, parseSyncLines, SyncLine } from './syncLog';
 import { waitFor } from './waitFor';
 
@@ -94,7 +94,11 @@ export class BackendProcess {
       await waitFor(
         `${settings.label} ready`,
         async () => (await fetch(`${url}/.backstage/health/v1/readiness`)).ok,
-        { timeoutMs: 120_000, intervalMs: 200, ...child.waitOptions() },
+        {
+          timeoutMs: STARTUP_TIMEOUT_MS,
+          intervalMs: 200,
+          ...child.waitOptions(),
+        },
       );
     } catch (error) {
       await child.kill();

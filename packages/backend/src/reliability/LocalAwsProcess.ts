@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { NodeProcess, REPO_ROOT } from './NodeProcess';
+import { NodeProcess, REPO_ROOT, STARTUP_TIMEOUT_MS } from './NodeProcess';
 
 interface CallCount {
   service: string;
@@ -26,7 +26,7 @@ export class LocalAwsProcess {
     try {
       const [, url] = await child.waitForLine(
         /listening on (http:\/\/127\.0\.0\.1:\d+)/,
-        60_000,
+        STARTUP_TIMEOUT_MS,
       );
       return new LocalAwsProcess(child, url);
     } catch (error) {

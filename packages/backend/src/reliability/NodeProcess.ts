@@ -6,6 +6,15 @@ import { waitFor, WaitOptions } from './waitFor';
 // eslint-disable-next-line no-restricted-syntax
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
+/**
+ * How long a process started from TypeScript sources may take to be ready.
+ * Each start transforms every module it loads: about 15 s on a quiet 2-core
+ * machine, over 2 minutes beside other CPU-bound work (seen at a load
+ * average of 13). A process that exits fails the wait at once, so the
+ * bound only matters for one that hangs.
+ */
+export const STARTUP_TIMEOUT_MS = 300_000;
+
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 

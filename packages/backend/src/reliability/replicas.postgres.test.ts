@@ -11,9 +11,10 @@ import {
 } from './ecsNetworkingApi';
 import { describeReliability, reliabilityTitle } from './gate';
 import { LocalAwsProcess } from './LocalAwsProcess';
+import { STARTUP_TIMEOUT_MS } from './NodeProcess';
 import { PostgresCluster } from './PostgresCluster';
 import { SyncLine } from './syncLog';
-import { sleep, waitFor } from './waitFor';
+import { sleep, STEP_TIMEOUT_MS, TEST_TIMEOUT_MS, waitFor } from './waitFor';
 
 const CADENCE_MS = 3_000;
 const SYNC = { frequency: 'PT3S', timeout: 'PT10S' };
@@ -47,7 +48,7 @@ describeReliability(
       dir = mkdtempSync(path.join(os.tmpdir(), 'ecsnet-replicas-'));
       postgres = await PostgresCluster.start();
       localAws = await LocalAwsProcess.start();
-    }, 120_000);
+    }, STARTUP_TIMEOUT_MS + STEP_TIMEOUT_MS);
 
     afterAll(async () => {
       await Promise.all(replicas.map(r => r.kill()));
@@ -56,158 +57,164 @@ describeReliability(
       rmSync(dir, { recursive: true, force: true });
     }, 60_000);
 
-    it('runs each sync on one replica at a time, serves the same data from both, and keeps syncing when one dies', async () => {
-      const aws = localAws!;
-      const settings = (label: string) => ({
-        label,
-        dir,
-        localAws: aws,
-        database: { client: 'pg', connection: postgres!.connection },
-        sync: SYNC,
-      });
-      // One after the other: on an empty database, Backstage's own auth and
-      // catalog plugins race creating their tables when two backends start at once.
-      const a = await BackendProcess.start(settings('replica-a'));
-      replicas.push(a);
-      const b = await BackendProcess.start(settings('replica-b'));
-      replicas.push(b);
-      const context = {
-        context: () => `${a.child.tail(20)}\n${b.child.tail(20)}`,
-      };
+    it(
+      'runs each sync on one replica at a time, serves the same data from both, and keeps syncing when one dies',
+      async () => {
+        const aws = localAws!;
+        const settings = (label: string) => ({
+          label,
+          dir,
+          localAws: aws,
+          database: { client: 'pg', connection: postgres!.connection },
+          sync: SYNC,
+        });
+        // One after the other: on an empty database, Backstage's own auth and
+        // catalog plugins race creating their tables when two backends start at once.
+        const a = await BackendProcess.start(settings('replica-a'));
+        replicas.push(a);
+        const b = await BackendProcess.start(settings('replica-b'));
+        replicas.push(b);
+        const context = {
+          context: () => `${a.child.tail(20)}\n${b.child.tail(20)}`,
+        };
 
-      await aws.setFaults({ latencyMs: LATENCY_MS });
-      const windowStart = Date.now();
-      await sleep(WINDOW_MS);
+        await aws.setFaults({ latencyMs: LATENCY_MS });
+        const windowStart = Date.now();
+        await sleep(WINDOW_MS);
 
-      // Between two runs, every AWS call the endpoint answered belongs to a
-      // sync one of the replicas logged.
-      const quiet = await waitFor(
-        'a moment between two syncs',
-        async () => {
-          const before = await a.syncTaskState();
-          if (before.status !== 'idle') return false;
-          await sleep(300); // the last run's log line on its way through the pipe
-          const calls = await aws.readCalls();
-          const after = await a.syncTaskState();
-          return (
-            after.status === 'idle' &&
-            after.lastRunEndedAt === before.lastRunEndedAt && {
-              calls,
-              at: Date.now(),
-            }
-          );
-        },
-        { timeoutMs: 60_000, intervalMs: 100, ...context },
-      );
-      const syncs = [...a.syncs(), ...b.syncs()];
-      expect(overlaps(syncs)).toEqual([]);
-      expect(syncs.reduce((n, s) => n + s.calls, 0)).toBe(quiet.calls);
-      expect(
-        syncs.every(
-          s => s.scopesOk === DEMO_SCOPES && s.services === DEMO_SERVICES,
-        ),
-      ).toBe(true);
-      // One scheduler's worth of runs: planned starts are a cadence apart.
-      const inWindow = syncs.filter(
-        s => s.startedAt >= windowStart && s.endedAt <= quiet.at,
-      );
-      expect(inWindow.length).toBeLessThanOrEqual(
-        Math.floor((quiet.at - windowStart) / CADENCE_MS) + 2,
-      );
-      expect(inWindow.length).toBeGreaterThanOrEqual(3);
-
-      // Both replicas answer with the same data.
-      const fromBoth = <T extends { generation: number }>(route: string) =>
-        waitFor(
-          `${route} at one generation from both replicas`,
+        // Between two runs, every AWS call the endpoint answered belongs to a
+        // sync one of the replicas logged.
+        const quiet = await waitFor(
+          'a moment between two syncs',
           async () => {
-            const [x, y] = await Promise.all([
-              a.api<T>(route),
-              b.api<T>(route),
-            ]);
-            return x.generation === y.generation && [x, y];
+            const before = await a.syncTaskState();
+            if (before.status !== 'idle') return false;
+            await sleep(300); // the last run's log line on its way through the pipe
+            const calls = await aws.readCalls();
+            const after = await a.syncTaskState();
+            return (
+              after.status === 'idle' &&
+              after.lastRunEndedAt === before.lastRunEndedAt && {
+                calls,
+                at: Date.now(),
+              }
+            );
           },
-          { timeoutMs: 20_000, intervalMs: 200, ...context },
+          { timeoutMs: STEP_TIMEOUT_MS, intervalMs: 100, ...context },
         );
-      const [networkA, networkB] = await fromBoth<NetworkBody>(
-        '/api/ecs-networking/network',
-      );
-      expect(networkB).toEqual(networkA);
-      expect(networkA.services).toHaveLength(DEMO_SERVICES);
-      const [statusA, statusB] = await fromBoth<StatusBody>(
-        '/api/ecs-networking/status',
-      );
-      expect(statusB).toEqual(statusA);
-      const published = a.published().concat(b.published());
-      const [entitiesA, entitiesB] = await Promise.all([
-        a.ecsEntities(),
-        b.ecsEntities(),
-      ]);
-      expect(entitiesB).toEqual(entitiesA);
-      expect(entitiesA).toHaveLength(published[published.length - 1]);
-      const service = entitiesA.find(e =>
-        e.serviceArn?.endsWith('/order-service'),
-      )!;
-      const entityRoute = `/api/ecs-networking/entities/${service.ref.replace(
-        /^(\w+):(\w+)\//,
-        '$2/$1/',
-      )}`;
-      const [serviceA, serviceB] = await Promise.all([
-        a.api(entityRoute),
-        b.api(entityRoute),
-      ]);
-      expect(serviceB).toEqual(serviceA);
+        const syncs = [...a.syncs(), ...b.syncs()];
+        expect(overlaps(syncs)).toEqual([]);
+        expect(syncs.reduce((n, s) => n + s.calls, 0)).toBe(quiet.calls);
+        expect(
+          syncs.every(
+            s => s.scopesOk === DEMO_SCOPES && s.services === DEMO_SERVICES,
+          ),
+        ).toBe(true);
+        // One scheduler's worth of runs: planned starts are a cadence apart.
+        const inWindow = syncs.filter(
+          s => s.startedAt >= windowStart && s.endedAt <= quiet.at,
+        );
+        expect(inWindow.length).toBeLessThanOrEqual(
+          Math.floor((quiet.at - windowStart) / CADENCE_MS) + 2,
+        );
+        expect(inWindow.length).toBeGreaterThanOrEqual(3);
 
-      // Kill -9 one replica while a sync runs (on either): the other goes on.
-      await waitFor(
-        'a sync running',
-        async () => (await b.syncTaskState()).status === 'running',
-        {
-          timeoutMs: 30_000,
-          intervalMs: 100,
-          ...context,
-        },
-      );
-      const { generation: generationAtKill } = await b.api<StatusBody>(
-        '/api/ecs-networking/status',
-      );
-      const killedAt = Date.now();
-      await a.kill();
-      const survivorRuns = await waitFor(
-        'two syncs on the surviving replica',
-        () => {
-          const runs = b.syncs().filter(s => s.startedAt > killedAt);
-          return runs.length >= 2 && runs;
-        },
-        {
-          timeoutMs: LOCK_RELEASE_MS + 2 * CADENCE_MS + 30_000,
-          ...b.child.waitOptions(),
-        },
-      );
-      expect(survivorRuns.every(s => s.scopesOk === DEMO_SCOPES)).toBe(true);
-      const statusAfter = await b.api<StatusBody>('/api/ecs-networking/status');
-      expect(statusAfter.generation).toBeGreaterThan(generationAtKill);
-      for (const scope of statusAfter.scopes) {
-        expect(Date.parse(scope.lastSuccessAt!)).toBeGreaterThan(killedAt);
-      }
+        // Both replicas answer with the same data.
+        const fromBoth = <T extends { generation: number }>(route: string) =>
+          waitFor(
+            `${route} at one generation from both replicas`,
+            async () => {
+              const [x, y] = await Promise.all([
+                a.api<T>(route),
+                b.api<T>(route),
+              ]);
+              return x.generation === y.generation && [x, y];
+            },
+            { timeoutMs: STEP_TIMEOUT_MS, intervalMs: 200, ...context },
+          );
+        const [networkA, networkB] = await fromBoth<NetworkBody>(
+          '/api/ecs-networking/network',
+        );
+        expect(networkB).toEqual(networkA);
+        expect(networkA.services).toHaveLength(DEMO_SERVICES);
+        const [statusA, statusB] = await fromBoth<StatusBody>(
+          '/api/ecs-networking/status',
+        );
+        expect(statusB).toEqual(statusA);
+        const published = a.published().concat(b.published());
+        const [entitiesA, entitiesB] = await Promise.all([
+          a.ecsEntities(),
+          b.ecsEntities(),
+        ]);
+        expect(entitiesB).toEqual(entitiesA);
+        expect(entitiesA).toHaveLength(published[published.length - 1]);
+        const service = entitiesA.find(e =>
+          e.serviceArn?.endsWith('/order-service'),
+        )!;
+        const entityRoute = `/api/ecs-networking/entities/${service.ref.replace(
+          /^(\w+):(\w+)\//,
+          '$2/$1/',
+        )}`;
+        const [serviceA, serviceB] = await Promise.all([
+          a.api(entityRoute),
+          b.api(entityRoute),
+        ]);
+        expect(serviceB).toEqual(serviceA);
 
-      report({
-        case: 'two replicas on PostgreSQL',
-        startMs: { a: a.startupMs, b: b.startupMs },
-        windowMs: quiet.at - windowStart,
-        syncsInWindow: inWindow.length,
-        syncsPerReplica: { a: a.syncs().length, b: b.syncs().length },
-        awsCallsSeen: quiet.calls,
-        awsCallsLogged: syncs.reduce((n, s) => n + s.calls, 0),
-        overlaps: 0,
-        killedReplicaHeldTheRun: !b
-          .syncs()
-          .some(s => s.startedAt <= killedAt && s.endedAt >= killedAt),
-        killToSurvivorSyncMs: survivorRuns[0].endedAt - killedAt,
-        generationAtKill,
-        generationAfter: statusAfter.generation,
-        entities: entitiesA.length,
-      });
-    }, 420_000);
+        // Kill -9 one replica while a sync runs (on either): the other goes on.
+        await waitFor(
+          'a sync running',
+          async () => (await b.syncTaskState()).status === 'running',
+          {
+            timeoutMs: STEP_TIMEOUT_MS,
+            intervalMs: 100,
+            ...context,
+          },
+        );
+        const { generation: generationAtKill } = await b.api<StatusBody>(
+          '/api/ecs-networking/status',
+        );
+        const killedAt = Date.now();
+        await a.kill();
+        const survivorRuns = await waitFor(
+          'two syncs on the surviving replica',
+          () => {
+            const runs = b.syncs().filter(s => s.startedAt > killedAt);
+            return runs.length >= 2 && runs;
+          },
+          {
+            timeoutMs: LOCK_RELEASE_MS + 2 * CADENCE_MS + 30_000,
+            ...b.child.waitOptions(),
+          },
+        );
+        expect(survivorRuns.every(s => s.scopesOk === DEMO_SCOPES)).toBe(true);
+        const statusAfter = await b.api<StatusBody>(
+          '/api/ecs-networking/status',
+        );
+        expect(statusAfter.generation).toBeGreaterThan(generationAtKill);
+        for (const scope of statusAfter.scopes) {
+          expect(Date.parse(scope.lastSuccessAt!)).toBeGreaterThan(killedAt);
+        }
+
+        report({
+          case: 'two replicas on PostgreSQL',
+          startMs: { a: a.startupMs, b: b.startupMs },
+          windowMs: quiet.at - windowStart,
+          syncsInWindow: inWindow.length,
+          syncsPerReplica: { a: a.syncs().length, b: b.syncs().length },
+          awsCallsSeen: quiet.calls,
+          awsCallsLogged: syncs.reduce((n, s) => n + s.calls, 0),
+          overlaps: 0,
+          killedReplicaHeldTheRun: !b
+            .syncs()
+            .some(s => s.startedAt <= killedAt && s.endedAt >= killedAt),
+          killToSurvivorSyncMs: survivorRuns[0].endedAt - killedAt,
+          generationAtKill,
+          generationAfter: statusAfter.generation,
+          entities: entitiesA.length,
+        });
+      },
+      TEST_TIMEOUT_MS,
+    );
   },
 );

@@ -1,6 +1,16 @@
 export const sleep = (ms: number) =>
   new Promise(resolve => setTimeout(resolve, ms));
 
+/**
+ * How long a step that takes seconds on a quiet machine (a sync, a catalog
+ * publish, a request to a backend) may take beside CPU-bound work. The
+ * verdicts never depend on it: a wait that ends early is not a pass.
+ */
+export const STEP_TIMEOUT_MS = 180_000;
+
+/** A test's bound: only a hang should ever meet it. */
+export const TEST_TIMEOUT_MS = 30 * 60_000;
+
 export interface WaitOptions {
   timeoutMs: number;
   intervalMs?: number;
