@@ -21,6 +21,8 @@ export {
   parseEstate,
 } from './estate/loadEstate';
 export { generateEstate } from './estate/generateEstate';
+// The generator's seeded random numbers, for tools that change an estate reproducibly.
+export { createRandom } from './util/random';
 export type { GenerateEstateOptions } from './estate/generateEstate';
 export type * from './estate/types';
 export type {

@@ -1,8 +1,14 @@
-import type { NetworkResponse, ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
+import type {
+  BlastRadiusResponse,
+  ChangesResponse,
+  NetworkResponse,
+  ScopeSnapshot,
+} from '@ecs-net/plugin-ecs-networking-common';
 import type { BackendProcessInput } from './backendProcess';
 import type { MemoryReading } from './benchEngine';
 import { startBenchProcess } from './benchProcess';
 import { EstateSpec, estateArgs, estateLabel, scopesOf } from './estates';
+import type { HistoryBenchResult, HistoryMeasurement } from './historyBench';
 import { startEndpointProcess } from './localEndpoint';
 import { LoadResult, loadTest } from './loadTest';
 import type { benchAnalysis, SyncMeasurement } from './syncBench';
@@ -16,6 +22,7 @@ export interface BackendMeasurement {
   analysis: ReturnType<typeof benchAnalysis>;
   api: ApiMeasurement[];
   memory: MemoryMeasurement;
+  history: HistoryMeasurement;
 }
 
 /** Megabytes of the backend-like process, each read after V8's memory-reducing GC. */
@@ -42,17 +49,23 @@ async function getJson<T>(url: string): Promise<T> {
 /**
  * Starts a backend-like process that syncs the estate (its reads measured as
  * for any estate), then loads it from this process over loopback and reads
- * its memory once idle.
+ * its memory once idle; then has it record hours of churn in its history
+ * and loads the history's routes.
  */
 export async function benchBackend(
   spec: EstateSpec,
-  options: { requests: number; concurrency: number; throttle: boolean },
+  options: { requests: number; concurrency: number; throttle: boolean; historyHours: number },
 ): Promise<BackendMeasurement> {
   const endpoint = await startEndpointProcess([
     ...estateArgs(spec),
     ...(options.throttle ? ['--throttle'] : []),
   ]);
-  const input: BackendProcessInput = { label: estateLabel(spec), accounts: scopesOf(spec) };
+  const input: BackendProcessInput = {
+    label: estateLabel(spec),
+    accounts: scopesOf(spec),
+    historyHours: options.historyHours,
+    historyTargets: 20,
+  };
   const child = startBenchProcess('./backendProcess.ts', {
     AWS_ENDPOINT_URL: endpoint.url,
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -96,10 +109,14 @@ export async function benchBackend(
     ];
     child.send('rss');
     const loaded = await memory('loaded');
+    child.send('history');
+    const history: HistoryBenchResult = JSON.parse(await nextLine('history '));
+    api.push(...(await benchHistoryRoutes(base, history, options)));
     return {
       sync,
       analysis,
       api,
+      history: history.measurement,
       memory: {
         idleRssMb: mb(idle.rss),
         peakRssMb: mb(synced.peakRss),
@@ -112,4 +129,32 @@ export async function benchBackend(
     child.stop();
     endpoint.stop();
   }
+}
+
+/**
+ * `/changes` of the most-called services and their neighbours over the
+ * recorded window, and their blast radius three hops out, under the same
+ * load as the other routes; the mean size of the answers goes to the
+ * history's measurement, to tell what the latency covers.
+ */
+async function benchHistoryRoutes(
+  base: string,
+  history: HistoryBenchResult,
+  options: { requests: number; concurrency: number },
+): Promise<ApiMeasurement[]> {
+  const { since, until, targets, measurement } = history;
+  const window = `since=${encodeURIComponent(since)}&until=${encodeURIComponent(until)}`;
+  const changesPaths = targets.map(i => `/changes?entityRef=resource:default/svc-${i}&hops=1&${window}`);
+  const blastPaths = targets.map(i => `/blast-radius?entityRef=resource:default/svc-${i}&hops=3`);
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
+  const changes = await Promise.all(changesPaths.map(p => getJson<ChangesResponse>(`${base}${p}`)));
+  const blast = await Promise.all(blastPaths.map(p => getJson<BlastRadiusResponse>(`${base}${p}`)));
+  measurement.answers = {
+    changesPerEntity: mean(changes.map(c => c.changes.length)),
+    blastRadiusCallers: mean(blast.map(b => b.callers.length)),
+  };
+  return [
+    { route: 'GET /changes?hops=1', ...(await loadTest(base, changesPaths, options.requests, options.concurrency)) },
+    { route: 'GET /blast-radius?hops=3', ...(await loadTest(base, blastPaths, options.requests, options.concurrency)) },
+  ];
 }

@@ -8,7 +8,9 @@
  * Protocol on stdout/stdin, in this order: `memory idle <json>` before
  * anything is read, `sync <json>`, `memory synced <json>` once the view is
  * built, `analysis <json>`, then `ready <port>`; on a line `rss` it prints
- * `memory loaded <json>` (see `readMemory`).
+ * `memory loaded <json>` (see `readMemory`); on a line `history` it records
+ * the input's hours of churn and prints `history <json>` (`benchHistory`),
+ * after the memory readings, so they are a backend's without that history.
  */
 import type { SnapshotStore } from '@ecs-net/plugin-ecs-networking-backend';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -18,11 +20,16 @@ import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { createBenchEngine, httpAuth, permissions, readMemory } from './benchEngine';
+import { benchHistory } from './historyBench';
 import { benchAnalysis, EstateAccounts, measureSyncRuns, SyncRun } from './syncBench';
 
 export interface BackendProcessInput {
   label: string;
   accounts: EstateAccounts;
+  /** Hours of churn the history records. */
+  historyHours: number;
+  /** Services whose `/changes` and `/blast-radius` are loaded. */
+  historyTargets: number;
 }
 
 /**
@@ -104,8 +111,15 @@ async function main() {
   const server = app.listen(0, '127.0.0.1', () => {
     process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
   });
-  createInterface({ input: process.stdin }).on('line', line => {
+  createInterface({ input: process.stdin }).on('line', async line => {
     if (line.trim() === 'rss') reportMemory('loaded');
+    if (line.trim() === 'history') {
+      const history = await benchHistory(engine, input.label, {
+        hours: input.historyHours,
+        targets: input.historyTargets,
+      });
+      process.stdout.write(`history ${JSON.stringify(history)}\n`);
+    }
   });
 }
 

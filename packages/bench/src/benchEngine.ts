@@ -11,8 +11,8 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
-import { createEcsNetworkingEngine } from '@ecs-net/plugin-ecs-networking-backend';
-import knexFactory from 'knex';
+import { createEcsNetworkingEngine, EcsNetworkingEngine } from '@ecs-net/plugin-ecs-networking-backend';
+import knexFactory, { Knex } from 'knex';
 import type { EstateAccounts } from './syncBench';
 
 export const httpAuth = {
@@ -65,6 +65,11 @@ export function readMemory(): MemoryReading {
   return { rss, heapUsed, peakRss: process.resourceUsage().maxRSS * 1024 };
 }
 
+/** The plugin's engine, and the database it keeps its store and history in. */
+export interface BenchEngine extends EcsNetworkingEngine {
+  knex: Knex;
+}
+
 /**
  * The plugin's engine over a SQLite store, reading the estate at 100% of each
  * quota. The store is in memory unless `sqliteFile` names a file.
@@ -73,7 +78,7 @@ export async function createBenchEngine(
   accounts: EstateAccounts,
   logger: LoggerService = silentLogger,
   sqliteFile?: string,
-) {
+): Promise<BenchEngine> {
   const config = new ConfigReader({
     aws: {
       accounts: accounts.map(a => ({
@@ -95,5 +100,5 @@ export async function createBenchEngine(
     useNullAsDefault: true,
   });
   const database: DatabaseService = { getClient: async () => knex };
-  return createEcsNetworkingEngine({ config, database, logger });
+  return { ...(await createEcsNetworkingEngine({ config, database, logger })), knex };
 }

@@ -5,7 +5,7 @@ jest.setTimeout(120_000);
 // A short run of the whole harness so it cannot rot; numbers are not judged
 // here (CI machines are noisy), only that every part measures something.
 describe('benchmark harness (smoke)', () => {
-  it('measures calls against the bound, caching, analysis, the API, memory and a soak', async () => {
+  it('measures calls against the bound, caching, analysis, the API, memory, history and a soak', async () => {
     const results = await runBench({ smoke: true, log: () => {} });
     const [first, second, naive] = results.sync;
     expect(first.run).toBe('first');
@@ -21,8 +21,22 @@ describe('benchmark harness (smoke)', () => {
     );
     expect(naive.calls).toBeGreaterThan(first.calls);
     expect(results.analysis[0].endpoints).toBeGreaterThan(0);
-    expect(results.api.map(a => a.route)).toEqual(['GET /lookup', 'GET /entities/…']);
+    expect(results.api.map(a => a.route)).toEqual([
+      'GET /lookup',
+      'GET /entities/…',
+      'GET /changes?hops=1',
+      'GET /blast-radius?hops=3',
+    ]);
     expect(results.api.every(a => a.errors === 0 && a.p99Ms > 0)).toBe(true);
+    // A day of churn, every hour recorded; the most-called services' changes and callers read back.
+    const history = results.history!;
+    expect(history.generations).toBe(24);
+    expect(history.changesRecorded).toBeGreaterThan(0);
+    expect(history.changesStored).toBe(history.changesRecorded);
+    expect(history.recordMaxMs).toBeGreaterThan(0);
+    expect(history.storageMb.total).toBeGreaterThan(0);
+    expect(history.answers!.changesPerEntity).toBeGreaterThan(0);
+    expect(history.answers!.blastRadiusCallers).toBeGreaterThan(0);
     const memory = results.memory!;
     expect(memory.peakRssMb).toBeGreaterThan(memory.idleRssMb);
     expect(memory.peakRssMb).toBeGreaterThanOrEqual(memory.syncedRssMb);

@@ -1,5 +1,6 @@
 import { ApiMeasurement, benchBackend, MemoryMeasurement } from './apiBench';
 import { estateLabel, EstateSpec } from './estates';
+import type { HistoryMeasurement } from './historyBench';
 import { benchPortal, benchServiceMap, PortalMeasurement, ServiceMapMeasurement } from './portalBench';
 import { benchSoak, SoakMeasurement } from './soakBench';
 import { benchAnalysis, benchSync, SyncMeasurement } from './syncBench';
@@ -25,6 +26,8 @@ export interface BenchResults {
   analysis: Array<{ estate: string } & ReturnType<typeof benchAnalysis>>;
   memory?: { estate: string } & MemoryMeasurement;
   api: Array<{ estate: string } & ApiMeasurement>;
+  /** The largest estate's history: hours of churn recorded by the backend-like process. */
+  history?: HistoryMeasurement;
   /** Full runs only: it builds the app and starts a real backend. */
   portal?: PortalMeasurement;
   /** Full runs only, like the portal. */
@@ -50,6 +53,15 @@ const FULL: EstateSpec[] = [
   { services: 2000, clusters: 20, regions: 2, accounts: 1, externalServices: 200 },
   { services: 10000, clusters: 50, regions: 2, accounts: 2 },
 ];
+/**
+ * Hours of churn the history records at the largest estate: 30 days and one
+ * more, so that over the last day each recording drops the oldest hour past
+ * the 30-day retention, as in a backend that has run that long.
+ */
+const HISTORY_HOURS = { full: 31 * 24, smoke: 24 };
+/** Goal for recording one generation's changes (#16). */
+const RECORD_GOAL_MS = 200;
+
 const SMOKE: EstateSpec[] = [
   { services: 40, clusters: 2, regions: 1, accounts: 1, externalServices: 4 },
   { services: 60, clusters: 2, regions: 1, accounts: 1 },
@@ -75,11 +87,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         requests: options.smoke ? 50 : 5000,
         concurrency: options.smoke ? 5 : 50,
         throttle: !options.smoke,
+        historyHours: options.smoke ? HISTORY_HOURS.smoke : HISTORY_HOURS.full,
       });
       results.sync.push(...backend.sync);
       results.analysis.push({ estate: estateLabel(spec), ...backend.analysis });
       results.api.push(...backend.api.map(row => ({ estate: estateLabel(spec), ...row })));
       results.memory = { estate: estateLabel(spec), ...backend.memory };
+      results.history = backend.history;
     } else {
       const { rows, snapshots } = await benchSync(spec, {
         throttle: !options.smoke,
@@ -179,6 +193,28 @@ export function formatResults(results: BenchResults): string {
     ['estate', 'route', 'requests', 'clients', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'p99/100ms goal'],
     results.api.map(a => [a.estate, a.route, a.requests, a.concurrency, a.p50Ms.toFixed(1), a.p99Ms.toFixed(1), a.maxMs.toFixed(1), a.errors, ratio(a.p99Ms, 100)]),
   );
+  const h = results.history;
+  const history = h
+    ? table(
+        ['estate', 'facts', 'hours', 'facts ms', 'record p50 ms', 'record p95 ms', 'record max ms', `p95/${RECORD_GOAL_MS}ms goal`, `max/${RECORD_GOAL_MS}ms goal`, 'changes recorded', 'changes kept', 'storage MB (changes + services + facts)', '/changes answer', '/blast-radius callers'],
+        [[
+          h.estate,
+          h.facts,
+          h.generations,
+          h.factsMs.toFixed(0),
+          h.recordP50Ms.toFixed(1),
+          h.recordP95Ms.toFixed(1),
+          h.recordMaxMs.toFixed(1),
+          ratio(h.recordP95Ms, RECORD_GOAL_MS),
+          ratio(h.recordMaxMs, RECORD_GOAL_MS),
+          h.changesRecorded,
+          h.changesStored,
+          `${h.storageMb.total} (${h.storageMb.changes} + ${h.storageMb.changeServices} + ${h.storageMb.facts})`,
+          h.answers ? h.answers.changesPerEntity.toFixed(0) : '—',
+          h.answers ? h.answers.blastRadiusCallers.toFixed(0) : '—',
+        ]],
+      )
+    : 'not run';
   const m = results.memory;
   // The goal is RSS over idle: what syncing adds to a backend that has
   // loaded the plugin. Absolute RSS and the peak are shown beside it.
@@ -214,6 +250,9 @@ export function formatResults(results: BenchResults): string {
     '',
     'API (the plugin router in a backend-like process; load from another process over loopback, keep-alive)',
     api,
+    '',
+    `History in that process, after the memory readings: hours of seeded hourly churn (src/historyChurn.ts) recorded by the engine's HistoryStore over its SQLite store, each at its hour, with ${h?.retentionDays ?? 30} days' retention; facts ms = the recorder's step before the store's; storage = SQLite pages in use by the history tables and their indexes × page size (dbstat); answers = mean over the loaded entities (the API table's /changes and /blast-radius rows)`,
+    history,
     '',
     "Memory of that backend-like process, after V8's memory-reducing GC: idle before the sync; peak during the syncs and view build; after them (sync engine, store, analyzed view); after the API load",
     memory,

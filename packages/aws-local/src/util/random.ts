@@ -1,6 +1,8 @@
 /**
  * mulberry32: a small, fast generator that replays the same sequence from the
  * same 32-bit seed, for reproducible faults and generated estates.
+ *
+ * @public
  */
 export function createRandom(seed: number): () => number {
   let state = seed | 0;

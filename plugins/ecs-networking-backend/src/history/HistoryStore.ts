@@ -73,11 +73,9 @@ export class HistoryStore {
   ): Promise<NetworkChange[] | undefined> {
     const next = new Map(facts.map(fact => [factId(fact), fact]));
     const recorded = await this.db.transaction(async tx => {
-      const row = await tx('ecs_networking_generation').where({ id: 1 }).first('history_generation');
-      const last = row?.history_generation === null || row?.history_generation === undefined
-        ? undefined
-        : Number(row.history_generation);
-      if (last !== undefined && last >= generation) return undefined;
+      const claim = await this.claim(tx, generation);
+      if (!claim) return undefined;
+      const { last } = claim;
       let changes: NetworkChange[] = [];
       if (last === undefined) {
         await this.writeFacts(tx, [...next.values()]);
@@ -87,12 +85,33 @@ export class HistoryStore {
         await this.applyChanges(tx, changes, next);
         await this.insertChanges(tx, changes, generation, trigger, now);
       }
-      await tx('ecs_networking_generation').where({ id: 1 }).update({ history_generation: generation });
       await this.prune(tx, now);
       return changes;
     });
     this.cache = recorded ? { generation, facts: next } : undefined;
     return recorded;
+  }
+
+  /**
+   * Moves the recorded generation up to `generation`, if it is below; what
+   * it was (none before the first recording), or undefined when it is not
+   * below. A compare-and-set: when two replicas record at once, the second
+   * one's update waits for the first's transaction (PostgreSQL locks the
+   * row), then finds the generation moved and reads it again, so a
+   * generation is recorded once and the stored facts stay one generation's.
+   */
+  private async claim(tx: Knex.Transaction, generation: number): Promise<{ last?: number } | undefined> {
+    for (;;) {
+      const row = await tx('ecs_networking_generation').where({ id: 1 }).first('history_generation');
+      if (!row) throw new Error('ecs_networking_generation has no row: the plugin\'s migrations have not run');
+      const last = row.history_generation === null ? undefined : Number(row.history_generation);
+      if (last !== undefined && last >= generation) return undefined;
+      const moved = await tx('ecs_networking_generation')
+        .where({ id: 1 })
+        .andWhere(q => (last === undefined ? q.whereNull('history_generation') : q.where('history_generation', last)))
+        .update({ history_generation: generation });
+      if (moved > 0) return { last };
+    }
   }
 
   /**
