@@ -14,6 +14,8 @@ export * from './annotations';
 export * from './events';
 export * from './tagKeys';
 export * from './options';
+export { isObservedEdge, NETWORK_EVIDENCE, observedPairs, pairKey } from './drift';
+export type { ComponentDeclarations, DeclaredDependency, DriftInput } from './drift';
 export { analyzeNetwork } from './analyze';
 export { buildEndpoints, effectiveDiscoveryName } from './endpoints';
 export { endpointSettings } from './endpointSettings';
