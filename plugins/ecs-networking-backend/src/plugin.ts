@@ -53,7 +53,7 @@ export const ecsNetworkingPlugin = createBackendPlugin({
           database,
           logger,
           events,
-          readCatalogDependsOn: services => readCatalogDependsOn(catalog, auth, services),
+          readCatalogDependsOn: (services, options) => readCatalogDependsOn(catalog, auth, services, options),
         });
 
         if (settings.scopes.length === 0) {

@@ -1,11 +1,14 @@
 import {
   analyzeNetwork,
   createLookupIndex,
+  DriftInput,
   LookupIndex,
   NetworkModel,
   ScopeStatus,
   TagKeys,
 } from '@ecs-net/plugin-ecs-networking-common';
+import type { EdgeSightingsStore } from '../history/EdgeSightingsStore';
+import type { CatalogLinks } from './catalogDependencies';
 import type { SnapshotStore } from '../store/SnapshotStore';
 import { buildIndexes, NetworkIndexes } from './networkIndexes';
 
@@ -35,6 +38,8 @@ export class NetworkService {
   constructor(
     private readonly store: SnapshotStore,
     private readonly tagKeys: TagKeys,
+    /** Drift's sightings and wait; without it, no drift findings. */
+    private readonly drift?: { sightings: EdgeSightingsStore; notObservedAfterMs: number },
   ) {}
 
   async current(): Promise<NetworkView> {
@@ -72,6 +77,7 @@ export class NetworkService {
       tagKeys: this.tagKeys,
       catalogDependsOn: links?.dependsOn,
       catalogMissingComponents: links?.missingComponents,
+      drift: await this.driftInput(links),
     });
     this.view = {
       generation,
@@ -81,5 +87,24 @@ export class NetworkService {
       indexes: buildIndexes(snapshots, model),
     };
     return this.view;
+  }
+
+  /**
+   * What drift compares with, as of now: the catalog's declarations read by
+   * the last sync, and when each call was last seen. A call seen at the last
+   * recording and not in this generation went just now.
+   */
+  private async driftInput(links: CatalogLinks | undefined): Promise<DriftInput | undefined> {
+    if (!this.drift || !links?.components) return undefined;
+    const now = new Date().toISOString();
+    const { watchedSince, lastSeen } = await this.drift.sightings.read();
+    return {
+      components: links.components,
+      entityRefs: links.entityRefs ?? {},
+      lastObserved: Object.fromEntries([...lastSeen].map(([pair, at]) => [pair, at ?? now])),
+      watchedSince: watchedSince ?? now,
+      now,
+      notObservedAfterMs: this.drift.notObservedAfterMs,
+    };
   }
 }
