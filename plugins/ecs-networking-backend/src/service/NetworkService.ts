@@ -2,6 +2,7 @@ import {
   analyzeNetwork,
   createLookupIndex,
   DriftInput,
+  LiveNetwork,
   LookupIndex,
   NetworkModel,
   ScopeStatus,
@@ -31,6 +32,7 @@ const RECHECK_MS = 1000;
  */
 export class NetworkService {
   private view?: NetworkView;
+  private live?: LiveNetwork;
   private checkedAt = 0;
   private seenWrites = 0;
   private pending?: Promise<NetworkView>;
@@ -63,6 +65,25 @@ export class NetworkService {
       this.store.page(offset, limit),
     ]);
     return { generation, ...page };
+  }
+
+  /**
+   * The stored snapshots as a plan check takes them, kept while the
+   * generation stays: the check's baseline analysis is cached per live
+   * network, so plans checked against one generation cost one analysis.
+   * Unlike the view, this holds the snapshots, so it is built only once a
+   * plan is checked.
+   */
+  async liveNetwork(): Promise<LiveNetwork> {
+    const generation = await this.store.generation();
+    if (this.live?.generation === generation) return this.live;
+    const stored = await this.store.list();
+    this.live = {
+      generation,
+      statuses: stored.map(s => s.status),
+      snapshots: stored.flatMap(s => (s.snapshot ? [s.snapshot] : [])),
+    };
+    return this.live;
   }
 
   private async refresh(): Promise<NetworkView> {
