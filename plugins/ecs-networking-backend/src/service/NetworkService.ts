@@ -27,8 +27,11 @@ const RECHECK_MS = 1000;
 /**
  * Serves the analyzed network from the store. The analysis is cached and
  * rebuilt only when the store's generation moves, which any replica's sync
- * bumps. Its every input (snapshots and what the catalog declared) is in the
- * store under that generation, so every replica answers the same.
+ * bumps. Its every input (snapshots, what the catalog declared, when calls
+ * were last seen) is in the store, so every replica answers the same; only
+ * the moment drift measures its wait from is each view's own, so a declared
+ * call that crosses the wait between two replicas' rebuilds shows on one of
+ * them until the next generation (a sync at the latest).
  */
 export class NetworkService {
   private view?: NetworkView;

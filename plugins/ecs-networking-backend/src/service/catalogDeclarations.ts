@@ -1,6 +1,6 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity, parseEntityRef, RELATION_API_PROVIDED_BY, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATIONS, ComponentDeclarations, DeclaredDependency } from '@ecs-net/plugin-ecs-networking-common';
 
@@ -22,7 +22,8 @@ export function specRefs(value: unknown, defaultKind: string, defaultNamespace: 
  * declare: each one's `spec.dependsOn` and `spec.consumesApis`, resolved to
  * the services they stand for. An entity this plugin published names its
  * service or endpoint by annotation; a Component stands for the services its
- * tag links to it.
+ * tag links to it, and a hand-written API for those of the Components that
+ * provide it.
  */
 export async function readDeclarations(
   catalog: CatalogService,
@@ -44,12 +45,15 @@ export async function readDeclarations(
   const targets = refs.length ? (await catalog.getEntitiesByRefs({ entityRefs: refs }, { credentials })).items : [];
   const entityOf = new Map(refs.map((ref, i) => [ref, targets[i]]));
   const resolve = (entry: Pick<DeclaredDependency, 'ref' | 'relation'>): DeclaredDependency => {
-    const annotations = entityOf.get(entry.ref)?.metadata.annotations ?? {};
+    const entity = entityOf.get(entry.ref);
+    const annotations = entity?.metadata.annotations ?? {};
     const arn = annotations[ANNOTATIONS.serviceArn];
     const endpointId = annotations[ANNOTATIONS.endpointId];
+    // A hand-written API stands for the services of the Components that provide it.
+    const providers = (entity?.relations ?? []).filter(r => r.type === RELATION_API_PROVIDED_BY).map(r => r.targetRef);
     return {
       ...entry,
-      serviceArns: arn ? [arn] : linked.get(entry.ref) ?? [],
+      serviceArns: arn ? [arn] : [...new Set([entry.ref, ...providers].flatMap(ref => linked.get(ref) ?? []))],
       ...(endpointId ? { endpointIds: [endpointId] } : {}),
     };
   };

@@ -94,10 +94,18 @@ describe('readCatalogDependsOn', () => {
       spec: { type: kind === 'API' ? 'ecs-service-connect' : 'ecs-service', owner: 'team' },
     });
     const portal = component('portal', ['users', 'resource:default/postgres']);
-    portal.spec!.consumesApis = ['orders-8080'];
+    portal.spec!.consumesApis = ['orders-8080', 'users-openapi'];
+    const usersApi: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name: 'users-openapi', namespace: 'default' },
+      spec: { type: 'openapi', owner: 'team', lifecycle: 'production', definition: '{}' },
+      relations: [{ type: 'apiProvidedBy', targetRef: 'component:default/users' }],
+    };
     const catalog = catalogServiceMock({
       entities: [
         portal,
+        usersApi,
         component('users', []),
         published('API', 'orders-8080', { [ANNOTATIONS.endpointId]: 'connect:111111111111:eu-west-1:sc.local:orders:8080' }),
         // orders has a Resource and a generated Component: the Component is named.
@@ -129,6 +137,8 @@ describe('readCatalogDependsOn', () => {
             serviceArns: [],
             endpointIds: ['connect:111111111111:eu-west-1:sc.local:orders:8080'],
           },
+          // A hand-written API: the services of the Component that provides it.
+          { ref: 'api:default/users-openapi', relation: 'consumesApis', serviceArns: [C] },
         ],
       },
       { component: 'component:default/users', declared: [] },
