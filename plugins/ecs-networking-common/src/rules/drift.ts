@@ -44,7 +44,10 @@ function compare(context: RuleContext, drift: DriftInput): ComponentDrift[] {
   const linked = new Map<string, Scoped<EcsServiceInfo>[]>();
   for (const service of scopes.services) {
     const ref = entityRefFromTag(service.item.tags[tagKeys.component], 'component');
-    if (ref) linked.set(ref, [...(linked.get(ref) ?? []), service]);
+    if (!ref) continue;
+    const list = linked.get(ref);
+    if (list) list.push(service);
+    else linked.set(ref, [service]);
   }
   const held = new Set(drift.components.map(c => c.component));
   const refOf = (arn: string): string | undefined => {
@@ -54,7 +57,10 @@ function compare(context: RuleContext, drift: DriftInput): ComponentDrift[] {
   };
   const observedFrom = new Map<string, Edge[]>();
   for (const edge of context.edges) {
-    if (isObservedEdge(edge)) observedFrom.set(edge.from, [...(observedFrom.get(edge.from) ?? []), edge]);
+    if (!isObservedEdge(edge)) continue;
+    const list = observedFrom.get(edge.from);
+    if (list) list.push(edge);
+    else observedFrom.set(edge.from, [edge]);
   }
   const targetsOf = (dependency: DeclaredDependency) => [
     ...new Set([
