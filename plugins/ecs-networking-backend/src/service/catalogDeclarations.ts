@@ -4,6 +4,8 @@ import { Entity, parseEntityRef, RELATION_API_PROVIDED_BY, stringifyEntityRef } 
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATIONS, ComponentDeclarations, DeclaredDependency } from '@ecs-net/plugin-ecs-networking-common';
 
+const PAGE = 1000;
+
 /** A spec list of entity refs as full refs, skipping what is not a valid ref. */
 export function specRefs(value: unknown, defaultKind: string, defaultNamespace: string): string[] {
   if (!Array.isArray(value)) return [];
@@ -71,18 +73,27 @@ export async function readPublishedRefs(
   credentials: BackstageCredentials,
   skip: Set<string>,
 ): Promise<Record<string, string>> {
-  const published = await catalog.getEntities(
-    {
-      filter: { [`metadata.annotations.${ANNOTATIONS.serviceArn}`]: CATALOG_FILTER_EXISTS },
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations'],
-    },
-    { credentials },
-  );
   const entityRefs: Record<string, string> = {};
-  for (const entity of published.items) {
-    const arn = entity.metadata.annotations?.[ANNOTATIONS.serviceArn];
-    if (!arn || skip.has(arn) || entityRefs[arn]?.startsWith('component:')) continue;
-    entityRefs[arn] = stringifyEntityRef(entity);
-  }
+  let cursor: string | undefined;
+  // Paged: at 10,000 services these are as many entities.
+  const fields = ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations'];
+  do {
+    const page = await catalog.queryEntities(
+      cursor
+        ? { cursor, fields, limit: PAGE }
+        : {
+            filter: { [`metadata.annotations.${ANNOTATIONS.serviceArn}`]: CATALOG_FILTER_EXISTS },
+            fields,
+            limit: PAGE,
+          },
+      { credentials },
+    );
+    for (const entity of page.items) {
+      const arn = entity.metadata.annotations?.[ANNOTATIONS.serviceArn];
+      if (!arn || skip.has(arn) || entityRefs[arn]?.startsWith('component:')) continue;
+      entityRefs[arn] = stringifyEntityRef(entity);
+    }
+    cursor = page.pageInfo.nextCursor;
+  } while (cursor);
   return entityRefs;
 }
