@@ -141,5 +141,22 @@ export interface Config {
       /** At most this many changes are kept, the newest (whole generations go together); 1000 or more. Default 200000. */
       maxChanges?: number;
     };
+    /**
+     * Drift between what hand-written catalog Components declare
+     * (`spec.dependsOn`, `spec.consumesApis`) and the calls their linked
+     * services are seen making: `dependency-undeclared` and
+     * `dependency-not-observed` findings.
+     */
+    drift?: {
+      /** Default true; false turns both findings off. */
+      enabled?: boolean;
+      /**
+       * How long a declared call may go without network evidence (a container
+       * reference or traffic metrics) before it is a `dependency-not-observed`
+       * finding, e.g. `{ days: 7 }` or `'7d'`; 0 reports it at once.
+       * Default 7 days.
+       */
+      notObservedAfter?: Wait;
+    };
   };
 }

@@ -1,27 +1,10 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import type { ChangesResponse } from '@ecs-net/plugin-ecs-networking-common';
-import { backendText, guestToken, SHOTS, signIn } from './portal';
+import { aws, backendText, guestToken, SHOTS, signIn } from './portal';
 
 // A change made in AWS, through the AWS CLI against the local endpoint the
 // stack reads, reaches the Changes timelines (by the live update from its
 // event, or at the next sync). The estate is put back afterwards.
-
-const AWS_URL = process.env.PLAYWRIGHT_AWS_URL ?? 'http://127.0.0.1:4566';
-
-async function aws(...args: string[]): Promise<void> {
-  await promisify(execFile)('aws', [...args, '--output', 'json'], {
-    env: {
-      ...process.env,
-      AWS_ENDPOINT_URL: AWS_URL,
-      AWS_ACCESS_KEY_ID: 'AKIADEMO111111111111',
-      AWS_SECRET_ACCESS_KEY: 'demo',
-      AWS_DEFAULT_REGION: 'eu-west-1',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
-  });
-}
 
 const scale = (desiredCount: number) =>
   aws('ecs', 'update-service', '--cluster', 'shop', '--service', 'inventory-service', '--desired-count', String(desiredCount));

@@ -128,4 +128,17 @@ describe('readEcsNetworkingConfig', () => {
       /ecsNetworking\.events\.topics: must name at least one events topic/,
     );
   });
+
+  it('reads drift, on with a 7-day wait by default, and rejects a bad value naming it', () => {
+    expect(read(withAccount({})).drift).toEqual({ enabled: true, notObservedAfterMs: 7 * 24 * 3600_000 });
+    expect(read(withAccount({}, { drift: { enabled: false, notObservedAfter: '12h' } })).drift).toEqual({
+      enabled: false,
+      notObservedAfterMs: 12 * 3600_000,
+    });
+    expect(read(withAccount({}, { drift: { notObservedAfter: { days: 0 } } })).drift.notObservedAfterMs).toBe(0);
+    expect(() => read(withAccount({}, { drift: { notObservedAfter: { months: 1 } } }))).toThrow(
+      /ecsNetworking\.drift\.notObservedAfter: must be given in weeks, days, hours, minutes or seconds/,
+    );
+    expect(() => read(withAccount({}, { drift: { enabled: 'sometimes' } }))).toThrow(/ecsNetworking\.drift\.enabled/);
+  });
 });

@@ -23,6 +23,13 @@ export interface ConfiguredScope extends ScopeConfig {
   removalGuard: RemovalGuardSettings;
 }
 
+/** `ecsNetworking.drift`: declared against observed dependencies. */
+export interface DriftSettings {
+  enabled: boolean;
+  /** A declared call unobserved this long is a `dependency-not-observed` finding. */
+  notObservedAfterMs: number;
+}
+
 export interface EcsNetworkingConfig {
   scopes: ConfiguredScope[];
   schedule: SchedulerServiceTaskScheduleDefinition;
@@ -33,6 +40,7 @@ export interface EcsNetworkingConfig {
   /** Events service topics carrying AWS change events; none: no live updates. */
   eventTopics: string[];
   history: HistorySettings;
+  drift: DriftSettings;
   /** Owner of what carries no valid owner tag (`ecsNetworking.ownership.defaultOwner`). */
   defaultOwner: string;
 }
@@ -57,6 +65,8 @@ type HumanDuration = ReturnType<typeof readDurationFromConfig>;
 const MS_PER_DAY = 24 * 3600_000;
 
 const DEFAULT_HISTORY: HistorySettings = { retentionMs: 30 * MS_PER_DAY, maxChanges: 200_000 };
+
+const DEFAULT_DRIFT: DriftSettings = { enabled: true, notObservedAfterMs: 7 * MS_PER_DAY };
 
 const MS_PER_UNIT = {
   weeks: 7 * MS_PER_DAY,
@@ -211,6 +221,20 @@ function readHistory(config: Config | undefined): HistorySettings {
   };
 }
 
+function readDrift(config: Config | undefined): DriftSettings {
+  const drift = reading('drift', () => config?.getOptionalConfig('drift'));
+  if (!drift) return DEFAULT_DRIFT;
+  return {
+    enabled: reading('drift.enabled', () => drift.getOptionalBoolean('enabled')) ?? DEFAULT_DRIFT.enabled,
+    notObservedAfterMs: drift.has('notObservedAfter')
+      ? durationMs(
+          'drift.notObservedAfter',
+          reading('drift.notObservedAfter', () => readDurationFromConfig(drift, { key: 'notObservedAfter' })),
+        )
+      : DEFAULT_DRIFT.notObservedAfterMs,
+  };
+}
+
 function readSchedule(config: Config | undefined): SchedulerServiceTaskScheduleDefinition {
   if (!config?.has('schedule')) return DEFAULT_SCHEDULE;
   return reading('schedule', () =>
@@ -262,5 +286,6 @@ export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
     },
     eventTopics: readEventTopics(config),
     history: readHistory(config),
+    drift: readDrift(config),
   };
 }

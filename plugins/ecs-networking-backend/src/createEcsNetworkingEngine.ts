@@ -11,6 +11,7 @@ import type { EventsService } from '@backstage/plugin-events-node';
 import type express from 'express';
 import { EstateReader } from '@ecs-net/plugin-ecs-networking-node';
 import { EcsNetworkingConfig, readEcsNetworkingConfig } from './config';
+import { EdgeSightingsStore } from './history/EdgeSightingsStore';
 import { HistoryRecorder } from './history/HistoryRecorder';
 import { HistoryStore } from './history/HistoryStore';
 import { LiveUpdater } from './live/LiveUpdater';
@@ -82,11 +83,18 @@ export async function createEcsNetworkingEngine(
     concurrency: settings.concurrency,
     timeouts: settings.timeouts,
   });
-  const network = new NetworkService(store, settings.tagKeys);
+  const sightings = settings.drift.enabled ? await EdgeSightingsStore.create(database) : undefined;
+  const { notObservedAfterMs } = settings.drift;
+  const network = new NetworkService(
+    store,
+    settings.tagKeys,
+    sightings && { sightings, notObservedAfterMs },
+  );
   const history = new HistoryRecorder({
     store: await HistoryStore.create(database, settings.history),
     network,
     logger,
+    sightings: sightings && { store: sightings, keepMs: notObservedAfterMs },
   });
   const sync = new SyncEngine({
     config: settings,

@@ -2,12 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { actionsRegistryServiceRef, metricsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { ecsNetworkingPermissions } from '@ecs-net/plugin-ecs-networking-common';
+import { registerActions } from './actions/registerActions';
 import { createEcsNetworkingEngine } from './createEcsNetworkingEngine';
 import { observeLiveStats } from './live/liveMetrics';
+import { networkAccess } from './queries/access';
 import { readCatalogDependsOn } from './service/catalogDependencies';
 
 /**
@@ -33,6 +35,7 @@ export const ecsNetworkingPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         events: eventsServiceRef,
         metrics: metricsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         config,
@@ -47,13 +50,14 @@ export const ecsNetworkingPlugin = createBackendPlugin({
         catalog,
         events,
         metrics,
+        actionsRegistry,
       }) {
-        const { settings, sync, live, router } = await createEcsNetworkingEngine({
+        const { settings, sync, live, network, history, router } = await createEcsNetworkingEngine({
           config,
           database,
           logger,
           events,
-          readCatalogDependsOn: services => readCatalogDependsOn(catalog, auth, services),
+          readCatalogDependsOn: (services, options) => readCatalogDependsOn(catalog, auth, services, options),
         });
 
         if (settings.scopes.length === 0) {
@@ -79,6 +83,14 @@ export const ecsNetworkingPlugin = createBackendPlugin({
 
         permissionsRegistry.addPermissions(ecsNetworkingPermissions);
         httpRouter.use(router({ catalog, httpAuth, permissions }));
+        // The same questions for AI agents, through the MCP actions backend.
+        registerActions(actionsRegistry, {
+          network,
+          history,
+          access: networkAccess({ catalog, permissions }),
+          defaultOwner: settings.defaultOwner,
+          tagKeys: settings.tagKeys,
+        });
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -150,6 +150,7 @@ export function analyzeNetwork(
     unresolved,
     tagKeys,
     catalogMissingComponents: options.catalogMissingComponents,
+    drift: options.drift,
   });
   return {
     services: modelServices(scopes, endpoints, tagKeys),

@@ -14,6 +14,8 @@ export * from './annotations';
 export * from './events';
 export * from './tagKeys';
 export * from './options';
+export { isObservedEdge, NETWORK_EVIDENCE, observedPairs, pairKey } from './drift';
+export type { ComponentDeclarations, DeclaredDependency, DriftInput } from './drift';
 export { analyzeNetwork } from './analyze';
 export { buildEndpoints, effectiveDiscoveryName } from './endpoints';
 export { endpointSettings } from './endpointSettings';
@@ -42,7 +44,7 @@ export type { NetworkFact, NetworkFactKind, NetworkFactsOptions } from './histor
 export { describeAttributeChange, diffFacts } from './history/diffFacts';
 export { callGraph, neighbourhood } from './graph/callGraph';
 export type { CallGraph } from './graph/callGraph';
-export { blastRadius } from './graph/blastRadius';
+export { blastRadius, presentService } from './graph/blastRadius';
 export { GENERATED_ARCHIVE_ROUTE } from './generatedArchive';
 export type { GeneratedArchive } from './generatedArchive';
 export type {

@@ -1,3 +1,4 @@
+import type { DriftInput } from './drift';
 import { DEFAULT_TAG_KEYS, TagKeys } from './tagKeys';
 
 /**
@@ -25,6 +26,12 @@ export interface AnalyzeOptions {
    * `component-tag-not-in-catalog` finding.
    */
   catalogMissingComponents?: string[];
+  /**
+   * What the catalog's Components declare and how long declared calls have
+   * gone unobserved: the `dependency-undeclared` and
+   * `dependency-not-observed` findings. None without it.
+   */
+  drift?: DriftInput;
   observed?: ObservedCall[];
 }
 

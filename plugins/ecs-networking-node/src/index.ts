@@ -21,3 +21,5 @@ export type { AwsTimeouts } from './aws/scopeClients';
 export { ENRICHMENTS } from './reader/ReadNotes';
 export type { Enrichment } from './reader/ReadNotes';
 export { ecsNetworkingServiceRef } from './client/ecsNetworkingServiceRef';
+export { ruleString, validateInputSchema } from './plan/validateInputSchema';
+export type { ValidateInput, Zod } from './plan/validateInputSchema';

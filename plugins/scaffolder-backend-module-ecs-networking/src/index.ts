@@ -7,11 +7,10 @@
  */
 
 export { scaffolderModuleEcsNetworking as default } from './module';
-export {
-  createValidateAction,
-  validateInputSchema,
-  VALIDATE_ACTION_ID,
-} from './actions/validate';
+export { createValidateAction, VALIDATE_ACTION_ID } from './actions/validate';
+// Its home is the -node package, shared with the backend plugin's
+// `ecs-networking:validate-service`; still exported here for existing callers.
+export { validateInputSchema } from '@ecs-net/plugin-ecs-networking-node';
 export {
   createValidateTerraformAction,
   validateTerraformInputSchema,

@@ -8,6 +8,7 @@ import {
   NetworkFact,
   RecordedChange,
 } from '@ecs-net/plugin-ecs-networking-common';
+import { chunks } from '../store/chunks';
 
 /** How much history is kept. */
 export interface HistorySettings {
@@ -24,15 +25,6 @@ interface ChangeRow {
   at: string;
   trigger: ChangeTrigger;
   change: string;
-}
-
-/** Rows per statement: well under every database's limit on bound values. */
-const CHUNK = 400;
-
-function chunks<T>(items: T[]): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) result.push(items.slice(i, i + CHUNK));
-  return result;
 }
 
 function toRecorded(row: ChangeRow): RecordedChange {

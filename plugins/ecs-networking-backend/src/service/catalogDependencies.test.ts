@@ -50,6 +50,15 @@ describe('readCatalogDependsOn', () => {
       { arn: usersUs, component: 'users' },
     ]);
     expect(result).toEqual({ dependsOn: { [A]: [C] }, missingComponents: [] });
+
+    // From another account, the one in its own region.
+    const partner = 'arn:aws:ecs:eu-west-1:222222222222:service/data/portal';
+    const across = await readCatalogDependsOn(catalog, mockServices.auth(), [
+      { arn: partner, component: 'portal' },
+      { arn: C, component: 'users' },
+      { arn: usersUs, component: 'users' },
+    ]);
+    expect(across.dependsOn).toEqual({ [partner]: [C] });
   });
 
   it('ignores Components this plugin published itself', async () => {
@@ -74,5 +83,68 @@ describe('readCatalogDependsOn', () => {
       { arn: C, component: 'component:shop/users' },
     ]);
     expect(result.missingComponents).toEqual(['component:default/mysql', 'component:shop/users']);
+  });
+
+  it('reads, for drift, each Component’s declarations resolved to services, and the entity a dependsOn line names', async () => {
+    const managed = { 'backstage.io/managed-by-location': 'ecs-networking:ecs-networking' };
+    const published = (kind: string, name: string, annotations: Record<string, string>): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind,
+      metadata: { name, namespace: 'default', annotations: { ...managed, ...annotations } },
+      spec: { type: kind === 'API' ? 'ecs-service-connect' : 'ecs-service', owner: 'team' },
+    });
+    const portal = component('portal', ['users', 'resource:default/postgres']);
+    portal.spec!.consumesApis = ['orders-8080', 'users-openapi'];
+    const usersApi: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name: 'users-openapi', namespace: 'default' },
+      spec: { type: 'openapi', owner: 'team', lifecycle: 'production', definition: '{}' },
+      relations: [{ type: 'apiProvidedBy', targetRef: 'component:default/users' }],
+    };
+    const catalog = catalogServiceMock({
+      entities: [
+        portal,
+        usersApi,
+        component('users', []),
+        published('API', 'orders-8080', { [ANNOTATIONS.endpointId]: 'connect:111111111111:eu-west-1:sc.local:orders:8080' }),
+        // orders has a Resource and a generated Component: the Component is named.
+        published('Resource', 'orders-res', { [ANNOTATIONS.serviceArn]: B }),
+        published('Component', 'orders-gen', { [ANNOTATIONS.serviceArn]: B }),
+        published('Resource', 'users-res', { [ANNOTATIONS.serviceArn]: C }),
+      ],
+    });
+    const result = await readCatalogDependsOn(
+      catalog,
+      mockServices.auth(),
+      [
+        { arn: A, component: 'portal' },
+        { arn: B },
+        { arn: C, component: 'users' },
+      ],
+      { declarations: true },
+    );
+    expect(result.components).toEqual([
+      {
+        component: 'component:default/portal',
+        declared: [
+          { ref: 'component:default/users', relation: 'dependsOn', serviceArns: [C] },
+          // Not in the catalog, not in the network: stands for no service.
+          { ref: 'resource:default/postgres', relation: 'dependsOn', serviceArns: [] },
+          {
+            ref: 'api:default/orders-8080',
+            relation: 'consumesApis',
+            serviceArns: [],
+            endpointIds: ['connect:111111111111:eu-west-1:sc.local:orders:8080'],
+          },
+          // A hand-written API: the services of the Component that provides it.
+          { ref: 'api:default/users-openapi', relation: 'consumesApis', serviceArns: [C] },
+        ],
+      },
+      { component: 'component:default/users', declared: [] },
+    ]);
+    // users is named by its hand-written Component, so it needs no entry.
+    expect(result.entityRefs).toEqual({ [B]: 'component:default/orders-gen' });
+    expect(result.dependsOn).toEqual({ [A]: [C] });
   });
 });

@@ -223,7 +223,7 @@ export class SyncEngine {
     );
     let links: CatalogLinks;
     try {
-      links = await readCatalogDependsOn(services);
+      links = await readCatalogDependsOn(services, { declarations: config.drift.enabled });
     } catch (error) {
       logger.warn(`ECS networking sync: could not read catalog dependsOn, keeping the last answer: ${error}`);
       return;

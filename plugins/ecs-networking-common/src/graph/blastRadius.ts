@@ -56,7 +56,13 @@ export interface BlastRadiusOptions {
   defaultOwner?: string;
 }
 
-function present(service: ModelService, defaultOwner: string): BlastRadiusService {
+/**
+ * A service as blast radius and ownership answers present it: who it is,
+ * where, and whom to page (its owner tag, else the default owner).
+ *
+ * @public
+ */
+export function presentService(service: ModelService, defaultOwner: string): BlastRadiusService {
   const component = entityRefFromTag(service.component, 'component');
   return {
     arn: service.arn,
@@ -109,7 +115,7 @@ export function blastRadius(
     }
     const level = [...callsBy].map(([arn, edges]) => ({
       hop,
-      service: present(graph.services.get(arn)!, defaultOwner),
+      service: presentService(graph.services.get(arn)!, defaultOwner),
       calls: edges.map(edge => ({
         to: edge.to,
         toName: graph.services.get(edge.to)?.name ?? edge.to,
@@ -125,7 +131,7 @@ export function blastRadius(
   }
 
   return {
-    targets: known.map(arn => present(graph.services.get(arn)!, defaultOwner)),
+    targets: known.map(arn => presentService(graph.services.get(arn)!, defaultOwner)),
     ...(endpointIds ? { endpointIds: [...endpointIds] } : {}),
     hops,
     callers,

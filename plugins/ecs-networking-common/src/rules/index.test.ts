@@ -31,11 +31,13 @@ describe('lintRules', () => {
         'owner-tag-missing',
         'tag-not-entity-ref',
         'component-tag-not-in-catalog',
+        'dependency-undeclared',
+        'dependency-not-observed',
         'namespace-unused',
         'reference-unresolved',
       ]),
     );
-    expect(ids).toHaveLength(25);
+    expect(ids).toHaveLength(27);
     for (const rule of lintRules) {
       expect(rule.title).toBeTruthy();
       expect(rule.description).toBeTruthy();

@@ -4,6 +4,8 @@ import { compareSeverities } from '../severity';
 import { appMeshInUse } from './app-mesh-in-use';
 import { cloudMapHealthCheckMissing } from './cloud-map-health-check-missing';
 import { componentTagNotInCatalog } from './component-tag-not-in-catalog';
+import { dependencyNotObserved } from './dependency-not-observed';
+import { dependencyUndeclared } from './dependency-undeclared';
 import { discoveryNameConflict } from './discovery-name-conflict';
 import { dnsARecordNetworkMode } from './dns-a-record-network-mode';
 import { dnsSrvMissingPort } from './dns-srv-missing-port';
@@ -33,6 +35,8 @@ export {
   appMeshInUse,
   cloudMapHealthCheckMissing,
   componentTagNotInCatalog,
+  dependencyNotObserved,
+  dependencyUndeclared,
   discoveryNameConflict,
   dnsARecordNetworkMode,
   dnsSrvMissingPort,
@@ -86,6 +90,8 @@ export const lintRules: readonly LintRule[] = Object.freeze([
   ownerTagMissing,
   tagNotEntityRef,
   componentTagNotInCatalog,
+  dependencyUndeclared,
+  dependencyNotObserved,
   namespaceUnused,
   referenceUnresolved,
 ]);

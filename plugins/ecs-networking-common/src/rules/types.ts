@@ -14,6 +14,7 @@ import type {
   ServiceConnectService,
   TaskDefinitionInfo,
 } from '../snapshot';
+import type { DriftInput } from '../drift';
 import type { EndpointIndex } from '../endpointIndex';
 import type { TagKeys } from '../tagKeys';
 import type { Scoped, ScopeIndex } from '../scopeIndex';
@@ -32,6 +33,8 @@ export interface RuleContext {
   tagKeys: TagKeys;
   /** Component refs that component tags name and the catalog does not hold; absent where the catalog was not read. */
   catalogMissingComponents?: string[];
+  /** What the catalog declares, to compare with the observed calls; absent where the catalog was not read or drift is off. */
+  drift?: DriftInput;
 }
 
 /** @public */

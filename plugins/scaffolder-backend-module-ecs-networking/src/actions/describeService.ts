@@ -11,7 +11,8 @@ import {
 import type { LiveNetworkSource } from '../live/liveNetworkSource';
 import { PlanRejectedError } from './planRejected';
 import { examples } from './describeService.examples';
-import { CapturedSchema, plain, ruleString, type Zod } from './zodSchema';
+import { ruleString } from '@ecs-net/plugin-ecs-networking-node';
+import { CapturedSchema, plain, type Zod } from './zodSchema';
 
 export const DESCRIBE_SERVICE_ACTION_ID = 'ecs-networking:describe-service';
 

@@ -17,7 +17,8 @@ import { extractPlans } from '../terraform/extractPlans';
 import { readTerraform } from '../terraform/readTerraform';
 import { logProblems, PlanRejectedError } from './planRejected';
 import { examples } from './validateTerraform.examples';
-import { CapturedSchema, plain, ruleString, type Zod } from './zodSchema';
+import { ruleString } from '@ecs-net/plugin-ecs-networking-node';
+import { CapturedSchema, plain, type Zod } from './zodSchema';
 
 export const VALIDATE_TERRAFORM_ACTION_ID = 'ecs-networking:validate-terraform';
 

@@ -1,6 +1,5 @@
 import { InputError } from '@backstage/errors';
 import type { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
-import type { NameRule } from '@ecs-net/plugin-ecs-networking-common';
 
 type InputFactories = NonNullable<
   NonNullable<TemplateActionOptions['schema']>['input']
@@ -48,16 +47,6 @@ export class CapturedSchema<T extends ZodType> {
     });
     throw new InputError(`Invalid input for ${what}:\n${lines.join('\n')}`);
   }
-}
-
-/** A string schema for a name rule, with the rule's message. */
-export function ruleString(z: Zod, rule: NameRule, description: string) {
-  return z
-    .string({ description })
-    .max(rule.maxLength, {
-      message: `${rule.message} (at most ${rule.maxLength} characters)`,
-    })
-    .regex(rule.pattern, { message: rule.message });
 }
 
 /**
