@@ -111,12 +111,13 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
     ]);
   });
 
-  it('renders the three new-service templates from one skeleton, switched by mode', async () => {
+  it('renders every template from one skeleton, switched by mode', async () => {
     const skeletons = await Promise.all(
       [
         'ecs-service-connect',
         'ecs-service-discovery',
         'ecs-service-connect-and-discovery',
+        'ecs-migrate-app-mesh',
       ].map(async name => {
         const { template, directoryContents } = await loadTemplate(name);
         const render = template.spec.steps.find(
@@ -133,6 +134,7 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       'service-connect',
       'service-discovery',
       'both',
+      'migrate',
     ]);
     expect(
       new Set(skeletons.map(s => JSON.stringify([s.url, s.files]))).size,
