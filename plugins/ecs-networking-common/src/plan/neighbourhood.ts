@@ -1,0 +1,335 @@
+import { declaredAddress, splitDeclared } from '../edges';
+import { buildEndpointsFromIndex, effectiveDiscoveryName } from '../endpoints';
+import { cloudMapServiceArnsOf } from '../findingSubjects';
+import { normalizeHost } from '../names';
+import { endsWithNamespace } from '../references';
+import { createScopeIndex } from '../scopeIndex';
+import type { EcsServiceInfo, ScopeSnapshot } from '../snapshot';
+import type { TagKeys } from '../tagKeys';
+import type { Baseline } from './baseline';
+import { nameInNamespace } from './estateIndex';
+import type { PlanFragment } from './planFragment';
+import type { PlanScope } from './resolveScope';
+
+/**
+ * The lint rules whose findings `planNeighbourhood` knows the reach of, by
+ * what a finding of theirs reads besides its subject's own configuration:
+ *
+ * - nothing else: the rules about one service's (or namespace's, or Cloud
+ *   Map service's) own settings;
+ * - the edges and unresolved references of the subject (calls resolve by
+ *   host, dependency tags by ARN, name or host, observed calls by discovery
+ *   name): `reference-unresolved`, `service-connect-unreachable-caller`,
+ *   `service-connect-client-redeploy`, `service-connect-tls-bypassed`;
+ * - the other claimants of a name in a namespace: `duplicate-client-alias`
+ *   (same host), `duplicate-discovery-name` and `discovery-name-conflict`
+ *   (same discovery name);
+ * - the users of a namespace: `namespace-unused`; the registrants of a Cloud
+ *   Map service: `cloud-map-health-check-missing`.
+ *
+ * A rule missing here (a new one) makes the plan check analyse the whole
+ * estate, which is always right, until its reach is added.
+ */
+export const RULES_WITH_KNOWN_REACH: ReadonlySet<string> = new Set([
+  // Own settings.
+  'service-connect-port-name',
+  'service-connect-namespace-missing',
+  'service-connect-shared-namespace-reference',
+  'service-connect-namespace-region',
+  'shared-namespace-ecs-permission',
+  'service-connect-timeout-protocol',
+  'service-connect-idle-timeout-short',
+  'service-connect-access-log-destination',
+  'vpc-lattice-port-name',
+  'dns-ttl-too-high',
+  'dns-a-record-network-mode',
+  'dns-srv-missing-port',
+  'app-mesh-in-use',
+  'owner-tag-missing',
+  'tag-not-entity-ref',
+  'component-tag-not-in-catalog',
+  // Edges and unresolved references.
+  'reference-unresolved',
+  'service-connect-unreachable-caller',
+  'service-connect-client-redeploy',
+  'service-connect-tls-bypassed',
+  // Claimants of a name.
+  'duplicate-client-alias',
+  'duplicate-discovery-name',
+  'discovery-name-conflict',
+  // Users of a namespace, registrants of a Cloud Map service.
+  'namespace-unused',
+  'cloud-map-health-check-missing',
+]);
+
+/** Whose part of the analysis a plan can change, by ARN. */
+export interface Affected {
+  services: Set<string>;
+  namespaces: Set<string>;
+  cloudMapServices: Set<string>;
+  taskDefinitions: Set<string>;
+}
+
+/** The part of the estate a plan's analysis needs. */
+export interface Neighbourhood {
+  /** Their analysis in `snapshots` is the one of the whole estate with the plan in it. */
+  affected: Affected;
+  /**
+   * The estate with the plan in it, cut down to the affected and all their
+   * analysis reads: every namespace and cluster, and of the services, task
+   * definitions and Cloud Map services only those.
+   */
+  snapshots: ScopeSnapshot[];
+}
+
+interface Kept {
+  services: Set<string>;
+  taskDefinitions: Set<string>;
+  cloudMapServices: Set<string>;
+}
+
+function cut(snapshots: ScopeSnapshot[], kept: Kept): ScopeSnapshot[] {
+  return snapshots.map(s => ({
+    ...s,
+    services: s.services.filter(x => kept.services.has(x.arn)),
+    taskDefinitions: s.taskDefinitions.filter(td =>
+      kept.taskDefinitions.has(td.arn),
+    ),
+    cloudMapServices: s.cloudMapServices.filter(c =>
+      kept.cloudMapServices.has(c.arn),
+    ),
+    observedCalls: s.observedCalls?.filter(c => kept.services.has(c.from)),
+  }));
+}
+
+function connectKeys(service: EcsServiceInfo | undefined): string[] {
+  const sc = service?.serviceConnect;
+  if (!sc?.enabled || !sc.namespace) return [];
+  const namespace = sc.namespace;
+  return sc.services.map(entry =>
+    nameInNamespace(namespace, effectiveDiscoveryName(entry)),
+  );
+}
+
+function connectNamespace(service: EcsServiceInfo | undefined) {
+  const sc = service?.serviceConnect;
+  return sc?.enabled ? sc.namespace : undefined;
+}
+
+/**
+ * Step 3b: what a plan changes in the analysis of the estate, and what the
+ * analysis of that reads. The plan adds a service (with its task definition,
+ * Cloud Map services and namespaces) and may replace one; that changes the
+ * analysis of
+ *
+ * - both services, the other services answering on one of their hosts (an
+ *   endpoint id, a client alias claimed twice) and those calling one of
+ *   their hosts, ARNs or names, or a name under a namespace the plan
+ *   creates (their edges and unresolved references);
+ * - the services claiming one of their discovery names in a namespace;
+ * - the namespaces either uses or the plan creates, and the Cloud Map
+ *   services either has.
+ *
+ * For each of those the neighbourhood holds what its analysis reads: the
+ * services answering on its hosts and on the hosts it calls, the services
+ * its dependency tag and observed calls name, the other claimants of its
+ * names, a user of each namespace per account, the registrants of each
+ * Cloud Map service; of each of those, the task definition and Cloud Map
+ * services. Analysed together they give the affected exactly what the whole
+ * estate would (`neighbourhood.test.ts` compares the two).
+ */
+export function planNeighbourhood(
+  baseline: Baseline,
+  after: ScopeSnapshot[],
+  planScope: PlanScope,
+  fragment: PlanFragment,
+  tagKeys: TagKeys,
+): Neighbourhood {
+  const { scopes, index } = baseline;
+  const planned = fragment.service;
+  const replaced = fragment.replaced;
+  const gone = (arn: string) => arn === replaced?.arn && arn !== planned.arn;
+  const serviceAfter = (arn: string): EcsServiceInfo | undefined => {
+    if (arn === planned.arn) return planned;
+    return gone(arn) ? undefined : scopes.serviceByArn.get(arn)?.item;
+  };
+
+  // The planned service's endpoints, from its own part of the estate.
+  const plannedCloudMap = new Set([
+    ...cloudMapServiceArnsOf(planned),
+    ...fragment.cloudMapServices.map(c => c.arn),
+  ]);
+  const own = createScopeIndex(
+    cut(after, {
+      services: new Set([planned.arn]),
+      taskDefinitions: new Set([fragment.taskDefinition.arn]),
+      cloudMapServices: plannedCloudMap,
+    }),
+  );
+  const plannedEndpoints = buildEndpointsFromIndex(own);
+  const plannedHosts = new Set(plannedEndpoints.map(e => e.host));
+  const hostsOf = (arn: string) =>
+    arn === planned.arn ? [...plannedHosts] : index.hostsOf.get(arn);
+  const providersOf = (host: string) =>
+    plannedHosts.has(host)
+      ? [...index.providersOfHost.get(host), planned.arn]
+      : index.providersOfHost.get(host);
+
+  const affected: Affected = {
+    services: new Set([planned.arn]),
+    namespaces: new Set(fragment.namespaces.map(ns => ns.arn)),
+    cloudMapServices: new Set(plannedCloudMap),
+    taskDefinitions: new Set([fragment.taskDefinition.arn]),
+  };
+  const affect = (arns: Iterable<string>) => {
+    for (const arn of arns) affected.services.add(arn);
+  };
+  // The planned service, and the live one it replaces (as it was: it may
+  // have the planned service's ARN).
+  const changed = [
+    { service: planned, hosts: [...plannedHosts] },
+    ...(replaced
+      ? [{ service: replaced, hosts: index.hostsOf.get(replaced.arn) }]
+      : []),
+  ];
+  for (const { service, hosts } of changed) {
+    affected.services.add(service.arn);
+    affected.taskDefinitions.add(service.taskDefinitionArn);
+    const namespace = connectNamespace(service);
+    if (namespace) affected.namespaces.add(namespace);
+    affect(index.callersOf.get(service.arn));
+    for (const host of hosts) {
+      affect(index.callersOfHost.get(host));
+      // The other services answering there: the ids of their endpoints, and
+      // so their callers' edges, may change.
+      for (const provider of index.providersOfHost.get(host)) {
+        affected.services.add(provider);
+        affect(index.callersOf.get(provider));
+      }
+    }
+    affect(index.callersOfName.get(service.name.toLowerCase()));
+    affect(index.callersOfArn.get(service.arn));
+    for (const entry of service.serviceConnect?.services ?? []) {
+      const name = effectiveDiscoveryName(entry).toLowerCase();
+      affect(index.callersOfDiscoveryName.get(name));
+    }
+    for (const key of connectKeys(service)) {
+      affect(index.connectEntries.get(key));
+    }
+  }
+  affect(index.callersOfArn.get(fragment.serviceArn));
+  if (replaced) {
+    for (const arn of cloudMapServiceArnsOf(replaced)) {
+      affected.cloudMapServices.add(arn);
+      const cloudMap = scopes.cloudMapServiceByArn.get(arn);
+      const namespace = cloudMap && scopes.namespaceOfCloudMapService(cloudMap);
+      if (namespace) affected.namespaces.add(namespace.item.arn);
+    }
+  }
+  // A name under a namespace the plan creates now looks like ours: its
+  // callers get an unresolved reference.
+  const created = new Set(
+    fragment.namespaces.map(ns => normalizeHost(ns.name)),
+  );
+  if (created.size > 0) {
+    for (const host of index.callersOfHost.keys()) {
+      if (endsWithNamespace(host, created))
+        affect(index.callersOfHost.get(host));
+    }
+  }
+  // The planned Cloud Map services: their namespaces, and the Service
+  // Connect discovery names of the same name there.
+  for (const cloudMap of own.cloudMapServices) {
+    const namespace = own.namespaceOfCloudMapService(cloudMap);
+    if (!namespace) continue;
+    affected.namespaces.add(namespace.item.arn);
+    if (!cloudMap.item.managedByEcs && cloudMap.item.dnsRecords.length > 0) {
+      affect(
+        index.connectEntries.get(
+          nameInNamespace(namespace.item.arn, cloudMap.item.name),
+        ),
+      );
+    }
+  }
+  const defaultNamespace = planScope.cluster.serviceConnectDefaultNamespace;
+  if (!planScope.clusterExists && defaultNamespace) {
+    affected.namespaces.add(defaultNamespace);
+  }
+
+  // What the analysis of the affected reads.
+  const kept: Kept = {
+    services: new Set(),
+    taskDefinitions: new Set(),
+    cloudMapServices: new Set(affected.cloudMapServices),
+  };
+  const keep = (arn: string) => {
+    if (serviceAfter(arn)) kept.services.add(arn);
+  };
+  // A called service's endpoints, with every other claimant of their ids.
+  const keepWithClaimants = (arn: string) => {
+    keep(arn);
+    for (const host of hostsOf(arn)) providersOf(host).forEach(keep);
+  };
+  for (const arn of affected.services) {
+    const service = serviceAfter(arn);
+    if (!service) continue;
+    keepWithClaimants(arn);
+    const td =
+      arn === planned.arn
+        ? fragment.taskDefinition
+        : scopes.taskDefinitionOf(service);
+    for (const container of td?.containers ?? []) {
+      for (const reference of container.references) {
+        providersOf(normalizeHost(reference.host)).forEach(keep);
+      }
+    }
+    for (const entry of splitDeclared(service.tags[tagKeys.dependsOn] ?? '')) {
+      if (entry.startsWith('arn:')) keepWithClaimants(entry);
+      const address = declaredAddress(entry);
+      if (address) providersOf(address.host).forEach(keep);
+      const named = index.servicesNamed.get(entry.toLowerCase());
+      named.forEach(keepWithClaimants);
+      if (planned.name.toLowerCase() === entry.toLowerCase()) {
+        keepWithClaimants(planned.arn);
+      }
+    }
+    for (const name of index.observedCallsOf.get(arn)) {
+      index.providersOfDiscoveryName.get(name).forEach(keepWithClaimants);
+      if (plannedEndpoints.some(e => e.discoveryName?.toLowerCase() === name)) {
+        keepWithClaimants(planned.arn);
+      }
+    }
+    for (const key of connectKeys(service)) {
+      index.connectEntries.get(key).forEach(keep);
+      for (const cloudMap of index.dnsServices.get(key)) {
+        kept.cloudMapServices.add(cloudMap);
+      }
+    }
+  }
+  // A live user of each namespace, besides the replaced service (the
+  // planned one is kept), per account it is used from.
+  const otherUser = (users: string[]) => users.find(u => u !== replaced?.arn);
+  for (const namespace of affected.namespaces) {
+    const use = index.namespaceUse.get(namespace);
+    if (!use) continue;
+    for (const users of use.connectByAccount.values()) {
+      const user = otherUser(users);
+      if (user) keep(user);
+    }
+    const registrant = otherUser(use.registered);
+    if (registrant) keep(registrant);
+    for (const cloudMap of use.withInstances)
+      kept.cloudMapServices.add(cloudMap);
+  }
+  for (const cloudMap of affected.cloudMapServices) {
+    index.registrantsOf.get(cloudMap).forEach(keep);
+  }
+  for (const arn of kept.services) {
+    const service = serviceAfter(arn)!;
+    kept.taskDefinitions.add(service.taskDefinitionArn);
+    for (const cloudMap of cloudMapServiceArnsOf(service)) {
+      kept.cloudMapServices.add(cloudMap);
+    }
+  }
+  return { affected, snapshots: cut(after, kept) };
+}
