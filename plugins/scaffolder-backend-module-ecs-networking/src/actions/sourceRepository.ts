@@ -87,7 +87,7 @@ export function createSourceRepositoryAction(options: {
           'branch',
           'directory',
           'url',
-        ])
+        ] as const)
           ctx.output(key, '');
         ctx.output('reason', reason);
       };

@@ -88,7 +88,8 @@ export function sourceRepositoryOf(
   return {
     repository: {
       type,
-      repoUrl: `${integration.config.host}?${params}`,
+      // byUrl matched the integration on this host.
+      repoUrl: `${url.host}?${params}`,
       branch: parts.ref,
       directory: normalizeDirectory(inRepository),
       url: location.target,
