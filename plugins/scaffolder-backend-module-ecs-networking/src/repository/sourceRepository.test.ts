@@ -97,6 +97,24 @@ describe('sourceRepositoryOf', () => {
     });
   });
 
+  it('reads the directory of a GitLab source location, a blob URL ending in "/"', () => {
+    const { repository } = sourceRepositoryOf(
+      component({
+        [SOURCE]:
+          'url:https://gitlab.example.com/acme/shop-infra/-/blob/main/services/legacy-gateway/',
+        [MANAGED_BY]:
+          'url:https://gitlab.example.com/acme/shop-infra/-/blob/main/services/legacy-gateway/catalog-info.yaml',
+      }),
+      integrations,
+    );
+    expect(repository).toMatchObject({
+      type: 'gitlab',
+      repoUrl: 'gitlab.example.com?owner=acme&repo=shop-infra',
+      branch: 'main',
+      directory: 'services/legacy-gateway',
+    });
+  });
+
   it('reads GitLab subgroups as the owner', () => {
     const { repository } = sourceRepositoryOf(
       component({

@@ -78,11 +78,13 @@ export function sourceRepositoryOf(
       reason: `${location.target} names no repository on ${url.host}`,
     };
   }
-  // A managed-by location names the catalog-info.yaml file, as does any
-  // blob URL: the source is the directory the file is in.
+  // A managed-by location names the catalog-info.yaml file, as does a blob
+  // URL without a trailing "/" (GitLab's source locations are blob URLs of
+  // directories): the source is the directory the file is in.
   const namesFile =
-    parts.kind === 'blob' ||
-    !entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION];
+    !url.pathname.endsWith('/') &&
+    (parts.kind === 'blob' ||
+      !entity.metadata.annotations?.[ANNOTATION_SOURCE_LOCATION]);
   const inRepository = namesFile ? path.posix.dirname(parts.path) : parts.path;
   const params = new URLSearchParams({ owner: parts.owner, repo: parts.repo });
   return {
