@@ -9,7 +9,8 @@ import {
   analyzeWithPlan,
   snapshotsWithPlan,
 } from './mergeFragment';
-import { planNeighbourhood, RULES_WITH_KNOWN_REACH } from './neighbourhood';
+import { planNeighbourhood } from './neighbourhood';
+import { RULES_WITH_KNOWN_REACH } from './ruleReach';
 import { servicesByArn } from './owners';
 import { planFragment } from './planFragment';
 import { problemCollector } from './problemCollector';

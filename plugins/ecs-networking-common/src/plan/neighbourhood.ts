@@ -3,64 +3,14 @@ import { buildEndpointsFromIndex, effectiveDiscoveryName } from '../endpoints';
 import { cloudMapServiceArnsOf } from '../findingSubjects';
 import { normalizeHost } from '../names';
 import { endsWithNamespace } from '../references';
-import { createScopeIndex } from '../scopeIndex';
+import type { Endpoint } from '../model';
+import { createScopeIndex, type ScopeIndex } from '../scopeIndex';
 import type { EcsServiceInfo, ScopeSnapshot } from '../snapshot';
 import type { TagKeys } from '../tagKeys';
 import type { Baseline } from './baseline';
 import { nameInNamespace } from './estateIndex';
 import type { PlanFragment } from './planFragment';
 import type { PlanScope } from './resolveScope';
-
-/**
- * The lint rules whose findings `planNeighbourhood` knows the reach of, by
- * what a finding of theirs reads besides its subject's own configuration:
- *
- * - nothing else: the rules about one service's (or namespace's, or Cloud
- *   Map service's) own settings;
- * - the edges and unresolved references of the subject (calls resolve by
- *   host, dependency tags by ARN, name or host, observed calls by discovery
- *   name): `reference-unresolved`, `service-connect-unreachable-caller`,
- *   `service-connect-client-redeploy`, `service-connect-tls-bypassed`;
- * - the other claimants of a name in a namespace: `duplicate-client-alias`
- *   (same host), `duplicate-discovery-name` and `discovery-name-conflict`
- *   (same discovery name);
- * - the users of a namespace: `namespace-unused`; the registrants of a Cloud
- *   Map service: `cloud-map-health-check-missing`.
- *
- * A rule missing here (a new one) makes the plan check analyse the whole
- * estate, which is always right, until its reach is added.
- */
-export const RULES_WITH_KNOWN_REACH: ReadonlySet<string> = new Set([
-  // Own settings.
-  'service-connect-port-name',
-  'service-connect-namespace-missing',
-  'service-connect-shared-namespace-reference',
-  'service-connect-namespace-region',
-  'shared-namespace-ecs-permission',
-  'service-connect-timeout-protocol',
-  'service-connect-idle-timeout-short',
-  'service-connect-access-log-destination',
-  'vpc-lattice-port-name',
-  'dns-ttl-too-high',
-  'dns-a-record-network-mode',
-  'dns-srv-missing-port',
-  'app-mesh-in-use',
-  'owner-tag-missing',
-  'tag-not-entity-ref',
-  'component-tag-not-in-catalog',
-  // Edges and unresolved references.
-  'reference-unresolved',
-  'service-connect-unreachable-caller',
-  'service-connect-client-redeploy',
-  'service-connect-tls-bypassed',
-  // Claimants of a name.
-  'duplicate-client-alias',
-  'duplicate-discovery-name',
-  'discovery-name-conflict',
-  // Users of a namespace, registrants of a Cloud Map service.
-  'namespace-unused',
-  'cloud-map-health-check-missing',
-]);
 
 /** Whose part of the analysis a plan can change, by ARN. */
 export interface Affected {
@@ -116,78 +66,91 @@ function connectNamespace(service: EcsServiceInfo | undefined) {
   return sc?.enabled ? sc.namespace : undefined;
 }
 
-/**
- * Step 3b: what a plan changes in the analysis of the estate, and what the
- * analysis of that reads. The plan adds a service (with its task definition,
- * Cloud Map services and namespaces) and may replace one; that changes the
- * analysis of
- *
- * - both services, the other services answering on one of their hosts (an
- *   endpoint id, a client alias claimed twice) and those calling one of
- *   their hosts, ARNs or names, or a name under a namespace the plan
- *   creates (their edges and unresolved references);
- * - the services claiming one of their discovery names in a namespace;
- * - the namespaces either uses or the plan creates, and the Cloud Map
- *   services either has.
- *
- * For each of those the neighbourhood holds what its analysis reads: the
- * services answering on its hosts and on the hosts it calls, the services
- * its dependency tag and observed calls name, the other claimants of its
- * names, a user of each namespace per account, the registrants of each
- * Cloud Map service; of each of those, the task definition and Cloud Map
- * services. Analysed together they give the affected exactly what the whole
- * estate would (`neighbourhood.test.ts` compares the two).
- */
-export function planNeighbourhood(
+/** The plan as a change of the estate, and lookups in the estate after it. */
+interface Change {
+  planned: EcsServiceInfo;
+  replaced?: EcsServiceInfo;
+  /** The planned service's part of the estate, indexed. */
+  own: ScopeIndex;
+  plannedEndpoints: Endpoint[];
+  plannedHosts: Set<string>;
+  /** A live service, the planned one, or undefined for the replaced one. */
+  serviceAfter(arn: string): EcsServiceInfo | undefined;
+  hostsOf(arn: string): readonly string[];
+  providersOf(host: string): readonly string[];
+}
+
+function changeOf(
   baseline: Baseline,
   after: ScopeSnapshot[],
-  planScope: PlanScope,
   fragment: PlanFragment,
-  tagKeys: TagKeys,
-): Neighbourhood {
+): Change {
   const { scopes, index } = baseline;
   const planned = fragment.service;
   const replaced = fragment.replaced;
-  const gone = (arn: string) => arn === replaced?.arn && arn !== planned.arn;
-  const serviceAfter = (arn: string): EcsServiceInfo | undefined => {
-    if (arn === planned.arn) return planned;
-    return gone(arn) ? undefined : scopes.serviceByArn.get(arn)?.item;
-  };
-
   // The planned service's endpoints, from its own part of the estate.
-  const plannedCloudMap = new Set([
-    ...cloudMapServiceArnsOf(planned),
-    ...fragment.cloudMapServices.map(c => c.arn),
-  ]);
   const own = createScopeIndex(
     cut(after, {
       services: new Set([planned.arn]),
       taskDefinitions: new Set([fragment.taskDefinition.arn]),
-      cloudMapServices: plannedCloudMap,
+      cloudMapServices: new Set([
+        ...cloudMapServiceArnsOf(planned),
+        ...fragment.cloudMapServices.map(c => c.arn),
+      ]),
     }),
   );
   const plannedEndpoints = buildEndpointsFromIndex(own);
   const plannedHosts = new Set(plannedEndpoints.map(e => e.host));
-  const hostsOf = (arn: string) =>
-    arn === planned.arn ? [...plannedHosts] : index.hostsOf.get(arn);
-  const providersOf = (host: string) =>
-    plannedHosts.has(host)
-      ? [...index.providersOfHost.get(host), planned.arn]
-      : index.providersOfHost.get(host);
+  return {
+    planned,
+    replaced,
+    own,
+    plannedEndpoints,
+    plannedHosts,
+    serviceAfter: arn => {
+      if (arn === planned.arn) return planned;
+      return arn === replaced?.arn
+        ? undefined
+        : scopes.serviceByArn.get(arn)?.item;
+    },
+    hostsOf: arn =>
+      arn === planned.arn ? [...plannedHosts] : index.hostsOf.get(arn),
+    providersOf: host =>
+      plannedHosts.has(host)
+        ? [...index.providersOfHost.get(host), planned.arn]
+        : index.providersOfHost.get(host),
+  };
+}
 
+/**
+ * Whose analysis the plan can change: both services (the replaced one as it
+ * was: it may have the planned service's ARN), the other services answering
+ * on one of their hosts (an endpoint id, a client alias claimed twice) and
+ * the callers of those, the services calling one of their hosts, ARNs,
+ * names or discovery names, or a name under a namespace the plan creates
+ * (their edges and unresolved references), the services claiming one of
+ * their discovery names in a namespace (or the name of a planned Cloud Map
+ * service there); the namespaces either uses or the plan creates, and the
+ * Cloud Map services either has.
+ */
+function affectedBy(
+  change: Change,
+  { index, scopes }: Baseline,
+  planScope: PlanScope,
+  fragment: PlanFragment,
+): Affected {
+  const { planned, replaced, own } = change;
   const affected: Affected = {
     services: new Set([planned.arn]),
     namespaces: new Set(fragment.namespaces.map(ns => ns.arn)),
-    cloudMapServices: new Set(plannedCloudMap),
+    cloudMapServices: new Set(own.cloudMapServices.map(c => c.item.arn)),
     taskDefinitions: new Set([fragment.taskDefinition.arn]),
   };
   const affect = (arns: Iterable<string>) => {
     for (const arn of arns) affected.services.add(arn);
   };
-  // The planned service, and the live one it replaces (as it was: it may
-  // have the planned service's ARN).
   const changed = [
-    { service: planned, hosts: [...plannedHosts] },
+    { service: planned, hosts: [...change.plannedHosts] },
     ...(replaced
       ? [{ service: replaced, hosts: index.hostsOf.get(replaced.arn) }]
       : []),
@@ -200,8 +163,8 @@ export function planNeighbourhood(
     affect(index.callersOf.get(service.arn));
     for (const host of hosts) {
       affect(index.callersOfHost.get(host));
-      // The other services answering there: the ids of their endpoints, and
-      // so their callers' edges, may change.
+      // The ids of the other endpoints there, and so their callers' edges,
+      // may change.
       for (const provider of index.providersOfHost.get(host)) {
         affected.services.add(provider);
         affect(index.callersOf.get(provider));
@@ -218,13 +181,11 @@ export function planNeighbourhood(
     }
   }
   affect(index.callersOfArn.get(fragment.serviceArn));
-  if (replaced) {
-    for (const arn of cloudMapServiceArnsOf(replaced)) {
-      affected.cloudMapServices.add(arn);
-      const cloudMap = scopes.cloudMapServiceByArn.get(arn);
-      const namespace = cloudMap && scopes.namespaceOfCloudMapService(cloudMap);
-      if (namespace) affected.namespaces.add(namespace.item.arn);
-    }
+  for (const arn of replaced ? cloudMapServiceArnsOf(replaced) : []) {
+    affected.cloudMapServices.add(arn);
+    const cloudMap = scopes.cloudMapServiceByArn.get(arn);
+    const namespace = cloudMap && scopes.namespaceOfCloudMapService(cloudMap);
+    if (namespace) affected.namespaces.add(namespace.item.arn);
   }
   // A name under a namespace the plan creates now looks like ours: its
   // callers get an unresolved reference.
@@ -233,12 +194,11 @@ export function planNeighbourhood(
   );
   if (created.size > 0) {
     for (const host of index.callersOfHost.keys()) {
-      if (endsWithNamespace(host, created))
+      if (endsWithNamespace(host, created)) {
         affect(index.callersOfHost.get(host));
+      }
     }
   }
-  // The planned Cloud Map services: their namespaces, and the Service
-  // Connect discovery names of the same name there.
   for (const cloudMap of own.cloudMapServices) {
     const namespace = own.namespaceOfCloudMapService(cloudMap);
     if (!namespace) continue;
@@ -255,8 +215,25 @@ export function planNeighbourhood(
   if (!planScope.clusterExists && defaultNamespace) {
     affected.namespaces.add(defaultNamespace);
   }
+  return affected;
+}
 
-  // What the analysis of the affected reads.
+/**
+ * What the analysis of the affected reads: the services answering on their
+ * hosts (with every other claimant of an endpoint id) and on the hosts they
+ * call, the services their dependency tags and observed calls name, the
+ * other claimants of their names in a namespace, a user of each namespace
+ * per account, the registrants of each Cloud Map service; and of each of
+ * those, the task definition and Cloud Map services.
+ */
+function readBy(
+  affected: Affected,
+  change: Change,
+  { index, scopes }: Baseline,
+  fragment: PlanFragment,
+  tagKeys: TagKeys,
+): Kept {
+  const { planned, replaced, serviceAfter, hostsOf, providersOf } = change;
   const kept: Kept = {
     services: new Set(),
     taskDefinitions: new Set(),
@@ -265,7 +242,6 @@ export function planNeighbourhood(
   const keep = (arn: string) => {
     if (serviceAfter(arn)) kept.services.add(arn);
   };
-  // A called service's endpoints, with every other claimant of their ids.
   const keepWithClaimants = (arn: string) => {
     keep(arn);
     for (const host of hostsOf(arn)) providersOf(host).forEach(keep);
@@ -287,15 +263,18 @@ export function planNeighbourhood(
       if (entry.startsWith('arn:')) keepWithClaimants(entry);
       const address = declaredAddress(entry);
       if (address) providersOf(address.host).forEach(keep);
-      const named = index.servicesNamed.get(entry.toLowerCase());
-      named.forEach(keepWithClaimants);
+      index.servicesNamed.get(entry.toLowerCase()).forEach(keepWithClaimants);
       if (planned.name.toLowerCase() === entry.toLowerCase()) {
         keepWithClaimants(planned.arn);
       }
     }
     for (const name of index.observedCallsOf.get(arn)) {
       index.providersOfDiscoveryName.get(name).forEach(keepWithClaimants);
-      if (plannedEndpoints.some(e => e.discoveryName?.toLowerCase() === name)) {
+      if (
+        change.plannedEndpoints.some(
+          e => e.discoveryName?.toLowerCase() === name,
+        )
+      ) {
         keepWithClaimants(planned.arn);
       }
     }
@@ -306,8 +285,8 @@ export function planNeighbourhood(
       }
     }
   }
-  // A live user of each namespace, besides the replaced service (the
-  // planned one is kept), per account it is used from.
+  // A live user of each namespace besides the replaced service (the planned
+  // one is kept), per account it is used from.
   const otherUser = (users: string[]) => users.find(u => u !== replaced?.arn);
   for (const namespace of affected.namespaces) {
     const use = index.namespaceUse.get(namespace);
@@ -318,8 +297,9 @@ export function planNeighbourhood(
     }
     const registrant = otherUser(use.registered);
     if (registrant) keep(registrant);
-    for (const cloudMap of use.withInstances)
+    for (const cloudMap of use.withInstances) {
       kept.cloudMapServices.add(cloudMap);
+    }
   }
   for (const cloudMap of affected.cloudMapServices) {
     index.registrantsOf.get(cloudMap).forEach(keep);
@@ -331,5 +311,31 @@ export function planNeighbourhood(
       kept.cloudMapServices.add(cloudMap);
     }
   }
-  return { affected, snapshots: cut(after, kept) };
+  return kept;
+}
+
+/**
+ * Step 3b: the part of the estate a plan's analysis needs. The plan adds a
+ * service (with its task definition, Cloud Map services and namespaces) and
+ * may replace one; `affectedBy` says whose analysis that can change,
+ * `readBy` what their analysis reads. Analysed together they give the
+ * affected exactly what the whole estate would (`neighbourhood.test.ts`
+ * compares the two), for the rules in `RULES_WITH_KNOWN_REACH`.
+ */
+export function planNeighbourhood(
+  baseline: Baseline,
+  after: ScopeSnapshot[],
+  planScope: PlanScope,
+  fragment: PlanFragment,
+  tagKeys: TagKeys,
+): Neighbourhood {
+  const change = changeOf(baseline, after, fragment);
+  const affected = affectedBy(change, baseline, planScope, fragment);
+  return {
+    affected,
+    snapshots: cut(
+      after,
+      readBy(affected, change, baseline, fragment, tagKeys),
+    ),
+  };
 }
