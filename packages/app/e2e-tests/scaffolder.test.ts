@@ -28,6 +28,18 @@ test('a new Service Connect service is scaffolded, checked against live state', 
   await page.keyboard.press('Escape');
   await page.screenshot({ path: `${SHOTS}/scaffolder-dependencies.png`, fullPage: true });
 
+  // No git host in the demo: publishing stays off, and the repository picker
+  // shows only once it is on.
+  await page.getByRole('button', { name: 'Next' }).click();
+  const publish = page.getByRole('checkbox', { name: 'Publish to a new repository' });
+  await expect(publish).not.toBeChecked();
+  await publish.check();
+  await expect(page.getByText('Repository', { exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Repository' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/scaffolder-repository.png`, fullPage: true });
+  await publish.uncheck();
+  await expect(page.getByRole('textbox', { name: 'Repository' })).toHaveCount(0);
+
   await page.getByRole('button', { name: 'Review' }).click();
   await expect(page.getByText('cart-service').first()).toBeVisible();
   await page.getByRole('button', { name: 'Create' }).click();

@@ -20,6 +20,11 @@ backend.add(
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@ecs-net/plugin-scaffolder-backend-module-ecs-networking'));
+// The templates' publish steps: publish:github and publish:github:pull-request,
+// publish:gitlab:merge-request. They run only where a template is told of a
+// repository (the demo has no git host and skips them).
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 
 // Carries the ecs-networking sync event to the catalog module, across
 // replicas when they share a PostgreSQL database.

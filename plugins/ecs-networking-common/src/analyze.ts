@@ -88,6 +88,16 @@ function sharedWith(scopes: ScopeIndex): Map<string, Set<string>> {
   return byArn;
 }
 
+/** Namespaces are listed by account, region, name and ARN. */
+export function compareNamespaces(a: ModelNamespace, b: ModelNamespace): number {
+  return (
+    compareStrings(a.accountId, b.accountId) ||
+    compareStrings(a.region, b.region) ||
+    compareStrings(a.name, b.name) ||
+    compareStrings(a.arn, b.arn)
+  );
+}
+
 function modelNamespaces(scopes: ScopeIndex, tagKeys: TagKeys): ModelNamespace[] {
   const shared = sharedWith(scopes);
   return scopes.namespaces
@@ -107,13 +117,7 @@ function modelNamespaces(scopes: ScopeIndex, tagKeys: TagKeys): ModelNamespace[]
       if (item.shares) namespace.shares = item.shares;
       return namespace;
     })
-    .sort(
-      (a, b) =>
-        compareStrings(a.accountId, b.accountId) ||
-        compareStrings(a.region, b.region) ||
-        compareStrings(a.name, b.name) ||
-        compareStrings(a.arn, b.arn),
-    );
+    .sort(compareNamespaces);
 }
 
 /**
@@ -128,6 +132,17 @@ export function analyzeNetwork(
   snapshots: ScopeSnapshot[],
   options: AnalyzeOptions = {},
 ): NetworkModel {
+  return analyzeIndexed(snapshots, options).model;
+}
+
+/**
+ * `analyzeNetwork`, with the scope index it built: the plan checks keep
+ * both for a live network, to find what a plan touches.
+ */
+export function analyzeIndexed(
+  snapshots: ScopeSnapshot[],
+  options: AnalyzeOptions = {},
+): { model: NetworkModel; scopes: ScopeIndex } {
   const tagKeys = resolveTagKeys(options.tagKeys);
   const scopes = createScopeIndex(snapshots);
   const endpoints = createEndpointIndex(
@@ -152,7 +167,7 @@ export function analyzeNetwork(
     catalogMissingComponents: options.catalogMissingComponents,
     drift: options.drift,
   });
-  return {
+  const model: NetworkModel = {
     services: modelServices(scopes, endpoints, tagKeys),
     namespaces: modelNamespaces(scopes, tagKeys),
     endpoints: endpoints.endpoints,
@@ -160,4 +175,5 @@ export function analyzeNetwork(
     unresolved,
     findings,
   };
+  return { model, scopes };
 }

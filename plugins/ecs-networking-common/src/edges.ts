@@ -126,6 +126,28 @@ function compareEvidence(a: Evidence, b: Evidence): number {
   );
 }
 
+/** Edges are listed by caller, target and endpoint. */
+export function compareEdges(a: Edge, b: Edge): number {
+  return (
+    compareStrings(a.from, b.from) ||
+    compareStrings(a.to, b.to) ||
+    compareStrings(a.endpointId, b.endpointId)
+  );
+}
+
+/** Unresolved references are listed by service, container, text and source. */
+export function compareUnresolved(
+  a: UnresolvedReference,
+  b: UnresolvedReference,
+): number {
+  return (
+    compareStrings(a.serviceArn, b.serviceArn) ||
+    compareStrings(a.container, b.container) ||
+    compareStrings(a.reference, b.reference) ||
+    compareStrings(JSON.stringify(a.source), JSON.stringify(b.source))
+  );
+}
+
 class EdgeCollector {
   private readonly edges = new Map<string, { edge: Edge; keys: Set<string> }>();
 
@@ -158,12 +180,7 @@ class EdgeCollector {
       edge.evidence.sort(compareEvidence);
       return edge;
     });
-    return edges.sort(
-      (a, b) =>
-        compareStrings(a.from, b.from) ||
-        compareStrings(a.to, b.to) ||
-        compareStrings(a.endpointId, b.endpointId),
-    );
+    return edges.sort(compareEdges);
   }
 }
 
@@ -204,9 +221,7 @@ function resolveDeclared(
     return endpoint ? [endpoint] : [];
   }
 
-  const address = parseHostPort(
-    entry.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, ''),
-  );
+  const address = declaredAddress(entry);
   if (address) {
     const matched = endpoints
       .match(address.host, address.port)
@@ -230,7 +245,17 @@ function resolveDeclared(
     .filter((e): e is Endpoint => e !== undefined);
 }
 
-function splitDeclared(value: string): string[] {
+/** The host and port a declared dependency names, if it names one. */
+export function declaredAddress(
+  entry: string,
+): { host: string; port?: number } | undefined {
+  return parseHostPort(
+    entry.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, ''),
+  );
+}
+
+/** The entries of a dependency tag value. */
+export function splitDeclared(value: string): string[] {
   return value
     .split(/[,\s]+/)
     .map(entry => entry.trim())
@@ -379,13 +404,7 @@ export function inferEdges(
     }
   }
 
-  unresolved.sort(
-    (a, b) =>
-      compareStrings(a.serviceArn, b.serviceArn) ||
-      compareStrings(a.container, b.container) ||
-      compareStrings(a.reference, b.reference) ||
-      compareStrings(JSON.stringify(a.source), JSON.stringify(b.source)),
-  );
+  unresolved.sort(compareUnresolved);
   return {
     edges: collector.result(),
     unresolved: dedupeUnresolved(unresolved),

@@ -243,7 +243,12 @@ export function buildEndpointsFromIndex(index: ScopeIndex): Endpoint[] {
     }
     endpoints.push(...claimants);
   }
-  return endpoints.sort((a, b) => compareStrings(a.id, b.id));
+  return endpoints.sort(compareEndpoints);
+}
+
+/** Endpoints are listed by id. */
+export function compareEndpoints(a: Endpoint, b: Endpoint): number {
+  return compareStrings(a.id, b.id);
 }
 
 /**

@@ -259,7 +259,11 @@ export function createReferenceIndex(
   );
 }
 
-function endsWithNamespace(host: string, names: ReadonlySet<string>): boolean {
+/** Whether a host lies under one of the (lower-case) namespace names. */
+export function endsWithNamespace(
+  host: string,
+  names: ReadonlySet<string>,
+): boolean {
   for (
     let dot = host.indexOf('.');
     dot >= 0;

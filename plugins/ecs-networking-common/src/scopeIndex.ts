@@ -43,6 +43,26 @@ export interface ScopeIndex {
   taskDefinitionOf(service: EcsServiceInfo): TaskDefinitionInfo | undefined;
 }
 
+/** Where a service stands in every list of services. */
+export interface ServicePlace {
+  accountId: string;
+  region: string;
+  cluster: string;
+  name: string;
+  arn: string;
+}
+
+/** Services are listed by account, region, cluster, name and ARN. */
+export function compareServicePlaces(a: ServicePlace, b: ServicePlace): number {
+  return (
+    compareStrings(a.accountId, b.accountId) ||
+    compareStrings(a.region, b.region) ||
+    compareStrings(a.cluster, b.cluster) ||
+    compareStrings(a.name, b.name) ||
+    compareStrings(a.arn, b.arn)
+  );
+}
+
 function scopeKey(accountId: string, region: string, id: string): string {
   return `${accountId}/${region}/${id}`;
 }
@@ -96,18 +116,23 @@ export function createScopeIndex(snapshots: ScopeSnapshot[]): ScopeIndex {
   namespaces.push(...namespaceByArn.values());
   cloudMapServices.push(...cloudMapServiceByArn.values());
 
-  services.sort(
-    (a, b) =>
-      compareStrings(a.accountId, b.accountId) ||
-      compareStrings(a.region, b.region) ||
-      compareStrings(a.item.clusterName, b.item.clusterName) ||
-      compareStrings(a.item.name, b.item.name) ||
-      compareStrings(a.item.arn, b.item.arn),
-  );
+  const sorted = services
+    .map(scoped => ({
+      scoped,
+      place: {
+        accountId: scoped.accountId,
+        region: scoped.region,
+        cluster: scoped.item.clusterName,
+        name: scoped.item.name,
+        arn: scoped.item.arn,
+      },
+    }))
+    .sort((a, b) => compareServicePlaces(a.place, b.place))
+    .map(({ scoped }) => scoped);
 
   return {
     snapshots,
-    services,
+    services: sorted,
     serviceByArn,
     taskDefinitionByArn,
     clusterByArn,

@@ -21,6 +21,11 @@ export {
   describeServiceInputSchema,
   DESCRIBE_SERVICE_ACTION_ID,
 } from './actions/describeService';
+export {
+  createSourceRepositoryAction,
+  sourceRepositoryInputSchema,
+  SOURCE_REPOSITORY_ACTION_ID,
+} from './actions/sourceRepository';
 export { HttpLiveNetworkSource } from './live/liveNetworkSource';
 export type { LiveNetworkSource } from './live/liveNetworkSource';
 export type {

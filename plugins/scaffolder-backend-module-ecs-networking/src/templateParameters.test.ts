@@ -60,6 +60,10 @@ const PARAMETERS: Record<string, { valid: string; refuses: string[] }> = {
     refuses: ['arn:aws:iam::111111111111:role/a b', ...SHELL, ...CONTROL],
   },
   dependencies: { valid: 'order-service:8080', refuses: [...TRAVERSAL, ...SHELL, ...CONTROL] },
+  repoUrl: {
+    valid: 'github.com?owner=acme&repo=checkout',
+    refuses: [...TRAVERSAL, ...SHELL, ...CONTROL, 'github.com?owner=acme&repo=..', 'github.com?owner=..%2Fx&repo=a'],
+  },
 };
 
 /**

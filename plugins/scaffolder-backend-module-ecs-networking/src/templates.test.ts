@@ -111,12 +111,13 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
     ]);
   });
 
-  it('renders the three new-service templates from one skeleton, switched by mode', async () => {
+  it('renders every template from one skeleton, switched by mode', async () => {
     const skeletons = await Promise.all(
       [
         'ecs-service-connect',
         'ecs-service-discovery',
         'ecs-service-connect-and-discovery',
+        'ecs-migrate-app-mesh',
       ].map(async name => {
         const { template, directoryContents } = await loadTemplate(name);
         const render = template.spec.steps.find(
@@ -133,6 +134,7 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       'service-connect',
       'service-discovery',
       'both',
+      'migrate',
     ]);
     expect(
       new Set(skeletons.map(s => JSON.stringify([s.url, s.files]))).size,
@@ -855,6 +857,16 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       expect(result.files['MIGRATION.md']).toContain(
         'terraform import aws_ecs_service.this shop/legacy-gateway',
       );
+      // No repository holds its Component here: no pull request, and the
+      // output says why; the files stay whole for download.
+      expect(result.log.join('\n')).toContain(
+        'No repository to open a pull request on: component:default/legacy-gateway is not in the catalog.',
+      );
+      expect((result.output as any).text[1]).toMatchObject({
+        title: 'No pull request',
+        content: expect.stringContaining('is not in the catalog'),
+      });
+      expect(result.files['README.md']).toBeDefined();
     });
 
     it('uses the names the form shows, and refuses a service without App Mesh', async () => {

@@ -19,6 +19,8 @@ export interface BackendSettings {
   database: Record<string, unknown>;
   /** `ecsNetworking.schedule`, as ISO durations (strings replace the demo's objects). */
   sync: { frequency: string; timeout: string };
+  /** More config, read last: its arrays replace the demo's (catalog.locations). */
+  config?: Record<string, unknown>;
 }
 
 export interface CatalogEntity {
@@ -74,11 +76,20 @@ export class BackendProcess {
         },
       }),
     );
+    const configs = ['../../app-config.yaml', override];
+    if (settings.config) {
+      const extra = path.join(
+        settings.dir,
+        `${settings.label}.extra.app-config.yaml`,
+      );
+      writeFileSync(extra, JSON.stringify(settings.config));
+      configs.push(extra);
+    }
     const started = Date.now();
     const child = NodeProcess.start(
       settings.label,
       'src/index.ts',
-      ['--config', '../../app-config.yaml', '--config', override],
+      configs.flatMap(file => ['--config', file]),
       {
         cwd: BACKEND_DIR,
         // Not `test` (jest's): the scheduler's janitor, which frees the

@@ -40,9 +40,10 @@ function unresolvedPlan(plan: PlannedService): ResolvedPlan {
  * Checks a planned service against the live estate, in steps: find its
  * account, region and cluster; turn it into a snapshot fragment (ECS
  * service, task definition, Cloud Map services); merge that into live state
- * and analyse it with the same analysis and lint rules the portal runs, next
- * to a baseline analysed once per live network; then check its dependencies,
- * turn the findings it causes into problems, and order them. On top of the
+ * and analyse it with the same analysis and lint rules the portal runs: the
+ * estate once per live network (the baseline), the plan's neighbourhood once
+ * per plan; then check its dependencies, turn the findings it causes into
+ * problems, and order them. On top of the
  * lint rules come the checks only a plan needs: that what it names exists,
  * and that what it creates is still free.
  *

@@ -15,6 +15,18 @@ function findingKey(finding: Finding): string {
   return [finding.ruleId, finding.subject.arn, finding.message].join('\u0000');
 }
 
+const keysOf = new WeakMap<NetworkModel, Set<string>>();
+
+/** The keys of a baseline's findings, once per baseline. */
+function findingKeys(baseline: NetworkModel): Set<string> {
+  let keys = keysOf.get(baseline);
+  if (!keys) {
+    keys = new Set(baseline.findings.map(findingKey));
+    keysOf.set(baseline, keys);
+  }
+  return keys;
+}
+
 function severityOf(finding: Finding, own: boolean): Problem['severity'] {
   if (own && BLOCKING_FOR_PLANNED.has(finding.ruleId)) return 'error';
   if (BLOCKING_WHEN_CAUSED.has(finding.ruleId)) return 'error';
@@ -35,7 +47,7 @@ export function findingProblems(
   add: AddProblem,
 ): void {
   const { planned, suppressed, analysisArn } = fragment;
-  const before = new Set(baseline.findings.map(findingKey));
+  const before = findingKeys(baseline);
   // A clash is reported on both sides; the side of the plan says it already.
   const ownRules = new Set(
     model.findings.filter(f => planned.has(f.subject.arn)).map(f => f.ruleId),

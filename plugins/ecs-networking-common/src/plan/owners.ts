@@ -10,9 +10,19 @@ export function describeService(
   return `${service.cluster}/${service.name} (${owner})`;
 }
 
-/** The model's services by ARN. */
+const byArnOf = new WeakMap<NetworkModel, Map<string, ModelService>>();
+
+/**
+ * The model's services by ARN, built once per model: a plan check asks for
+ * the baseline's and its own model's several times.
+ */
 export function servicesByArn(model: NetworkModel): Map<string, ModelService> {
-  return new Map(model.services.map(s => [s.arn, s]));
+  let byArn = byArnOf.get(model);
+  if (!byArn) {
+    byArn = new Map(model.services.map(s => [s.arn, s]));
+    byArnOf.set(model, byArn);
+  }
+  return byArn;
 }
 
 function escapeRegExp(text: string): string {
@@ -31,7 +41,9 @@ export function withOwners(
   scope: { accountId: string; region: string },
   plannedArn: string,
 ): string {
+  // The plain search first: most names are not in the message at all.
   const mentions = (text: string) =>
+    message.includes(text) &&
     new RegExp(`(?<![\\w/.:-])${escapeRegExp(text)}(?![\\w/:-]|\\.\\w)`).test(
       message,
     );

@@ -16,17 +16,26 @@ const reads = new WeakMap<
   { at: number; live: Promise<LiveNetwork> }
 >();
 
+/**
+ * The last network read, by API: a read of the same generation hands it out
+ * again, so the checks keep their baseline (cached per live network object)
+ * while the estate does not change.
+ */
+const lastRead = new WeakMap<EcsNetworkingApi, LiveNetwork>();
+
 /** The live network as the scaffolder actions check against it. */
 export function loadLiveNetwork(api: EcsNetworkingApi): Promise<LiveNetwork> {
   const now = Date.now();
   const last = reads.get(api);
   if (last && now - last.at < SHARED_FOR_MS) return last.live;
   const live = api.getSnapshots().then(
-    ({ generation, scopes, snapshots }) => ({
-      generation,
-      statuses: scopes,
-      snapshots,
-    }),
+    ({ generation, scopes, snapshots }) => {
+      const previous = lastRead.get(api);
+      if (previous?.generation === generation) return previous;
+      const read = { generation, statuses: scopes, snapshots };
+      lastRead.set(api, read);
+      return read;
+    },
     error => {
       // A failed read is not kept: the next field or keystroke tries again.
       reads.delete(api);

@@ -72,6 +72,8 @@ describe('ecs-networking:describe-service', () => {
         system: 'shop',
         component: 'legacy-gateway',
       },
+      // Where the migration template looks for the repository of its Terraform.
+      componentRef: 'component:default/legacy-gateway',
     });
     expect(outputs.containers.map((c: { name: string }) => c.name)).toEqual([
       'legacy-gateway',

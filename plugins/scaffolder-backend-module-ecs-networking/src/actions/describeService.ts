@@ -3,6 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   analyzeNetwork,
   DEFAULT_TAG_KEYS,
+  entityRefFromTag,
   notOnAppMeshMessage,
   SERVICE_ARN,
   serviceMigrationOf,
@@ -121,6 +122,13 @@ export function createDescribeServiceAction(options: {
             lifecycle: z.string().optional(),
             component: z.string().optional(),
           }),
+        componentRef: z =>
+          z
+            .string({
+              description:
+                'The catalog Component the component tag links the service to, as an entity ref',
+            })
+            .optional(),
       },
     },
     async handler(ctx) {
@@ -234,6 +242,11 @@ export function createDescribeServiceAction(options: {
         lifecycle: modelService?.lifecycle,
         component: modelService?.component,
       });
+      const componentRef = entityRefFromTag(
+        modelService?.component,
+        'component',
+      );
+      if (componentRef) output('componentRef', componentRef);
       ctx.logger.info(
         `${service.clusterName}/${service.name} runs ${td.family}:${
           td.revision

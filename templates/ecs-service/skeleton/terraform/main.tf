@@ -1,6 +1,17 @@
+{% set migrate = values.mode == 'migrate' %}
 {% set connect = values.mode != 'service-discovery' %}
-{% set discovery = values.mode != 'service-connect' %}
-{% if connect and discovery %}
+{% set discovery = values.mode in ['service-discovery', 'both'] %}
+{% set component = values.component or values.name %}
+{% set mainContainer = values.container.name if migrate else values.name %}
+{% set containers = values.containers if migrate else [{ 'name': values.name, 'image': values.image, 'essential': true, 'portMappings': [{ 'containerPort': values.containerPort }] }] %}
+{% if migrate %}
+# ${{ values.cluster }}/${{ values.name }} after the move from App Mesh to Service Connect,
+# generated from its live task definition ${{ values.family }} (see MIGRATION.md):
+#   - no proxy_configuration{% if values.appMesh.proxyType %} (was ${{ values.appMesh.proxyType }}){% endif %} and no App Mesh Envoy container{% if values.appMesh.envoyContainers | length %} (was: ${{ values.appMesh.envoyContainers | join(', ') }}){% endif %};
+#     every other container is kept;
+#   - the port mapping of container ${{ mainContainer }} is named "${{ values.portName }}";
+#   - service_connect_configuration proxies that port by name.
+{% elif connect and discovery %}
 # ${{ values.name }}: reachable two ways.
 #   - Service Connect: ${{ values.serviceConnect.aliasDnsName }}:${{ values.serviceConnect.aliasPort }}, for ECS tasks with Service Connect in
 #     namespace ${{ values.serviceConnect.namespaceName }} (resolved by their Service Connect proxy);
@@ -22,31 +33,57 @@
 
 locals {
   container_definitions = [
+{% for c in containers %}
+{% set main = c.name == mainContainer %}
     {
-      name      = "${{ values.name }}"
-      image     = "${{ values.image }}"
-      essential = true
-{% if values.networkMode != 'awsvpc' %}
+      name      = "${{ c.name }}"
+{% if c.image %}
+      image     = "${{ c.image }}"
+{% endif %}
+      essential = ${{ 'true' if c.essential else 'false' }}
+{% if values.networkMode != 'awsvpc' and main %}
       memory    = ${{ values.memory }}
 {% endif %}
+{% if c.portMappings | length %}
       portMappings = [
+{% for m in c.portMappings %}
+{% set served = main and m.containerPort == values.containerPort %}
         {
+{% if served %}
           name          = "${{ values.portName }}"
-          containerPort = ${{ values.containerPort }}
-{% if values.networkMode == 'bridge' %}
+{% elif m.name %}
+          name          = "${{ m.name }}"
+{% endif %}
+{% if m.containerPort is defined %}
+          containerPort = ${{ m.containerPort }}
+{% endif %}
+{% if served and not migrate and values.networkMode == 'bridge' %}
           # Dynamic host port{% if discovery %}: the SRV record tells callers which one{% endif %}.
           hostPort      = 0
-{% elif values.networkMode == 'host' %}
+{% elif served and not migrate and values.networkMode == 'host' %}
           hostPort      = ${{ values.containerPort }}
+{% elif m.hostPort is defined %}
+          hostPort      = ${{ m.hostPort }}
 {% endif %}
-          protocol      = "tcp"
-{% if connect and values.appProtocol %}
+          protocol      = "${{ m.protocol or 'tcp' }}"
+{% if served and connect and values.appProtocol %}
           # Lets the Service Connect proxy read requests (per-request
           # timeouts, HTTP metrics); without it the port is plain TCP.
           appProtocol   = "${{ values.appProtocol }}"
+{% elif m.appProtocol %}
+          appProtocol   = "${{ m.appProtocol }}"
 {% endif %}
-        }
+        },
+{% endfor %}
       ]
+{% else %}
+      portMappings = []
+{% endif %}
+{% if main %}
+{% if migrate %}
+      # Only address-valued variables are known to ECS Networking; copy any
+      # other variables and secrets from the current task definition.
+{% endif %}
 {% if values.environment | length %}
       environment = [
 {% for variable in values.environment %}
@@ -56,7 +93,9 @@ locals {
 {% else %}
       environment = []
 {% endif %}
-    }
+{% endif %}
+    },
+{% endfor %}
   ]
 }
 
@@ -122,7 +161,7 @@ resource "aws_service_discovery_service" "this" {
 {% endif %}
 
 resource "aws_ecs_task_definition" "this" {
-  family                   = "${{ values.name }}"
+  family                   = "${{ values.family or values.name }}"
   network_mode             = "${{ values.networkMode }}"
   requires_compatibilities = ["${{ 'FARGATE' if values.networkMode == 'awsvpc' else 'EC2' }}"]
   cpu                      = "${{ values.cpu }}"
@@ -130,14 +169,19 @@ resource "aws_ecs_task_definition" "this" {
   execution_role_arn       = var.execution_role_arn
   task_role_arn            = var.task_role_arn
   container_definitions    = jsonencode(local.container_definitions)
+{% if migrate %}
+  # No proxy_configuration: the Service Connect proxy is added by ECS.
+{% endif %}
 }
 
 resource "aws_ecs_service" "this" {
   name            = "${{ values.name }}"
   cluster         = data.aws_ecs_cluster.this.arn
   task_definition = aws_ecs_task_definition.this.arn
+{% if not migrate %}
   desired_count   = ${{ values.desiredCount }}
   launch_type     = "${{ 'FARGATE' if values.networkMode == 'awsvpc' else 'EC2' }}"
+{% endif %}
 {% if values.networkMode == 'awsvpc' %}
 
   network_configuration {
@@ -232,12 +276,23 @@ resource "aws_ecs_service" "this" {
   # The ecs-networking catalog module reads these: owner, system and
   # lifecycle of the synced ECS service, and the Component it links to.
   tags = {
+{% if values.ownerTag %}
     owner     = "${{ values.ownerTag }}"
+{% endif %}
 {% if values.systemTag %}
     system    = "${{ values.systemTag }}"
 {% endif %}
+{% if values.lifecycle %}
     lifecycle = "${{ values.lifecycle }}"
-    component = "${{ values.name }}"
+{% endif %}
+    component = "${{ component }}"
   }
   propagate_tags = "SERVICE"
+{% if migrate %}
+
+  lifecycle {
+    # desired_count stays with whatever scales the service today.
+    ignore_changes = [desired_count]
+  }
+{% endif %}
 }

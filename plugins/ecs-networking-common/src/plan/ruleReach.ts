@@ -1,0 +1,50 @@
+/**
+ * The lint rules whose findings `planNeighbourhood` knows the reach of, by
+ * what a finding of theirs reads besides its subject's own configuration:
+ *
+ * - nothing else: the rules about one service's (or namespace's, or Cloud
+ *   Map service's) own settings;
+ * - the edges and unresolved references of the subject (calls resolve by
+ *   host, dependency tags by ARN, name or host, observed calls by discovery
+ *   name): `reference-unresolved`, `service-connect-unreachable-caller`,
+ *   `service-connect-client-redeploy`, `service-connect-tls-bypassed`;
+ * - the other claimants of a name in a namespace: `duplicate-client-alias`
+ *   (same host), `duplicate-discovery-name` and `discovery-name-conflict`
+ *   (same discovery name);
+ * - the users of a namespace: `namespace-unused`; the registrants of a Cloud
+ *   Map service: `cloud-map-health-check-missing`.
+ *
+ * A rule missing here (a new one) makes the plan check analyse the whole
+ * estate, which is always right, until its reach is added.
+ */
+export const RULES_WITH_KNOWN_REACH: ReadonlySet<string> = new Set([
+  // Own settings.
+  'service-connect-port-name',
+  'service-connect-namespace-missing',
+  'service-connect-shared-namespace-reference',
+  'service-connect-namespace-region',
+  'shared-namespace-ecs-permission',
+  'service-connect-timeout-protocol',
+  'service-connect-idle-timeout-short',
+  'service-connect-access-log-destination',
+  'vpc-lattice-port-name',
+  'dns-ttl-too-high',
+  'dns-a-record-network-mode',
+  'dns-srv-missing-port',
+  'app-mesh-in-use',
+  'owner-tag-missing',
+  'tag-not-entity-ref',
+  'component-tag-not-in-catalog',
+  // Edges and unresolved references.
+  'reference-unresolved',
+  'service-connect-unreachable-caller',
+  'service-connect-client-redeploy',
+  'service-connect-tls-bypassed',
+  // Claimants of a name.
+  'duplicate-client-alias',
+  'duplicate-discovery-name',
+  'discovery-name-conflict',
+  // Users of a namespace, registrants of a Cloud Map service.
+  'namespace-unused',
+  'cloud-map-health-check-missing',
+]);
