@@ -12,7 +12,12 @@
  *   (same host), `duplicate-discovery-name` and `discovery-name-conflict`
  *   (same discovery name);
  * - the users of a namespace: `namespace-unused`; the registrants of a Cloud
- *   Map service: `cloud-map-health-check-missing`.
+ *   Map service: `cloud-map-health-check-missing`;
+ * - none at all in a plan check: `dependency-undeclared` and
+ *   `dependency-not-observed` compare the catalog's declarations with the
+ *   calls, and a plan is analysed without declarations (they find nothing
+ *   there). A plan check given declarations must first work out their reach
+ *   (a new service can make a declaration of another Component observed).
  *
  * A rule missing here (a new one) makes the plan check analyse the whole
  * estate, which is always right, until its reach is added.
@@ -47,4 +52,7 @@ export const RULES_WITH_KNOWN_REACH: ReadonlySet<string> = new Set([
   // Users of a namespace, registrants of a Cloud Map service.
   'namespace-unused',
   'cloud-map-health-check-missing',
+  // Analysed without the catalog's declarations: nothing to find.
+  'dependency-undeclared',
+  'dependency-not-observed',
 ]);
