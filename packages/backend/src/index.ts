@@ -41,4 +41,8 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// Offers the read-only actions of the plugins in backend.actions.pluginSources
+// (app-config.yaml) to AI agents as MCP tools, at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();
