@@ -277,6 +277,10 @@ describe('the templates publish to GitHub (a fake GitHub)', () => {
       'component:default/legacy-gateway comes from https://github.com/acme/shop-infra/tree/main/services/legacy-gateway',
     );
 
+    expect(result.output.text[0].content).toContain(
+      'Pull request opened against `github.com?owner=acme&repo=shop-infra`, in `services/legacy-gateway`',
+    );
+
     const [pull] = setup.host.calls('POST /repos/acme/shop-infra/pulls');
     expect(pull.body).toMatchObject({ head: `acme:${BRANCH}`, base: 'main' });
     await expectOpened(setup.host, result, {

@@ -89,7 +89,10 @@ export function dependencyProblems(
   }
 
   const services = servicesByArn(model);
-  const endpoints = new Map(model.endpoints.map(e => [e.id, e]));
+  const called = new Set(outbound.map(e => e.endpointId));
+  const endpoints = new Map(
+    model.endpoints.filter(e => called.has(e.id)).map(e => [e.id, e]),
+  );
   const resolved: ResolvedDependency[] = [];
   const providers = new Map<ModelService, ResolvedDependency>();
   for (const edge of outbound) {

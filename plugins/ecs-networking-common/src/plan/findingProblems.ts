@@ -15,16 +15,25 @@ function findingKey(finding: Finding): string {
   return [finding.ruleId, finding.subject.arn, finding.message].join('\u0000');
 }
 
-const keysOf = new WeakMap<NetworkModel, Set<string>>();
+interface BaselineFindings {
+  /** The findings themselves: a plan's model shares those it does not change. */
+  objects: Set<Finding>;
+  keys: Set<string>;
+}
 
-/** The keys of a baseline's findings, once per baseline. */
-function findingKeys(baseline: NetworkModel): Set<string> {
-  let keys = keysOf.get(baseline);
-  if (!keys) {
-    keys = new Set(baseline.findings.map(findingKey));
-    keysOf.set(baseline, keys);
+const findingsOf = new WeakMap<NetworkModel, BaselineFindings>();
+
+/** A baseline's findings, and their keys, once per baseline. */
+function baselineFindings(baseline: NetworkModel): BaselineFindings {
+  let known = findingsOf.get(baseline);
+  if (!known) {
+    known = {
+      objects: new Set(baseline.findings),
+      keys: new Set(baseline.findings.map(findingKey)),
+    };
+    findingsOf.set(baseline, known);
   }
-  return keys;
+  return known;
 }
 
 function severityOf(finding: Finding, own: boolean): Problem['severity'] {
@@ -47,7 +56,7 @@ export function findingProblems(
   add: AddProblem,
 ): void {
   const { planned, suppressed, analysisArn } = fragment;
-  const before = findingKeys(baseline);
+  const before = baselineFindings(baseline);
   // A clash is reported on both sides; the side of the plan says it already.
   const ownRules = new Set(
     model.findings.filter(f => planned.has(f.subject.arn)).map(f => f.ruleId),
@@ -80,7 +89,8 @@ export function findingProblems(
 
   function skipLive(finding: Finding): boolean {
     return (
-      before.has(findingKey(finding)) ||
+      before.objects.has(finding) ||
+      before.keys.has(findingKey(finding)) ||
       ownRules.has(finding.ruleId) ||
       finding.ruleId === 'namespace-unused'
     );
