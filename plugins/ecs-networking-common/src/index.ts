@@ -41,7 +41,7 @@ export { appMeshUseOf } from './appMesh';
 export type { AppMeshUse } from './appMesh';
 export { factId, networkFacts } from './history/networkFacts';
 export type { NetworkFact, NetworkFactKind, NetworkFactsOptions } from './history/networkFacts';
-export { describeAttributeChange, diffFacts } from './history/diffFacts';
+export { describeAttributeChange, diffFacts, diffFactsById } from './history/diffFacts';
 export { callGraph, neighbourhood } from './graph/callGraph';
 export type { CallGraph } from './graph/callGraph';
 export { blastRadius, presentService } from './graph/blastRadius';

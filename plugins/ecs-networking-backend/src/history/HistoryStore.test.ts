@@ -96,6 +96,34 @@ describe('HistoryStore', () => {
     });
   });
 
+  it('serves the changes of more services than one statement takes, each change once', async () => {
+    const history = await historyStore();
+    const names = Array.from({ length: 900 }, (_, i) => `s${i}`);
+    const call: NetworkFact = {
+      ...service('s1'),
+      kind: 'edge',
+      key: `${arnOf('s1')} s899:8080`,
+      label: 's1 → s899:8080',
+      serviceArns: [arnOf('s1'), arnOf('s899')],
+    };
+    await history.record(1, [], 'sync', at(0));
+    await history.record(2, [service('s1'), service('s500'), service('s899'), call], 'sync', at(1));
+    await history.record(3, [service('s1'), service('s500'), service('s899')], 'sync', at(2));
+    const { changes, truncated } = await history.changes({ ...window, serviceArns: names.map(arnOf) });
+    expect(truncated).toBe(false);
+    expect(changes.map(c => `${c.generation} ${c.action} ${c.label}`)).toEqual([
+      '3 removed s1 → s899:8080',
+      '2 added s1',
+      '2 added s500',
+      '2 added s899',
+      '2 added s1 → s899:8080',
+    ]);
+    expect(await history.changes({ ...window, serviceArns: names.map(arnOf), limit: 2 })).toMatchObject({
+      truncated: true,
+      changes: [{ generation: 3 }, { generation: 2, label: 's1' }],
+    });
+  });
+
   it('drops generations past the retention, and the oldest beyond the count bound', async () => {
     const retained = await historyStore({ retentionMs: 24 * HOUR });
     await retained.record(1, [], 'sync', at(0));

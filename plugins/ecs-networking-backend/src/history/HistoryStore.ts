@@ -2,7 +2,7 @@ import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
 import {
   ChangeTrigger,
-  diffFacts,
+  diffFactsById,
   factId,
   NetworkChange,
   NetworkFact,
@@ -73,7 +73,7 @@ export class HistoryStore {
         await this.writeFacts(tx, [...next.values()]);
       } else {
         const previous = this.cache?.generation === last ? this.cache.facts : await this.readFacts(tx);
-        changes = diffFacts(previous.values(), next.values());
+        changes = diffFactsById(previous, next);
         await this.applyChanges(tx, changes, next);
         await this.insertChanges(tx, changes, generation, trigger, now);
       }
@@ -116,42 +116,37 @@ export class HistoryStore {
     serviceArns?: string[];
     limit: number;
   }): Promise<{ changes: RecordedChange[]; truncated: boolean }> {
-    const inWindow = () =>
+    // Newest generation first; a generation's changes in the order the diff gives them.
+    const newest = () =>
       this.db<ChangeRow>('ecs_networking_changes')
         .where('at', '>=', query.since)
-        .andWhere('at', '<=', query.until);
-    // Newest generation first; a generation's changes in the order the diff gives them.
-    const order = [
-      { column: 'ecs_networking_changes.generation', order: 'desc' },
-      { column: 'ecs_networking_changes.seq', order: 'asc' },
-    ];
+        .andWhere('at', '<=', query.until)
+        .orderBy([
+          { column: 'generation', order: 'desc' },
+          { column: 'seq', order: 'asc' },
+        ])
+        .limit(query.limit + 1)
+        .select();
     let rows: ChangeRow[];
     if (query.serviceArns) {
-      const found = new Map<number, { generation: number; seq: number }>();
+      // One statement a chunk of services, each ordered and limited by the
+      // database; the chunks' rows merged (a change may concern services of two).
+      const byId = new Map<number, ChangeRow>();
       for (const arns of chunks([...new Set(query.serviceArns)])) {
-        const part = await inWindow()
-          .join('ecs_networking_change_services as s', function on() {
-            this.on('s.generation', 'ecs_networking_changes.generation').andOn(
-              's.seq',
-              'ecs_networking_changes.seq',
-            );
+        const concerning = this.db('ecs_networking_change_services as s')
+          .join('ecs_networking_changes as c', function on() {
+            this.on('c.generation', 's.generation').andOn('c.seq', 's.seq');
           })
           .whereIn('s.service_arn', arns)
-          .distinct('ecs_networking_changes.id', 'ecs_networking_changes.generation', 'ecs_networking_changes.seq');
-        part.forEach(f => found.set(Number(f.id), { generation: Number(f.generation), seq: f.seq }));
+          .select('c.id');
+        const part: ChangeRow[] = await newest().whereIn('id', concerning);
+        part.forEach(row => byId.set(Number(row.id), row));
       }
-      const wanted = [...found]
-        .sort(([, a], [, b]) => b.generation - a.generation || a.seq - b.seq)
-        .slice(0, query.limit + 1)
-        .map(([id]) => id);
-      const byId = new Map<number, ChangeRow>();
-      for (const part of chunks(wanted)) {
-        const fetched = await this.db<ChangeRow>('ecs_networking_changes').whereIn('id', part).select();
-        fetched.forEach(row => byId.set(Number(row.id), row));
-      }
-      rows = wanted.map(id => byId.get(id)!);
+      rows = [...byId.values()]
+        .sort((a, b) => Number(b.generation) - Number(a.generation) || a.seq - b.seq)
+        .slice(0, query.limit + 1);
     } else {
-      rows = await inWindow().orderBy(order).limit(query.limit + 1).select();
+      rows = await newest();
     }
     return {
       changes: rows.slice(0, query.limit).map(toRecorded),

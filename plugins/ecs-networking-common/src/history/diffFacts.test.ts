@@ -1,7 +1,7 @@
 import { analyzeNetwork } from '../analyze';
 import { scope, ScopeBuilder } from '../testing';
-import { diffFacts } from './diffFacts';
-import { networkFacts } from './networkFacts';
+import { diffFacts, diffFactsById } from './diffFacts';
+import { factId, networkFacts } from './networkFacts';
 
 const ordersConnect = (port = 8080) => ({
   namespace: 'sc.local',
@@ -139,5 +139,18 @@ describe('diffFacts', () => {
       networkFacts(analyzeNetwork([shop().build()])),
     );
     expect(summary(closed)).toContain('removed finding owner-tag-missing: orders');
+  });
+
+  it('diffs facts a store keeps keyed by id as it diffs lists', () => {
+    const keyed = (facts: ReturnType<typeof networkFacts>) => new Map(facts.map(f => [factId(f), f]));
+    const arn = shop().serviceArn('orders');
+    const before = factsOf(shop(), new Map([[arn, 2]]));
+    const after = factsOf(shop({ ordersPort: 9090, ordersOwner: 'team-checkout' }), new Map([[arn, 2]]));
+    const changes = diffFactsById(keyed(before), keyed(after));
+    expect(changes).toEqual(diffFacts(before, after));
+    expect(summary(changes)).toContain('changed service orders');
+    // Values equal but listed in another order are the same values.
+    const reordered = before.map(f => ({ ...f, attributes: Object.fromEntries(Object.entries(f.attributes).reverse()) }));
+    expect(diffFactsById(keyed(before), keyed(reordered))).toEqual([]);
   });
 });
