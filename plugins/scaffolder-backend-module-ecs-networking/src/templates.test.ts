@@ -857,6 +857,12 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       expect(result.files['MIGRATION.md']).toContain(
         'terraform import aws_ecs_service.this shop/legacy-gateway',
       );
+      // The call is listed under the variable main.tf keeps, not the name a
+      // new service would be given (ORDER_SERVICE_URL).
+      expect(result.files['MIGRATION.md']).toMatch(
+        /\| `order-service:8080` \| `ORDER_API` \| shop\/order-service \|/,
+      );
+      expect(result.files['MIGRATION.md']).not.toContain('ORDER_SERVICE_URL');
       // No repository holds its Component here: no pull request, and the
       // output says why; the files stay whole for download.
       expect(result.log.join('\n')).toContain(

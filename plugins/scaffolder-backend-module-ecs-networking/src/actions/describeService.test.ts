@@ -67,6 +67,8 @@ describe('ecs-networking:describe-service', () => {
       },
       environment: [{ name: 'ORDER_API', value: 'http://order-service:8080' }],
       dependencies: ['order-service:8080'],
+      // The variable the service reads the address from today.
+      dependencyVariables: { 'order-service:8080': 'ORDER_API' },
       tags: {
         owner: 'team-platform',
         system: 'shop',

@@ -115,6 +115,11 @@ export function createDescribeServiceAction(options: {
           z.array(z.string(), {
             description: 'Endpoints the service calls today',
           }),
+        dependencyVariables: z =>
+          z.record(z.string(), {
+            description:
+              'For each endpoint in dependencies, the environment variables that hold its address today (comma-separated); absent where the address is in a command or tag',
+          }),
         tags: z =>
           z.object({
             owner: z.string().optional(),
@@ -168,14 +173,41 @@ export function createDescribeServiceAction(options: {
 
       const model = analyzeNetwork(live.snapshots, { tagKeys });
       const modelService = model.services.find(s => s.arn === serviceArn);
+      const calls = model.edges.filter(e => e.from === serviceArn);
+      const endpointName = (id: string) =>
+        model.endpoints.find(ep => ep.id === id)?.name;
       const dependencies = [
         ...new Set(
-          model.edges
-            .filter(e => e.from === serviceArn)
-            .map(e => model.endpoints.find(ep => ep.id === e.endpointId)?.name)
+          calls
+            .map(e => endpointName(e.endpointId))
             .filter((n): n is string => !!n),
         ),
       ].sort();
+      // The migration keeps the service's own variable names (ORDER_API), not
+      // the ones a new service would get (ORDER_SERVICE_URL): its notes must
+      // name the variables the Terraform change keeps.
+      const keptNames = new Set(kept.map(c => c.name));
+      const dependencyVariables: Record<string, string> = {};
+      for (const call of calls) {
+        const name = endpointName(call.endpointId);
+        const variables = call.evidence
+          .filter(
+            ev =>
+              ev.kind === 'environment' &&
+              ev.variable &&
+              (!ev.container || keptNames.has(ev.container)),
+          )
+          .map(ev => ev.variable!);
+        if (!name || variables.length === 0) continue;
+        dependencyVariables[name] = [
+          ...new Set([
+            ...(dependencyVariables[name]?.split(', ') ?? []),
+            ...variables,
+          ]),
+        ]
+          .sort()
+          .join(', ');
+      }
       const environment = new Map<string, string>();
       for (const container of kept) {
         for (const reference of container.references) {
@@ -236,6 +268,7 @@ export function createDescribeServiceAction(options: {
         [...environment].map(([name, value]) => ({ name, value })),
       );
       output('dependencies', dependencies);
+      output('dependencyVariables', dependencyVariables);
       output('tags', {
         owner: modelService?.owner,
         system: modelService?.system,
