@@ -57,6 +57,14 @@ export interface Config {
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /**
+     * How often what the catalog says about the services (linked
+     * Components, their `dependsOn` and `consumesApis`, component tags naming
+     * no Component) is re-read between syncs, without any AWS call, so that
+     * drift and the component-tag findings follow catalog edits. Each sync
+     * reads it too. Default: every minute, 1 minute timeout.
+     */
+    catalogSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
      * Guards the catalog against a read that "succeeds" with far fewer
      * services than the last good one (a cluster filter typo, a role that
      * points at another account, a listing emptied by a policy): such a read

@@ -27,6 +27,7 @@ describe('readEcsNetworkingConfig', () => {
     ]);
     expect(config.concurrency).toBe(8);
     expect(config.schedule).toMatchObject({ frequency: { minutes: 5 } });
+    expect(config.catalogSchedule).toMatchObject({ frequency: { minutes: 1 } });
     expect(DEFAULT_REMOVAL_GUARD).toEqual({
       enabled: true,
       minShare: 0.5,
@@ -93,6 +94,7 @@ describe('readEcsNetworkingConfig', () => {
     ['a default owner that is no group or user', { ownership: { defaultOwner: 'component:default/x' } }, /ownership\.defaultOwner: must name a group or a user/],
     ['a schedule without a timeout', { schedule: { frequency: { minutes: 5 } } }, /ecsNetworking\.schedule: is invalid/],
     ['a schedule with an unknown unit', { schedule: { frequency: { minutes: 5 }, timeout: { minuets: 4 } } }, /ecsNetworking\.schedule: is invalid/],
+    ['a catalog schedule without a timeout', { catalogSchedule: { frequency: { minutes: 1 } } }, /ecsNetworking\.catalogSchedule: is invalid/],
     ['a minShare of 0', { removalGuard: { minShare: 0 } }, /ecsNetworking\.removalGuard\.minShare: must be a share from 0.01 to 1/],
     ['a minShare above 1', { removalGuard: { minShare: 1.5 } }, /removalGuard\.minShare/],
     ['a negative minServices', { removalGuard: { minServices: -1 } }, /removalGuard\.minServices: must be a whole number/],

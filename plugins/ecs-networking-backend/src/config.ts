@@ -33,6 +33,8 @@ export interface DriftSettings {
 export interface EcsNetworkingConfig {
   scopes: ConfiguredScope[];
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /** How often the catalog's side (Components, declarations) is re-read between syncs. */
+  catalogSchedule: SchedulerServiceTaskScheduleDefinition;
   tagKeys: TagKeys;
   quotaShare: number;
   concurrency: number;
@@ -50,6 +52,15 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
   timeout: { minutes: 4 },
   initialDelay: { seconds: 10 },
+};
+
+// Reads only the catalog (no AWS call), so it can run far more often than
+// the sync: a Component or a dependsOn line edited in a repository shows in
+// drift within a minute or two of the catalog processing it.
+const DEFAULT_CATALOG_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 1 },
+  timeout: { minutes: 1 },
+  initialDelay: { seconds: 30 },
 };
 
 /** Requests in flight per account × region; the pacer keeps them under quota either way. */
@@ -235,11 +246,13 @@ function readDrift(config: Config | undefined): DriftSettings {
   };
 }
 
-function readSchedule(config: Config | undefined): SchedulerServiceTaskScheduleDefinition {
-  if (!config?.has('schedule')) return DEFAULT_SCHEDULE;
-  return reading('schedule', () =>
-    readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule')),
-  );
+function readSchedule(
+  config: Config | undefined,
+  key: 'schedule' | 'catalogSchedule',
+  fallback: SchedulerServiceTaskScheduleDefinition,
+): SchedulerServiceTaskScheduleDefinition {
+  if (!config?.has(key)) return fallback;
+  return reading(key, () => readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig(key)));
 }
 
 /**
@@ -267,7 +280,8 @@ export function readEcsNetworkingConfig(root: Config): EcsNetworkingConfig {
   return {
     defaultOwner,
     scopes: readScopes(config, guard),
-    schedule: readSchedule(config),
+    schedule: readSchedule(config, 'schedule', DEFAULT_SCHEDULE),
+    catalogSchedule: readSchedule(config, 'catalogSchedule', DEFAULT_CATALOG_SCHEDULE),
     tagKeys: readTagKeys(root),
     quotaShare: number(config, 'quotaShare', 'quotaShare', 0.9, {
       min: 0.1,

@@ -76,6 +76,13 @@ export const ecsNetworkingPlugin = createBackendPlugin({
               await sync.run(signal);
             },
           });
+          await scheduler.scheduleTask({
+            id: 'ecs-networking:catalog-links',
+            ...settings.catalogSchedule,
+            fn: async () => {
+              await sync.refreshCatalogLinks();
+            },
+          });
         }
 
         await live.subscribe(events);

@@ -87,4 +87,43 @@ describe('catalog dependsOn read by the sync', () => {
       await catalogEdges(new NetworkService(store, DEFAULT_TAG_KEYS)),
     ).toEqual([]);
   });
+
+  it('follows catalog edits between syncs without reading AWS, and a same answer changes nothing', async () => {
+    const config = new ConfigReader(demoConfig());
+    const store = await SnapshotStore.create(sqliteDatabase());
+    let answer: CatalogDependsOnReader = async () => ({
+      dependsOn: {},
+      missingComponents: ['component:default/mysql'],
+    });
+    const sync = new SyncEngine({
+      config: readEcsNetworkingConfig(config),
+      credentials: DefaultAwsCredentialsManager.fromConfig(config),
+      store,
+      logger: recordingLogger(),
+      readCatalogDependsOn: services => answer(services),
+    });
+    // Before any sync there are no services to link: nothing is stored.
+    await sync.refreshCatalogLinks();
+    expect(await store.generation()).toBe(0);
+
+    // The first sync ran before the catalog had loaded mysql's Component
+    // and order-service's dependsOn.
+    await sync.run();
+    const network = new NetworkService(store, DEFAULT_TAG_KEYS);
+    expect(await catalogEdges(network)).toEqual([]);
+    const callsAfterSync = local.attempts().length;
+
+    answer = async () => ({ dependsOn: { [ORDER]: [PAYMENT] }, missingComponents: [] });
+    const before = await store.generation();
+    await sync.refreshCatalogLinks();
+    expect(await store.generation()).toBe(before + 1);
+    expect(await catalogEdges(network)).toContainEqual([ORDER, PAYMENT]);
+    expect(
+      (await network.current()).model.findings.filter(f => f.ruleId === 'component-tag-not-in-catalog'),
+    ).toEqual([]);
+    expect(local.attempts().length).toBe(callsAfterSync);
+
+    await sync.refreshCatalogLinks();
+    expect(await store.generation()).toBe(before + 1);
+  });
 });

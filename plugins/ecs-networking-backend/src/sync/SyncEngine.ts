@@ -210,6 +210,19 @@ export class SyncEngine {
   }
 
   /**
+   * Re-reads the catalog's side of the stored services between syncs: the
+   * catalog loads Components on its own schedule (a file location at
+   * startup, an edit in a repository), and a sync that ran before them would
+   * leave drift and the component-tag findings wrong until the next one. A
+   * changed answer is a new generation; the same answer changes nothing.
+   */
+  async refreshCatalogLinks(): Promise<void> {
+    const snapshots = (await this.options.store.list()).flatMap(s => (s.snapshot ? [s.snapshot] : []));
+    // Before the first sync there is nothing to link.
+    if (snapshots.length) await this.storeCatalogDependsOn(snapshots);
+  }
+
+  /**
    * What the catalog declares the services depend on, and which tagged
    * Components it lacks, is read here, once per sync, and stored with the
    * snapshots: every replica then analyses the same input. Catalog trouble
