@@ -114,6 +114,11 @@ describe('EcsEndpointPicker', () => {
     // Its Service Connect port name names no port mapping: an error finding.
     orders.serviceConnect!.services[0].portName = 'web';
     renderPicker({ formData: ['order-service:8080'], snapshots });
+    // The chip names the owner once the network has loaded: a failure below
+    // is then about the finding, not about loading.
+    expect(
+      await screen.findByText('order-service:8080 (team-orders)'),
+    ).toBeInTheDocument();
     expect(
       await screen.findByText(
         'Served by a service with open errors: order-service:8080 (shop/order-service, 1 open error (service-connect-port-name); ask team-orders)',
