@@ -33,7 +33,7 @@ export interface HistoryMeasurement {
   /** SQLite pages in use by each history table and its indexes × the page size, in MB. */
   storageMb: { changes: number; changeServices: number; facts: number; total: number };
   /** Filled in by the parent, which reads them through the API. */
-  answers?: { changesPerEntity: number; blastRadiusCallers: number };
+  answers?: { changesPerEntity: number; changesKb: number; blastRadiusCallers: number; blastRadiusKb: number };
 }
 
 /** What the parent needs to load the history routes. */

@@ -217,8 +217,8 @@ export function formatResults(results: BenchResults): string {
           h.changesRecorded,
           h.changesStored,
           `${h.storageMb.total} (${h.storageMb.changes} + ${h.storageMb.changeServices} + ${h.storageMb.facts})`,
-          h.answers ? h.answers.changesPerEntity.toFixed(0) : '—',
-          h.answers ? h.answers.blastRadiusCallers.toFixed(0) : '—',
+          h.answers ? `${h.answers.changesPerEntity.toFixed(0)} changes, ${h.answers.changesKb.toFixed(0)} KB` : '—',
+          h.answers ? `${h.answers.blastRadiusCallers.toFixed(0)}, ${h.answers.blastRadiusKb.toFixed(0)} KB` : '—',
         ]],
       )
     : 'not run';
