@@ -50,7 +50,7 @@ async function engine(notObservedAfterMs: number) {
       { component: 'component:default/users', declared: [] },
     ],
     entityRefs: {},
-  });
+  }, Date.now());
   /** Stores a read of the estate and records it, as a sync does. */
   const sync = async (calls: boolean) => {
     await store.saveSuccess(estate(calls).build(), attempt);

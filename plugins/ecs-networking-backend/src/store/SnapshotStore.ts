@@ -329,20 +329,24 @@ export class SnapshotStore {
   }
 
   /**
-   * Stores what the catalog says about the services (see `CatalogLinks`).
-   * A change is a new generation, like a new snapshot.
+   * Stores what the catalog says about the services (see `CatalogLinks`),
+   * read at `readAt` (epoch ms, taken before the read began). The sync and
+   * the catalog-links task read independently, on any replica: an answer read
+   * before the stored one is older news and is dropped, whichever finishes
+   * last. A change is a new generation, like a new snapshot.
    */
-  async saveCatalogLinks(links: CatalogLinks): Promise<void> {
+  async saveCatalogLinks(links: CatalogLinks, readAt: number): Promise<void> {
     const json = JSON.stringify(links);
     await this.db.transaction(async tx => {
       const row = await tx('ecs_networking_generation')
         .where({ id: 1 })
-        .first('catalog_depends_on');
-      if (row?.catalog_depends_on === json) return;
+        .first('catalog_depends_on', 'catalog_links_read_at');
+      if (Number(row?.catalog_links_read_at ?? -Infinity) > readAt) return;
+      const changed = row?.catalog_depends_on !== json;
       await tx('ecs_networking_generation')
         .where({ id: 1 })
-        .update({ catalog_depends_on: json });
-      await this.bump(tx);
+        .update(changed ? { catalog_depends_on: json, catalog_links_read_at: readAt } : { catalog_links_read_at: readAt });
+      if (changed) await this.bump(tx);
     });
   }
 

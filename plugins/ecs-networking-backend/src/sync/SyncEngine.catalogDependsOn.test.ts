@@ -126,4 +126,39 @@ describe('catalog dependsOn read by the sync', () => {
     await sync.refreshCatalogLinks();
     expect(await store.generation()).toBe(before + 1);
   });
+
+  it('keeps the newer catalog answer when an older read finishes last', async () => {
+    const config = new ConfigReader(demoConfig());
+    const store = await SnapshotStore.create(sqliteDatabase());
+    let answer: CatalogDependsOnReader = async () => ({ dependsOn: {}, missingComponents: [] });
+    const sync = new SyncEngine({
+      config: readEcsNetworkingConfig(config),
+      credentials: DefaultAwsCredentialsManager.fromConfig(config),
+      store,
+      logger: recordingLogger(),
+      readCatalogDependsOn: services => answer(services),
+    });
+    await sync.run();
+
+    // The catalog-links task reads before order-service's dependsOn is in
+    // the catalog, and is slow to answer…
+    let answerStale: () => void = () => {};
+    let staleAsked: () => void = () => {};
+    const asked = new Promise<void>(resolve => (staleAsked = resolve));
+    answer = () =>
+      new Promise(resolve => {
+        answerStale = () => resolve({ dependsOn: {}, missingComponents: [] });
+        staleAsked();
+      });
+    const stale = sync.refreshCatalogLinks();
+    await asked;
+    // …while a sync reads the catalog after the edit, and stores first.
+    await new Promise(resolve => setTimeout(resolve, 2));
+    answer = async () => ({ dependsOn: { [ORDER]: [PAYMENT] }, missingComponents: [] });
+    await sync.run();
+    answerStale();
+    await stale;
+
+    expect(await catalogEdges(new NetworkService(store, DEFAULT_TAG_KEYS))).toContainEqual([ORDER, PAYMENT]);
+  });
 });

@@ -235,12 +235,13 @@ export class SyncEngine {
       s.services.map(svc => ({ arn: svc.arn, component: svc.tags[config.tagKeys.component] })),
     );
     let links: CatalogLinks;
+    const readAt = Date.now();
     try {
       links = await readCatalogDependsOn(services, { declarations: config.drift.enabled });
     } catch (error) {
       logger.warn(`ECS networking sync: could not read catalog dependsOn, keeping the last answer: ${error}`);
       return;
     }
-    await store.saveCatalogLinks(links);
+    await store.saveCatalogLinks(links, readAt);
   }
 }
