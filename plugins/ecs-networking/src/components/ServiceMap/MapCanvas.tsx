@@ -3,6 +3,7 @@ import {
   forwardRef,
   useCallback,
   useEffect,
+  useId,
   useImperativeHandle,
   useRef,
   useState,
@@ -10,7 +11,8 @@ import {
   type MouseEvent,
   type PointerEvent,
 } from 'react';
-import { drawMap, type MapScene, type MapView } from './drawMap';
+import { drawMap, type DrawnMap, type MapScene, type MapView } from './drawMap';
+import { MapDescription } from './MapDescription';
 import { hitTest, type MapHit } from './hitTest';
 import { centreOn, extent, fitView, zoomAt } from './mapView';
 import { MAP_TIMINGS } from './useMapLayout';
@@ -58,6 +60,8 @@ export interface MapCanvasHandle {
 
 const PAN_STEP = 80;
 const DRAG_THRESHOLD = 4;
+/** The text alternative follows the picture once it holds still this long. */
+const DESCRIBE_AFTER_MS = 250;
 
 /**
  * The map on a canvas: drag to pan, wheel or +/− to zoom, arrows to pan,
@@ -86,6 +90,9 @@ export const MapCanvas = forwardRef<
   const frame = useRef<number>();
   const drawn = useRef(false);
   const [tip, setTip] = useState<{ text: string; x: number; y: number }>();
+  const [drawnScene, setDrawnScene] = useState<{ scene: MapScene; drawn: DrawnMap }>();
+  const describeTimer = useRef<ReturnType<typeof setTimeout>>();
+  const descriptionId = `${useId()}-description`;
 
   const draw = useCallback(() => {
     frame.current = undefined;
@@ -97,7 +104,9 @@ export const MapCanvas = forwardRef<
     const ratio = window.devicePixelRatio || 1;
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    drawMap(ctx, current, viewRef.current, width, height);
+    const drawnMap = drawMap(ctx, current, viewRef.current, width, height);
+    clearTimeout(describeTimer.current);
+    describeTimer.current = setTimeout(() => setDrawnScene({ scene: current, drawn: drawnMap }), DESCRIBE_AFTER_MS);
     if (!drawn.current) {
       drawn.current = true;
       performance.mark(MAP_TIMINGS.firstDraw);
@@ -108,6 +117,7 @@ export const MapCanvas = forwardRef<
   }, [draw]);
   useEffect(() => () => {
     if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    clearTimeout(describeTimer.current);
   }, []);
 
   useEffect(schedule, [scene, version, schedule]);
@@ -249,6 +259,7 @@ export const MapCanvas = forwardRef<
         className={classes.canvas}
         tabIndex={0}
         aria-label={props.label}
+        aria-describedby={descriptionId}
         aria-roledescription="map"
         onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}
@@ -256,6 +267,12 @@ export const MapCanvas = forwardRef<
         onPointerUp={onPointerUp}
         onClick={onClick}
         onPointerLeave={() => setTip(undefined)}
+      />
+      <MapDescription
+        id={descriptionId}
+        graph={drawnScene?.scene.graph}
+        expanded={drawnScene?.scene.expanded}
+        drawn={drawnScene?.drawn}
       />
       {tip && (
         <div className={classes.tip} style={{ left: tip.x, top: tip.y }}>

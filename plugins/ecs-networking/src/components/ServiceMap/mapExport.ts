@@ -3,14 +3,8 @@ import {
   formatMermaid,
   type NetworkResponse,
 } from '@ecs-net/plugin-ecs-networking-common';
-import {
-  drawMap,
-  lineEnds,
-  anchorBox,
-  MECHANISM_DASH_PATTERN,
-  shortName,
-  type MapScene,
-} from './drawMap';
+import { drawMap, MECHANISM_DASH_PATTERN, type MapScene } from './drawMap';
+import { anchorBox, lineEnds } from './mapGeometry';
 import { extent, fitView } from './mapView';
 
 export type ExportFormat = 'svg' | 'png' | 'json' | 'mermaid' | 'dot';
@@ -22,6 +16,13 @@ export const EXPORT_FORMATS: Array<{ format: ExportFormat; label: string }> = [
   { format: 'mermaid', label: 'Mermaid' },
   { format: 'dot', label: 'Graphviz (DOT)' },
 ];
+
+const NAME_CHARS = 21;
+
+/** A name cut to fit its box (an SVG file cannot measure text); the full name is its box's title. */
+function shortName(name: string): string {
+  return name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS - 1)}…` : name;
+}
 
 /** Text in SVG: names may hold anything a tag value may. */
 function xml(text: string): string {
