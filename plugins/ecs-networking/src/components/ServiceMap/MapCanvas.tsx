@@ -11,7 +11,7 @@ import {
   type MouseEvent,
   type PointerEvent,
 } from 'react';
-import { drawMap, type DrawnMap, type MapScene, type MapView } from './drawMap';
+import { drawMap, drawnAt, type DrawnMap, type MapScene, type MapView } from './drawMap';
 import { MapDescription } from './MapDescription';
 import { hitTest, type MapHit } from './hitTest';
 import { centreOn, extent, fitView, zoomAt } from './mapView';
@@ -89,7 +89,11 @@ export const MapCanvas = forwardRef<
   sceneRef.current = scene;
   const frame = useRef<number>();
   const drawn = useRef(false);
-  const [tip, setTip] = useState<{ text: string; x: number; y: number }>();
+  // The tooltip's text is state (it changes as the pointer reaches
+  // another service); its place follows the pointer without a render.
+  const [tip, setTip] = useState<string>();
+  const tipRef = useRef<HTMLDivElement>(null);
+  const tipAt = useRef({ x: 0, y: 0 });
   const [drawnScene, setDrawnScene] = useState<{ scene: MapScene; drawn: DrawnMap }>();
   const describeTimer = useRef<ReturnType<typeof setTimeout>>();
   const descriptionId = `${useId()}-description`;
@@ -104,9 +108,13 @@ export const MapCanvas = forwardRef<
     const ratio = window.devicePixelRatio || 1;
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const drawnMap = drawMap(ctx, current, viewRef.current, width, height);
+    const view = viewRef.current;
+    drawMap(ctx, current, view, width, height);
     clearTimeout(describeTimer.current);
-    describeTimer.current = setTimeout(() => setDrawnScene({ scene: current, drawn: drawnMap }), DESCRIBE_AFTER_MS);
+    describeTimer.current = setTimeout(
+      () => setDrawnScene({ scene: current, drawn: drawnAt(current, view, width, height) }),
+      DESCRIBE_AFTER_MS,
+    );
     if (!drawn.current) {
       drawn.current = true;
       performance.mark(MAP_TIMINGS.firstDraw);
@@ -214,7 +222,9 @@ export const MapCanvas = forwardRef<
     if (!scene || !viewRef.current) return;
     const point = toMap(event);
     const hit = hitTest(scene, point.x, point.y);
-    setTip(hit?.kind === 'node' ? { text: describe(hit.node), x: point.px + 12, y: point.py + 12 } : undefined);
+    tipAt.current = { x: point.px + 12, y: point.py + 12 };
+    if (tipRef.current) Object.assign(tipRef.current.style, { left: `${tipAt.current.x}px`, top: `${tipAt.current.y}px` });
+    setTip(hit?.kind === 'node' ? describe(hit.node) : undefined);
     event.currentTarget.style.cursor = hit ? 'pointer' : 'grab';
   };
   const dragged = useRef(false);
@@ -275,8 +285,8 @@ export const MapCanvas = forwardRef<
         drawn={drawnScene?.drawn}
       />
       {tip && (
-        <div className={classes.tip} style={{ left: tip.x, top: tip.y }}>
-          {tip.text}
+        <div ref={tipRef} className={classes.tip} style={{ left: tipAt.current.x, top: tipAt.current.y }}>
+          {tip}
         </div>
       )}
     </div>

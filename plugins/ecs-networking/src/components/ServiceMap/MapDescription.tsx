@@ -1,4 +1,5 @@
 import { makeStyles } from '@material-ui/core/styles';
+import { useMemo } from 'react';
 import { counted } from '../../lib/describe';
 import type { DrawnMap } from './drawMap';
 import type { MapGraph } from './mapGraph';
@@ -61,7 +62,11 @@ export function MapDescription(props: {
 }) {
   const classes = useStyles();
   const { graph, expanded, drawn } = props;
-  const text = graph && expanded && drawn ? describeDrawn(graph, expanded, drawn) : undefined;
+  // Worded once per picture, not at every render of the map around it.
+  const text = useMemo(
+    () => (graph && expanded && drawn ? describeDrawn(graph, expanded, drawn) : undefined),
+    [graph, expanded, drawn],
+  );
   return (
     <div id={props.id} className={classes.hidden}>
       {text && (

@@ -1,6 +1,6 @@
 import { shopMapScene } from '../../__testUtils__/mapScene';
 import { visibleEdges } from './visibleEdges';
-import { drawMap, type MapScene } from './drawMap';
+import { drawMap, drawnAt, type MapScene } from './drawMap';
 import { extent, fitView } from './mapView';
 import { ELLIPSIS, TextWidths } from './mapText';
 
@@ -47,7 +47,8 @@ function drawFitted(scene: MapScene, k?: number) {
   const view = k === undefined ? fitted : { ...fitted, k };
   // Measured as the recorder measures, on contexts of their own.
   const widths = new TextWidths(scene.colors.font, () => recordingContext().ctx);
-  return { ...recorder, drawn: drawMap(recorder.ctx, scene, view, 690, 480, widths), view };
+  drawMap(recorder.ctx, scene, view, 690, 480, widths);
+  return { ...recorder, drawn: drawnAt(scene, view, 690, 480), view };
 }
 
 describe('drawMap', () => {

@@ -9,47 +9,14 @@ import {
   type Box,
 } from './layout/layoutTypes';
 import type { MapScene } from './drawMap';
-import { anchorGroup, type VisibleEdge } from './visibleEdges';
-
-/** The box of a line's end: a service's, or a closed group's. */
-export function anchorBox(scene: Pick<MapScene, 'layout'>, anchor: number): Box {
-  const { layout } = scene;
-  if (anchor < 0) return layout.groups[anchorGroup(anchor)];
-  return {
-    x: layout.x[anchor] - NODE_WIDTH / 2,
-    y: layout.y[anchor] - NODE_HEIGHT / 2,
-    width: NODE_WIDTH,
-    height: NODE_HEIGHT,
-  };
-}
-
-/** Where the line from a box's centre towards (tx, ty) leaves the box. */
-export function boxExit(box: Box, tx: number, ty: number): [number, number] {
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  const dx = tx - cx;
-  const dy = ty - cy;
-  if (dx === 0 && dy === 0) return [cx, cy];
-  const scale = Math.min(
-    dx === 0 ? Infinity : box.width / 2 / Math.abs(dx),
-    dy === 0 ? Infinity : box.height / 2 / Math.abs(dy),
-  );
-  return [cx + dx * Math.min(scale, 1), cy + dy * Math.min(scale, 1)];
-}
-
-/** The two ends of a line, on the edges of its boxes. */
-export function lineEnds(scene: Pick<MapScene, 'layout'>, line: VisibleEdge) {
-  const a = anchorBox(scene, line.from);
-  const b = anchorBox(scene, line.to);
-  const [x1, y1] = boxExit(a, b.x + b.width / 2, b.y + b.height / 2);
-  const [x2, y2] = boxExit(b, a.x + a.width / 2, a.y + a.height / 2);
-  return { x1, y1, x2, y2 };
-}
+import { anchorGroup } from './visibleEdges';
 
 /**
- * Every line's ends as `lineEnds` gives them, four numbers a line
- * (x1, y1, x2, y2) in `into`, without an object per line: a frame of a
- * large map has thousands, and each would be garbage the next frame.
+ * Every line's ends, four numbers a line (x1, y1, x2, y2) in `into`: on
+ * the edges of its boxes (a service's, or a closed group's), where the
+ * straight line between their centres leaves them. No object per line: a
+ * frame of a large map has thousands, and each would be garbage the next
+ * frame.
  */
 export function lineEndsInto(scene: Pick<MapScene, 'layout' | 'lines'>, into: Float64Array) {
   const { layout, lines } = scene;
@@ -72,6 +39,7 @@ export function lineEndsInto(scene: Pick<MapScene, 'layout' | 'lines'>, into: Fl
       hh = NODE_HEIGHT / 2;
     }
   };
+  // The fraction of (dx, dy) from the centre that stays inside the box.
   const exit = (dx: number, dy: number) => {
     if (dx === 0 && dy === 0) return 0;
     return Math.min(1, dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy));
@@ -94,9 +62,55 @@ export function lineEndsInto(scene: Pick<MapScene, 'layout' | 'lines'>, into: Fl
   }
 }
 
-/** Whether map point (x, y) falls on a service's box: its group's grid says, without a search. */
-export function onService(scene: Pick<MapScene, 'graph' | 'layout' | 'expanded'>, x: number, y: number): boolean {
-  for (const g of scene.expanded) {
+/** The part of a segment inside a box, as fractions of it from its start. */
+export interface Clip {
+  t0: number;
+  t1: number;
+}
+
+/** Narrows `clip` by one side of the box (Liang–Barsky); false when nothing is left. */
+function narrow(p: number, q: number, clip: Clip): boolean {
+  if (p === 0) return q >= 0;
+  const r = q / p;
+  if (p < 0) {
+    if (r > clip.t1) return false;
+    if (r > clip.t0) clip.t0 = r;
+  } else {
+    if (r < clip.t0) return false;
+    if (r < clip.t1) clip.t1 = r;
+  }
+  return true;
+}
+
+/**
+ * Writes into `clip` the part of segment (x1, y1)–(x2, y2) inside `box`;
+ * false when it misses the box. A line that only crosses the view is
+ * drawn (and dashed) over the view, not over its whole length.
+ */
+export function clipSegment(x1: number, y1: number, x2: number, y2: number, box: Box, clip: Clip): boolean {
+  clip.t0 = 0;
+  clip.t1 = 1;
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  return (
+    narrow(-dx, x1 - box.x, clip) &&
+    narrow(dx, box.x + box.width - x1, clip) &&
+    narrow(-dy, y1 - box.y, clip) &&
+    narrow(dy, box.y + box.height - y1, clip)
+  );
+}
+
+/**
+ * Whether map point (x, y) falls on a service's box in one of `groups`
+ * (open ones): its group's grid says, without a search.
+ */
+function onService(
+  scene: Pick<MapScene, 'graph' | 'layout'>,
+  groups: readonly number[],
+  x: number,
+  y: number,
+): boolean {
+  for (const g of groups) {
     const box = scene.layout.groups[g];
     if (!box || x < box.x || y < box.y || x > box.x + box.width || y > box.y + box.height) continue;
     const members = scene.graph.groups[g].members.length;
@@ -115,9 +129,13 @@ export function onService(scene: Pick<MapScene, 'graph' | 'layout' | 'expanded'>
 
 const LABEL_TRIES = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
 
-/** Where a line's label goes: its middle, or the nearest point along it clear of services. */
+/**
+ * Where a line's label goes: its middle, or the nearest point along it
+ * clear of the services of `groups`.
+ */
 export function labelSpot(
-  scene: Pick<MapScene, 'graph' | 'layout' | 'expanded'>,
+  scene: Pick<MapScene, 'graph' | 'layout'>,
+  groups: readonly number[],
   x1: number,
   y1: number,
   x2: number,
@@ -126,7 +144,7 @@ export function labelSpot(
   for (const t of LABEL_TRIES) {
     const x = x1 + (x2 - x1) * t;
     const y = y1 + (y2 - y1) * t;
-    if (!onService(scene, x, y)) return [x, y];
+    if (!onService(scene, groups, x, y)) return [x, y];
   }
   return [(x1 + x2) / 2, (y1 + y2) / 2];
 }

@@ -72,4 +72,25 @@ describe('TextWidths', () => {
     expect(measured).toEqual(['normal 100px Roboto|abcd', '600 100px Roboto|abcd', 'normal 100px Roboto|ab']);
     expect(contexts).toHaveLength(2);
   });
+
+  it('cuts a text once per room in ems, whatever the size, and never wider than the room', () => {
+    const measured: string[] = [];
+    const widths = new TextWidths('Roboto', () => {
+      const ctx = {
+        font: '',
+        measureText(text: string) {
+          measured.push(text);
+          return { width: Array.from(text).length * 50 };
+        },
+      };
+      return ctx as unknown as CanvasRenderingContext2D;
+    });
+    const cut = widths.fit('payment-service', 42, 'normal', 10);
+    expect(cut.endsWith(ELLIPSIS)).toBe(true);
+    expect(widths.width(cut, 'normal', 10)).toBeLessThanOrEqual(42);
+    const measures = measured.length;
+    // Twice the size in twice the room: the same cut, nothing measured again.
+    expect(widths.fit('payment-service', 84, 'normal', 20)).toBe(cut);
+    expect(measured).toHaveLength(measures);
+  });
 });

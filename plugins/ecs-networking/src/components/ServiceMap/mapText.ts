@@ -51,15 +51,20 @@ const REFERENCE_PX = 100;
 /** Enough for every name and its cut forms on a large estate, then start again. */
 const CACHE_LIMIT = 50_000;
 
+/** Room for text is kept to this fraction of an em, rounded down, so that cut text is kept too. */
+const ROOM_STEP = 1 / 32;
+
 /**
  * Text widths in one font family, measured once per text and weight at a
  * reference size and scaled: a frame of a large map asks for thousands.
  * Measured on a canvas of their own, one per weight, whose font is set
  * once: setting a context's font parses it, and costs more than measuring.
- * Sizes and widths in pixels.
+ * Text cut to fit is kept too, by the room it had in ems, since what fits
+ * scales with the size. Sizes and widths in pixels.
  */
 export class TextWidths {
   private readonly widths = new Map<string, number>();
+  private readonly fitted = new Map<string, string>();
   private readonly measurers = new Map<string, CanvasRenderingContext2D>();
 
   constructor(
@@ -91,6 +96,14 @@ export class TextWidths {
 
   /** `text` elided to `maxWidth` in `weight` at `size`. */
   fit(text: string, maxWidth: number, weight: string, size: number): string {
-    return elide(text, maxWidth, t => this.width(t, weight, size));
+    const steps = Math.floor(maxWidth / size / ROOM_STEP);
+    const key = `${weight}\u0000${steps}\u0000${text}`;
+    let fitted = this.fitted.get(key);
+    if (fitted === undefined) {
+      if (this.fitted.size >= CACHE_LIMIT) this.fitted.clear();
+      fitted = elide(text, steps * ROOM_STEP * size, t => this.width(t, weight, size));
+      this.fitted.set(key, fitted);
+    }
+    return fitted;
   }
 }
