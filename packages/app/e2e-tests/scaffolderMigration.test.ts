@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { downloadGeneratedFiles, SHOTS, signIn } from './portal';
+import { CANARY, downloadGeneratedFiles, SHOTS, signIn } from './portal';
 
 test('the App Mesh migration offers only services on App Mesh and shows the names it will use', async ({ page }) => {
   await signIn(page);
@@ -16,7 +16,7 @@ test('the App Mesh migration offers only services on App Mesh and shows the name
 
   await expect(page.getByLabel('Client alias DNS name')).toHaveValue('legacy-gateway');
   await expect(page.getByLabel('Port name')).toHaveValue('http');
-  await page.getByRole('button', { name: 'Next' }).click();
+  // One page: the task size is the live one, not asked for.
   await page.getByRole('button', { name: 'Review' }).click();
 
   // The review shows the alias, discovery name, namespace and port name, not an entity ref.
@@ -38,4 +38,9 @@ test('the App Mesh migration offers only services on App Mesh and shows the name
   const terraform = files['terraform/main.tf'].replace(/#.*$/gm, '');
   expect(terraform).toContain('service_connect_configuration');
   expect(terraform).not.toMatch(/proxy_configuration|envoy/i);
+  // It keeps the live task size and secret references, and no environment value but addresses.
+  expect(terraform).toMatch(/cpu\s*=\s*"1024"/);
+  expect(terraform).toMatch(/memory\s*=\s*"3072"/);
+  expect(terraform).toContain('arn:aws:ssm:eu-west-1:111111111111:parameter/shop/legacy-gateway/signing-key');
+  expect(terraform).not.toContain(CANARY);
 });

@@ -56,11 +56,15 @@ export interface EventsMeasurement {
   fullSyncCalls: number;
   /** AWS calls the backend made per change to re-read what its events named (SQS not included). */
   callsPerChange: number;
-  /** SQS calls of the events module per hour (long polling), measured over the run. */
-  sqsCallsPerHour: number;
+  /** SQS calls of the events module per hour with no change: its long polls of an empty queue. */
+  sqsIdleCallsPerHour: number;
+  /** SQS calls per change beyond the idle polls: the receives that return events, their deletes. */
+  sqsCallsPerChange: number;
   /** The issue's comparison at 10,000 services: full syncs every 5 minutes vs events and an hourly full sync. */
   perHourAt10k: { services: number; changesPerHour: number; polling: number; events: number };
   callsPerHourRatio: number;
+  /** Changes an hour at 10,000 services up to which events cost ≥ 10× fewer calls than polling. */
+  changesPerHourAt10x: number;
   /** With `dropRate` of the events lost: change → API, the full sync catching up what no event told. */
   lostEvents: Delays & { dropRate: number; fullSyncMinutes: number; afterMoreThan10s: number };
 }
@@ -72,6 +76,8 @@ const API_WAIT_MS = 60_000;
 const CATALOG_WAIT_MS = 180_000;
 /** How often a change's condition is asked: fine enough for a 2 s goal, light on a loaded backend. */
 const POLL_MS = 250;
+/** No change for five of the SQS module's 20 s long polls: what it costs with nothing to tell. */
+const IDLE_MS = 105_000;
 const QUEUE = 'ecs-networking-events';
 const TOPIC = 'ecs-changes';
 
@@ -249,6 +255,12 @@ export async function benchEvents(spec: Exclude<EstateSpec, 'demo'>, options: Ev
     const listClustersOf = (calls: CallCount[]) => sumCalls(calls, c => c.operation === 'ListClusters');
     options.log(`events: a steady-state full sync makes ${fullSyncCalls} AWS calls`);
 
+    const sqsOf = (calls: CallCount[]) => sumCalls(calls, c => c.service === 'sqs');
+    const idleStart = Date.now();
+    const sqsBeforeIdle = sqsOf(await callsOf());
+    await sleep(IDLE_MS);
+    const sqsIdleCallsPerHour = (sqsOf(await callsOf()) - sqsBeforeIdle) / ((Date.now() - idleStart) / 3_600_000);
+
     // Services with their own network interfaces: their tasks have IPs to look up.
     const templates = (await pickServices(clients.values())).filter(t => t.service.networkConfiguration);
     const changed: Array<{ api?: number; catalog?: number }> = [];
@@ -349,8 +361,8 @@ export async function benchEvents(spec: Exclude<EstateSpec, 'demo'>, options: Ev
     const syncsInWindow = listClustersPerSync > 0 ? (listClustersOf(callsAfter) - listClustersOf(callsBefore)) / listClustersPerSync : 0;
     const changesMade = counts.scaledOut + counts.created + counts.scaledIn + counts.deleted;
     const callsPerChange = Math.max(0, windowCalls - mine.calls - syncsInWindow * fullSyncCalls) / Math.max(1, changesMade);
-    const sqsOf = (calls: CallCount[]) => sumCalls(calls, c => c.service === 'sqs');
-    const sqsCallsPerHour = (sqsOf(callsAfter) - sqsOf(callsBefore)) / windowHours;
+    const sqsCallsPerChange =
+      Math.max(0, sqsOf(callsAfter) - sqsOf(callsBefore) - sqsIdleCallsPerHour * windowHours) / Math.max(1, changesMade);
 
     options.log(`events: ${options.lostChanges} scale-outs with ${options.dropRate * 100} % of the events dropped…`);
     await fetch(`${endpoint.url}/_local/events/faults`, {
@@ -372,7 +384,14 @@ export async function benchEvents(spec: Exclude<EstateSpec, 'demo'>, options: Ev
     // (the same services per cluster and tasks per service).
     const scale = SERVICES_AT_SCALE / spec.services;
     const polling = Math.round(12 * fullSyncCalls * scale);
-    const events = Math.round(fullSyncCalls * scale + CHANGES_PER_HOUR_AT_SCALE * callsPerChange + sqsCallsPerHour);
+    // Events cost the hourly full sync, the idle polls (counted whole, though
+    // polls that return events replace some) and each change's re-reads and
+    // SQS calls: a cost linear in the change rate, so the rate at which it
+    // reaches a tenth of polling is where the 10× bound ends.
+    const fixedPerHour = fullSyncCalls * scale + sqsIdleCallsPerHour;
+    const perChange = callsPerChange + sqsCallsPerChange;
+    const events = Math.round(fixedPerHour + CHANGES_PER_HOUR_AT_SCALE * perChange);
+    const changesPerHourAt10x = Math.max(0, Math.floor((polling / 10 - fixedPerHour) / Math.max(perChange, 1e-9)));
     const changeToApi = delays(changed.map(c => c.api));
     const changeToCatalog = delays(changed.filter(c => 'catalog' in c).map(c => c.catalog));
     const lostDelays = delays(lost.map(c => c.api));
@@ -387,9 +406,11 @@ export async function benchEvents(spec: Exclude<EstateSpec, 'demo'>, options: Ev
       catalogEntities,
       fullSyncCalls,
       callsPerChange,
-      sqsCallsPerHour,
+      sqsIdleCallsPerHour,
+      sqsCallsPerChange,
       perHourAt10k: { services: SERVICES_AT_SCALE, changesPerHour: CHANGES_PER_HOUR_AT_SCALE, polling, events },
       callsPerHourRatio: polling / events,
+      changesPerHourAt10x,
       lostEvents: {
         ...lostDelays,
         dropRate: options.dropRate,

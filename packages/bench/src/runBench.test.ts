@@ -34,6 +34,7 @@ describe('benchmark harness (smoke)', () => {
     expect(history.changesRecorded).toBeGreaterThan(0);
     expect(history.changesStored).toBe(history.changesRecorded);
     expect(history.recordMaxMs).toBeGreaterThan(0);
+    expect(history.retentionMaxMs).toBeGreaterThan(0);
     expect(history.storageMb.total).toBeGreaterThan(0);
     expect(history.answers!.changesPerEntity).toBeGreaterThan(0);
     expect(history.answers!.blastRadiusCallers).toBeGreaterThan(0);

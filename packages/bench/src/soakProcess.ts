@@ -76,6 +76,15 @@ async function main() {
   const pause = (ms: number) =>
     Promise.race([stopRequested, new Promise(resolve => setTimeout(resolve, ms))]);
 
+  // Mounted before the first sync, as a backend mounts its routes at startup:
+  // the first sync's memory then holds what every later one holds, and the
+  // growth the soak reports is the plugin's, not the server's arrival.
+  const app = express();
+  app.use('/api/ecs-networking', engine.router({ catalog, httpAuth, permissions }));
+  const server = await new Promise<ReturnType<typeof app.listen>>(resolve => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+
   const origin = performance.now();
   for (let index = 0; !stopping; index++) {
     const started = performance.now();
@@ -99,13 +108,8 @@ async function main() {
       ),
     };
     process.stdout.write(`sync ${JSON.stringify(sync)}\n`);
-    if (index === 0) {
-      const app = express();
-      app.use('/api/ecs-networking', engine.router({ catalog, httpAuth, permissions }));
-      const server = app.listen(0, '127.0.0.1', () => {
-        process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
-      });
-    }
+    // The estate changes and the lookups start once there is a network to serve.
+    if (index === 0) process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
     await pause(input.intervalMs);
   }
   process.stdout.write('stopped\n');

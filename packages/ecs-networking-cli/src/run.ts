@@ -18,6 +18,10 @@ import { ENRICHMENTS, Enrichment } from '@ecs-net/plugin-ecs-networking-node';
 import { AccountSpec, scanNetwork, ScanResult } from './scan';
 import { toScanJson } from './scanJson';
 import { runDiff } from './diff';
+import { type BackendDiffOptions, parseSince, parseTime, runBackendDiff } from './backendDiff';
+
+/** Changes `diff --since` prints at most unless told: a few pages, enough for an incident's window. */
+const DEFAULT_MAX_CHANGES = 2000;
 
 export const USAGE = `Usage: ecs-networking <command> [options]
 
@@ -32,6 +36,9 @@ Commands:
                        what changed between two saved "scan --format json" files:
                        services, endpoints, edges and findings added, removed
                        or changed; exit 1 when something changed
+  diff --since <t> --backend <url>
+                       what the backend recorded since <t> (2h, 30m, 7d or an
+                       ISO 8601 time), newest first; token from BACKSTAGE_TOKEN
 
 Options:
   --region <r>         region to read; repeat or comma-separate (default: AWS_REGION)
@@ -40,7 +47,12 @@ Options:
   --format <f>         scan: json | table | mermaid | dot; diff: json | table
                        (default: table)
   --fail-on <s>        lint: error | warning | info (default: error)
-  --hops <n>           blast-radius: hops to follow, 1 – ${MAX_HOPS} (default: 3)
+  --hops <n>           blast-radius: hops to follow, 1 – ${MAX_HOPS} (default: 3);
+                       diff --entity: also changes up to n calls away (default: 0)
+  --backend <url>      diff: the Backstage instance (or ECS_NETWORKING_BACKEND)
+  --until <time>       diff --since: end of the window, ISO 8601 (default: now)
+  --entity <ref>       diff --since: only this catalog entity's services
+  --max-changes <n>    diff --since: print at most the newest n (default: ${DEFAULT_MAX_CHANGES})
   --tag-keys <k=v,..>  tag keys, e.g. owner=team,component=app
   --skip <e,..>        enrichments not to read: metrics, load-balancers,
                        cloud-map-health, cloud-map-revision, ram-shares (for
@@ -98,6 +110,43 @@ function parseSkip(values: string[] | undefined): Enrichment[] {
   return skip as Enrichment[];
 }
 
+function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${flag} ${value}: expected a whole number from ${min} to ${max}`);
+  }
+  return Number(value);
+}
+
+function backendDiffOptions(
+  values: Record<string, string | boolean | string[] | undefined>,
+  rest: string[],
+  env: Io['env'],
+): BackendDiffOptions {
+  const option = (name: string) => values[name] as string | undefined;
+  if (rest.length) throw new UsageError('diff --since reads the backend: it takes no files');
+  const backend = option('backend') ?? env.ECS_NETWORKING_BACKEND;
+  if (!backend) throw new UsageError('diff --since needs --backend <url> or ECS_NETWORKING_BACKEND');
+  if (!/^https?:\/\//.test(backend)) throw new UsageError(`--backend ${backend}: expected an http(s) URL`);
+  const since = parseSince(option('since')!);
+  if (!since) throw new UsageError(`--since ${option('since')}: expected 2h, 30m, 7d or an ISO 8601 time`);
+  const untilText = option('until');
+  const until = untilText === undefined ? undefined : parseTime(untilText);
+  if (untilText !== undefined && !until) {
+    throw new UsageError(`--until ${untilText}: expected an ISO 8601 time`);
+  }
+  const entityRef = option('entity');
+  const hops = option('hops') === undefined ? undefined : wholeNumber('--hops', option('hops')!, 0, MAX_HOPS);
+  if (hops && !entityRef) throw new UsageError('--hops: diff --since takes hops with --entity');
+  const format = option('format');
+  if (format !== 'table' && format !== 'json') throw new UsageError(`--format ${format}: diff prints json or table`);
+  return {
+    backend,
+    query: { since, until, entityRef, hops },
+    max: wholeNumber('--max-changes', option('max-changes') ?? String(DEFAULT_MAX_CHANGES), 1, 1_000_000),
+    format,
+  };
+}
+
 /** Runs one CLI invocation; resolves to the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   let parsed;
@@ -112,7 +161,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
         'fail-on': { type: 'string', default: 'error' },
         'tag-keys': { type: 'string' },
         skip: { type: 'string', multiple: true },
-        hops: { type: 'string', default: '3' },
+        hops: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        entity: { type: 'string' },
+        backend: { type: 'string' },
+        'max-changes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -127,6 +181,18 @@ export async function run(argv: string[], io: Io): Promise<number> {
     return values.help ? 0 : 2;
   }
 
+  // Reads the backend, not AWS.
+  if (command === 'diff' && values.since !== undefined) {
+    let options;
+    try {
+      options = backendDiffOptions(values, rest, io.env);
+    } catch (error) {
+      io.err(`ecs-networking: ${(error as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    return runBackendDiff(options, io);
+  }
+
   // Reads files, not AWS.
   if (command === 'diff') {
     if (rest.length !== 2 || !['json', 'table'].includes(values.format!)) {
@@ -137,6 +203,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
 
   let result: ScanResult;
+  let hops: number;
   try {
     if (!['scan', 'lint', 'who-owns', 'blast-radius'].includes(command)) {
       throw new UsageError(`unknown command "${command}"`);
@@ -144,9 +211,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (['who-owns', 'blast-radius'].includes(command) && rest.length !== 1) {
       throw new UsageError(`${command} takes exactly one query`);
     }
-    if (!/^\d+$/.test(values.hops!) || Number(values.hops) < 1 || Number(values.hops) > MAX_HOPS) {
-      throw new UsageError(`--hops ${values.hops}: expected a whole number from 1 to ${MAX_HOPS}`);
-    }
+    hops = wholeNumber('--hops', values.hops ?? '3', 1, MAX_HOPS);
     if (!['json', 'table', 'mermaid', 'dot'].includes(values.format!)) {
       throw new UsageError(`--format ${values.format}: expected json, table, mermaid or dot`);
     }
@@ -226,7 +291,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const target = services.length
       ? { serviceArns: services.map(m => m.service.arn) }
       : { endpointIds: [...new Set(matches.flatMap(m => (m.endpoint ? [m.endpoint.id] : [])))] };
-    io.out(`${formatBlastRadius(blastRadius(callGraph(result.model), target, Number(values.hops)))}\n`);
+    io.out(`${formatBlastRadius(blastRadius(callGraph(result.model), target, hops))}\n`);
     return failed.length ? 2 : 0;
   }
   io.out(

@@ -85,6 +85,19 @@ export const ecsNetworkingPlugin = createBackendPlugin({
           });
         }
 
+        // Out of the recordings' way: deleting an expired hour costs about
+        // what recording one does. Hourly, as the retention is counted in hours.
+        await scheduler.scheduleTask({
+          id: 'ecs-networking:history-retention',
+          frequency: { hours: 1 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 5 },
+          fn: async () => {
+            const dropped = await history.applyRetention();
+            if (dropped > 0) logger.info(`ECS networking history: the retention dropped ${dropped} change(s)`);
+          },
+        });
+
         await live.subscribe(events);
         observeLiveStats(metrics, () => live.stats());
 

@@ -126,28 +126,44 @@ export interface ChangesQuery {
   entityRef?: string;
   /** With `entityRef`: also changes of services up to this many calls away, 0 – `MAX_HOPS`. Default 0. */
   hops?: number;
-  /** At most this many changes, newest first: 1 – `CHANGES_MAX_LIMIT`, default 500. */
+  /** A page of at most this many changes, newest first: 1 – `CHANGES_MAX_LIMIT`, default `CHANGES_PAGE_SIZE`. */
   limit?: number;
+  /**
+   * The next (older) page: a response's `nextBefore`, asked with the same
+   * `since`, `until`, `entityRef` and `hops` (the response's `since` and
+   * `until`, so a default window does not move between pages).
+   */
+  before?: string;
 }
 
 /** The most hops `GET /changes` and `GET /blast-radius` follow. @public */
 export const MAX_HOPS = 5;
 
+/** The page `GET /changes` serves when no `limit` is asked for. @public */
+export const CHANGES_PAGE_SIZE = 100;
+
 /** The largest page of `GET /changes`. @public */
 export const CHANGES_MAX_LIMIT = 5000;
 
 /**
- * `GET /changes?since=&until=&entityRef=&hops=&limit=`: what changed in
- * the network in a time window, newest first.
+ * `GET /changes?since=&until=&entityRef=&hops=&limit=&before=`: a page of
+ * what changed in the network in a time window, newest first.
  *
  * @public
  */
 export interface ChangesResponse {
+  /** The window, resolved: ask the next page with these. */
   since: string;
   until: string;
   changes: RecordedChange[];
-  /** True when the window held more than `limit` changes; the oldest were left out. */
+  /** True when the window holds older changes than this page's. */
   truncated: boolean;
+  /**
+   * When truncated, the cursor of the next (older) page, to pass as
+   * `before`. Opaque; it names a place in the recorded order, so changes
+   * recorded meanwhile (newer ones) neither shift nor repeat the pages.
+   */
+  nextBefore?: string;
 }
 
 /** Query of `GET /blast-radius`: exactly one of `entityRef` and `endpoint`. @public */

@@ -55,7 +55,7 @@ export type {
   BlastRadiusService,
 } from './graph/blastRadius';
 export type { AttributeChange, ChangeAction, NetworkChange } from './history/diffFacts';
-export { CHANGES_MAX_LIMIT, MAX_HOPS, SNAPSHOTS_MAX_LIMIT } from './api';
+export { CHANGES_MAX_LIMIT, CHANGES_PAGE_SIZE, MAX_HOPS, SNAPSHOTS_MAX_LIMIT } from './api';
 export type {
   BlastRadiusQuery,
   BlastRadiusResponse,

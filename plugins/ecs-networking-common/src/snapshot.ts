@@ -223,12 +223,31 @@ export interface ContainerReference {
   source: ReferenceSource;
 }
 
+/**
+ * A container secret as ECS injects it: the variable `name` gets, at task
+ * start, the value of the Secrets Manager secret or SSM parameter that
+ * `valueFrom` names (its ARN, or a parameter name in the same region). It is
+ * a reference, not the value, so a snapshot may keep it.
+ *
+ * @public
+ */
+export interface SecretReference {
+  name: string;
+  valueFrom: string;
+}
+
 /** @public */
 export interface ContainerInfo {
   name: string;
   image?: string;
   essential?: boolean;
+  /** Container-level CPU units and memory (MiB), as the task definition sets them. */
+  cpu?: number;
+  memory?: number;
+  memoryReservation?: number;
   portMappings: PortMappingInfo[];
+  /** Absent in snapshots stored before secrets were read. */
+  secrets?: SecretReference[];
   /**
    * References kept by `retainReferences`: those naming a known endpoint, and
    * internal-looking ones that name nothing (short names with a scheme or
@@ -243,6 +262,15 @@ export interface TaskDefinitionInfo {
   family: string;
   revision: number;
   networkMode: NetworkMode;
+  /**
+   * Task-level CPU units and memory (MiB), as ECS returns them (`"256"`,
+   * `"512"`). Fargate task definitions always have both; EC2 ones may size
+   * their containers instead.
+   */
+  cpu?: string;
+  memory?: string;
+  /** The launch types the task definition was registered for (`FARGATE`, `EC2`). */
+  requiresCompatibilities?: string[];
   containers: ContainerInfo[];
   proxyConfiguration?: { type: string; containerName: string };
 }

@@ -821,11 +821,38 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
     it('reads the live service and drops App Mesh for Service Connect', async () => {
       const result = await dryRun(h.server, 'ecs-migrate-app-mesh', {
         service: { serviceArn: LEGACY_GATEWAY_ARN },
-        cpu: '512',
-        memory: '1024',
       });
       const tf = await terraform(result);
       expect(tf.taskDefinition.proxy_configuration).toBeUndefined();
+      // The live task size and secret references, not form defaults; the
+      // canary in its environment stays out.
+      expect(tf.taskDefinition).toMatchObject({
+        requires_compatibilities: ['FARGATE'],
+        cpu: '1024',
+        memory: '3072',
+      });
+      expect(tf.containers[0].secrets).toEqual([
+        {
+          name: 'PARTNER_API_KEY',
+          valueFrom:
+            'arn:aws:secretsmanager:eu-west-1:111111111111:secret:legacy-gateway/partner-api-key-Xy7Q2p',
+        },
+        {
+          name: 'SIGNING_KEY',
+          valueFrom:
+            'arn:aws:ssm:eu-west-1:111111111111:parameter/shop/legacy-gateway/signing-key',
+        },
+      ]);
+      for (const file of Object.values(result.files)) {
+        expect(file).not.toContain('ecsnet-canary-7f3a9b');
+        expect(file).not.toContain('SESSION_SECRET');
+      }
+      expect(result.files['MIGRATION.md']).toContain(
+        'Task size: 1024 CPU units, 3072 MiB.',
+      );
+      expect(result.files['MIGRATION.md']).toContain(
+        '`SIGNING_KEY` from `arn:aws:ssm:eu-west-1:111111111111:parameter/shop/legacy-gateway/signing-key`',
+      );
       expect(tf.containers.map(c => c.name)).toEqual(['legacy-gateway']);
       expect(JSON.stringify(tf.containers)).not.toContain('aws-appmesh-envoy');
       expect(tf.containers[0].image).toBe(
@@ -884,8 +911,6 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
           aliasPort: 80,
           portName: 'web',
         },
-        cpu: '512',
-        memory: '1024',
       });
       const tf = await terraform(named);
       expect(
@@ -902,8 +927,6 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
           serviceArn:
             'arn:aws:ecs:eu-west-1:111111111111:service/shop/user-service',
         },
-        cpu: '512',
-        memory: '1024',
       });
       expect(refused.status).toBe(400);
       expect(refused.error).toContain(
@@ -918,8 +941,6 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
           serviceArn: LEGACY_GATEWAY_ARN,
           aliasDnsName: 'order-service',
         },
-        cpu: '512',
-        memory: '1024',
       });
       expect(result.status).toBe(400);
       expect(result.error).toContain(

@@ -51,6 +51,15 @@ export class TaskDefinitionRegistry {
     ) {
       throw ecsErrors.client("Fargate only supports network mode 'awsvpc'.");
     }
+    // Fargate sizes the task, not its containers; EC2 tasks may leave both
+    // out. ECS hands both back as strings ("256", "512").
+    for (const size of ['cpu', 'memory'] as const) {
+      if (input.requiresCompatibilities?.includes('FARGATE') && !rest[size]) {
+        throw ecsErrors.client(
+          `Fargate requires that '${size}' be defined at the task level.`,
+        );
+      }
+    }
     const containers = containerDefinitions.map(c =>
       this.normaliseContainer(c, networkMode),
     );

@@ -204,10 +204,25 @@ describe('ECS reads against the demo estate', () => {
       revision: 1,
       networkMode: 'awsvpc',
       proxyConfiguration: { type: 'APPMESH', containerName: 'envoy' },
+      // Task-level size as strings, secrets as references, as ECS returns them.
+      cpu: '1024',
+      memory: '3072',
     });
     expect(taskDefinition!.containerDefinitions!.map(c => c.name)).toEqual([
       'legacy-gateway',
       'envoy',
+    ]);
+    expect(taskDefinition!.containerDefinitions![0].secrets).toEqual([
+      {
+        name: 'PARTNER_API_KEY',
+        valueFrom:
+          'arn:aws:secretsmanager:eu-west-1:111111111111:secret:legacy-gateway/partner-api-key-Xy7Q2p',
+      },
+      {
+        name: 'SIGNING_KEY',
+        valueFrom:
+          'arn:aws:ssm:eu-west-1:111111111111:parameter/shop/legacy-gateway/signing-key',
+      },
     ]);
     expect(tags).toEqual([]);
   });
@@ -350,6 +365,29 @@ describe('ECS service lifecycle and validation', () => {
   const serviceConnect = (portName = 'http') => ({
     enabled: true,
     services: [{ portName, clientAliases: [{ port: 8080, dnsName: 'web' }] }],
+  });
+
+  it('requires task-level cpu and memory for Fargate, not for EC2', async () => {
+    const register = (requiresCompatibilities: string[], size: { cpu?: string; memory?: string }) =>
+      ecs.send(
+        new RegisterTaskDefinitionCommand({
+          family: 'sized',
+          networkMode: 'awsvpc',
+          requiresCompatibilities: requiresCompatibilities as ('FARGATE' | 'EC2')[],
+          ...size,
+          containerDefinitions: [{ name: 'app', image: 'app:1', memory: 512 }],
+        }),
+      );
+    await expect(register(['FARGATE'], { memory: '512' })).rejects.toMatchObject({
+      name: 'ClientException',
+      message: "Fargate requires that 'cpu' be defined at the task level.",
+    });
+    await expect(register(['FARGATE'], { cpu: '256' })).rejects.toMatchObject({
+      message: "Fargate requires that 'memory' be defined at the task level.",
+    });
+    const { taskDefinition } = await register(['EC2'], {});
+    expect(taskDefinition).not.toHaveProperty('cpu');
+    expect(taskDefinition!.containerDefinitions![0].memory).toBe(512);
   });
 
   it('rejects a Service Connect portName that names no port mapping', async () => {

@@ -44,8 +44,6 @@ const LEGACY_GATEWAY = {
     serviceArn:
       'arn:aws:ecs:eu-west-1:111111111111:service/shop/legacy-gateway',
   },
-  cpu: '512',
-  memory: '1024',
 };
 const BRANCH = 'ecs-networking/service-connect-legacy-gateway';
 const TITLE = 'Move shop/legacy-gateway from App Mesh to Service Connect';

@@ -48,10 +48,16 @@ describe('catalog module with the real catalog backend', () => {
       // names a Component does.
       const linkedToComponent = (e: (typeof services)[number]) =>
         e.relations?.some(r => r.type === 'dependencyOf' && r.targetRef.startsWith('component:'));
+      // Nor do some services linked: the catalog loads the Components one
+      // by one, and a sync that read it halfway links only those it saw.
+      // The links this test checks must all be there.
+      const linkedTo = (e: (typeof items)[number] | undefined, type: string, ref: string) =>
+        !!e?.relations?.some(r => r.type === type && r.targetRef === ref);
       const processed =
         services.every(e => e.relations?.some(r => r.type === 'ownedBy')) &&
-        services.some(linkedToComponent) &&
-        services.filter(e => e.spec?.dependencyOf).every(linkedToComponent);
+        services.filter(e => e.spec?.dependencyOf).every(linkedToComponent) &&
+        linkedTo(byTitle(items, 'Resource', 'order-service')[0], 'dependencyOf', 'component:default/order-service') &&
+        linkedTo(byTitle(items, 'API', 'user-service:8080 (eu-west-1)')[0], 'apiProvidedBy', 'component:default/user-service');
       const apisLinked = items
         .filter(e => e.kind === 'API')
         .every(e => e.relations?.some(r => r.type === 'apiProvidedBy'));

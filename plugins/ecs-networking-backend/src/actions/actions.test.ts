@@ -133,6 +133,9 @@ describe('the actions registered for AI agents', () => {
       ],
     });
     await expect(invoke('changes', { since: 'yesterday' })).rejects.toThrow('Invalid input');
+    await expect(invoke('changes', { since: started, before: 'yesterday' })).rejects.toThrow(
+      "before: expected a response's nextBefore",
+    );
   });
 
   it('validate-service: the plan check, answered with its problems', async () => {

@@ -1,5 +1,5 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { CHANGES_MAX_LIMIT, MAX_HOPS } from '@ecs-net/plugin-ecs-networking-common';
+import { CHANGES_MAX_LIMIT, CHANGES_PAGE_SIZE, MAX_HOPS } from '@ecs-net/plugin-ecs-networking-common';
 import { readChanges } from '../queries/changes';
 import type { ActionDeps } from './deps';
 
@@ -9,7 +9,7 @@ export function registerChangesAction(registry: ActionsRegistryService, deps: Ac
     name: 'changes',
     title: 'What changed in the ECS network',
     description:
-      'What changed in the ECS service network in a time window (default the last 24 hours), newest first: services, endpoints, dependency edges and findings added, removed or changed, with their values. With entityRef, only that catalog entity’s services (read with your credentials), and with hops their neighbours too; without, the whole estate (needs permission to read it).',
+      'What changed in the ECS service network in a time window (default the last 24 hours), newest first, a page at a time: services, endpoints, dependency edges and findings added, removed or changed, with their values. With entityRef, only that catalog entity’s services (read with your credentials), and with hops their neighbours too; without, the whole estate (needs permission to read it). When truncated, call again with the same since, until, entityRef and hops and before = nextBefore for the older changes.',
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
       input: z =>
@@ -28,13 +28,25 @@ export function registerChangesAction(registry: ActionsRegistryService, deps: Ac
             .max(MAX_HOPS)
             .default(0)
             .describe('With entityRef: also changes of services up to this many calls away'),
-          limit: z.number().int().min(1).max(CHANGES_MAX_LIMIT).default(100).describe('At most this many changes, newest first'),
+          limit: z
+            .number()
+            .int()
+            .min(1)
+            .max(CHANGES_MAX_LIMIT)
+            .default(CHANGES_PAGE_SIZE)
+            .describe('A page of at most this many changes, newest first'),
+          before: z
+            .string()
+            .max(64)
+            .optional()
+            .describe('The next (older) page: nextBefore of the previous answer, with its since and until'),
         }),
       output: z =>
         z.object({
-          since: z.string(),
+          since: z.string().describe('The window, resolved: ask the next page with it'),
           until: z.string(),
-          truncated: z.boolean().describe('The window held more than limit changes; the oldest were left out'),
+          truncated: z.boolean().describe('The window holds older changes than this page'),
+          nextBefore: z.string().optional().describe('When truncated: pass as before for the next (older) page'),
           changes: z.array(
             z.object({
               id: z.number(),

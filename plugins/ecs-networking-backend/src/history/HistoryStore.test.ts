@@ -124,23 +124,77 @@ describe('HistoryStore', () => {
     });
   });
 
-  it('drops generations past the retention, and the oldest beyond the count bound', async () => {
+  it('pages newest first from a cursor that changes recorded meanwhile do not move, splitting a generation', async () => {
+    const history = await historyStore();
+    const names = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    const a = names(3, 'a');
+    const ab = [...a, ...names(3, 'b')];
+    await history.record(1, [], 'sync', at(0));
+    await history.record(2, a.map(n => service(n)), 'sync', at(1));
+    await history.record(3, ab.map(n => service(n)), 'sync', at(2));
+    let generation = 10;
+    const pages = async (query: { serviceArns?: string[] }, limit: number) => {
+      const seen: string[][] = [];
+      let before;
+      for (;;) {
+        const page = await history.changes({ ...window, ...query, limit, before });
+        seen.push(page.changes.map(c => `${c.generation} ${c.label}`));
+        // A newer generation (a service added) arrives between pages: it is not in the older ones.
+        generation++;
+        await history.record(generation, [...ab, ...names(generation - 10, 'n')].map(n => service(n)), 'sync', at(3));
+        if (!page.truncated) return { seen, next: page.next };
+        before = page.next;
+      }
+    };
+
+    // The second page starts inside generation 3 and ends inside generation 2.
+    expect(await pages({}, 2)).toEqual({
+      seen: [['3 b0', '3 b1'], ['3 b2', '2 a0'], ['2 a1', '2 a2']],
+      next: undefined,
+    });
+    expect((await pages({ serviceArns: a.map(arnOf) }, 2)).seen).toEqual([['2 a0', '2 a1'], ['2 a2']]);
+    // The first page of the estate now starts with what was recorded since.
+    expect((await history.changes({ ...window, limit: 1 })).next).toEqual({ generation: 15, seq: 0 });
+  });
+
+  it('keeps everything when recording; the retention drops what is past it and nothing newer', async () => {
     const retained = await historyStore({ retentionMs: 24 * HOUR });
     await retained.record(1, [], 'sync', at(0));
     await retained.record(2, [service('a')], 'sync', at(1));
-    await retained.record(3, [service('a'), service('b')], 'sync', at(30));
-    expect((await retained.changes(window)).changes.map(c => c.label)).toEqual(['b']);
+    await retained.record(3, [service('a'), service('b')], 'sync', at(2));
+    await retained.record(4, [service('a'), service('b'), service('c')], 'sync', at(26));
+    const labels = async () => (await retained.changes(window)).changes.map(c => c.label);
+    expect(await labels()).toEqual(['c', 'b', 'a']);
 
-    const bounded = await historyStore({ maxChanges: 1000 });
+    // At hour 26 the window starts at hour 2: the change of hour 1 goes, that of hour 2 stays.
+    expect(await retained.applyRetention(at(26))).toBe(1);
+    expect(await labels()).toEqual(['c', 'b']);
+    expect((await retained.changes({ ...window, serviceArns: [arnOf('a')] })).changes).toEqual([]);
+    expect(await retained.applyRetention(at(26))).toBe(0);
+    expect(await labels()).toEqual(['c', 'b']);
+  });
+
+  it('drops the oldest generations beyond the count bound whole, in batches', async () => {
+    const bounded = await historyStore({ maxChanges: 3000 });
     const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => service(`${prefix}${i}`));
     await bounded.record(1, [], 'sync', at(0));
-    await bounded.record(2, many(600, 'x'), 'sync', at(1));
-    await bounded.record(3, [...many(600, 'x'), ...many(600, 'y')], 'sync', at(2));
+    // Generations adding 2100, 1000, 1800 and 600 services: 5500 changes.
+    const x = many(2100, 'x');
+    const y = [...x, ...many(1000, 'y')];
+    const z = [...y, ...many(1800, 'z')];
+    await bounded.record(2, x, 'sync', at(1));
+    await bounded.record(3, y, 'sync', at(2));
+    await bounded.record(4, z, 'sync', at(3));
+    await bounded.record(5, [...z, ...many(600, 'w')], 'sync', at(4));
+    expect((await bounded.changes({ ...window, limit: 5000 })).truncated).toBe(true);
+
+    // The newest 3000 reach into generation 3: it goes whole with generation 2 (a batch
+    // of its own, larger than one); 4 and 5 stay whole.
+    expect(await bounded.applyRetention(at(4))).toBe(3100);
     const kept = (await bounded.changes({ ...window, limit: 5000 })).changes;
-    // Generation 2 went whole; the newest 600 remain, with their service rows.
-    expect(kept).toHaveLength(600);
-    expect(new Set(kept.map(c => c.generation))).toEqual(new Set([3]));
-    expect((await bounded.changes({ ...window, serviceArns: [arnOf('x1')] })).changes).toEqual([]);
-    expect((await bounded.changes({ ...window, serviceArns: [arnOf('y1')] })).changes).toHaveLength(1);
+    expect(kept).toHaveLength(2400);
+    expect(new Set(kept.map(c => c.generation))).toEqual(new Set([4, 5]));
+    expect((await bounded.changes({ ...window, serviceArns: [arnOf('x1'), arnOf('y1')] })).changes).toEqual([]);
+    expect((await bounded.changes({ ...window, serviceArns: [arnOf('z1'), arnOf('w1')] })).changes).toHaveLength(2);
   });
 });

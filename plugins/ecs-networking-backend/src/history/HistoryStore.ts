@@ -18,6 +18,15 @@ export interface HistorySettings {
   maxChanges: number;
 }
 
+/** A place in the order changes are served in: after this generation's change `seq`. */
+export interface ChangesCursor {
+  generation: number;
+  seq: number;
+}
+
+/** At most this many changes are deleted in one transaction by the retention. */
+const RETENTION_BATCH = 2000;
+
 interface ChangeRow {
   id: number;
   generation: number | string;
@@ -55,7 +64,9 @@ export class HistoryStore {
    * Records a generation: its changes against the last recorded one, and
    * its facts. The first generation ever recorded is the baseline and has
    * no changes. A generation at or below the last recorded one (another
-   * replica was quicker) is left alone: undefined.
+   * replica was quicker) is left alone: undefined. The retention is
+   * `applyRetention`'s, on its own schedule: deleting an expired hour is
+   * work of the size of a recording, and need not hold up this transaction.
    */
   async record(
     generation: number,
@@ -77,7 +88,6 @@ export class HistoryStore {
         await this.applyChanges(tx, changes, next);
         await this.insertChanges(tx, changes, generation, trigger, now);
       }
-      await this.prune(tx, now);
       return changes;
     });
     this.cache = recorded ? { generation, facts: next } : undefined;
@@ -107,20 +117,31 @@ export class HistoryStore {
   }
 
   /**
-   * Recorded changes in `[since, until]`, newest generation first, at most `limit`;
-   * with `serviceArns`, only those concerning one of them.
+   * A page of the recorded changes in `[since, until]`, newest generation
+   * first (a generation's in the order the diff gives them), at most
+   * `limit`, starting after `before`; with `serviceArns`, only those
+   * concerning one of them. `next` is where the next page starts, when
+   * there is one: a place in that order, which newer recordings do not move.
    */
   async changes(query: {
     since: string;
     until: string;
     serviceArns?: string[];
     limit: number;
-  }): Promise<{ changes: RecordedChange[]; truncated: boolean }> {
-    // Newest generation first; a generation's changes in the order the diff gives them.
+    before?: ChangesCursor;
+  }): Promise<{ changes: RecordedChange[]; truncated: boolean; next?: ChangesCursor }> {
+    const { before } = query;
     const newest = () =>
       this.db<ChangeRow>('ecs_networking_changes')
         .where('at', '>=', query.since)
         .andWhere('at', '<=', query.until)
+        .andWhere(q => {
+          if (before) {
+            q.where('generation', '<', before.generation).orWhere(same =>
+              same.where('generation', before.generation).andWhere('seq', '>', before.seq),
+            );
+          }
+        })
         .orderBy([
           { column: 'generation', order: 'desc' },
           { column: 'seq', order: 'asc' },
@@ -148,9 +169,13 @@ export class HistoryStore {
     } else {
       rows = await newest();
     }
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const truncated = rows.length > query.limit;
     return {
-      changes: rows.slice(0, query.limit).map(toRecorded),
-      truncated: rows.length > query.limit,
+      changes: page.map(toRecorded),
+      truncated,
+      next: truncated ? { generation: Number(last.generation), seq: last.seq } : undefined,
     };
   }
 
@@ -198,19 +223,51 @@ export class HistoryStore {
 
   /**
    * Drops the generations past the retention, and the oldest beyond the
-   * count bound: a generation's changes go together.
+   * count bound: a generation's changes go together. Deletes at most
+   * `RETENTION_BATCH` changes a transaction (or one generation, if larger),
+   * so a large backlog (a retention just shortened) does not hold the
+   * database in one long write. How many changes it dropped.
    */
-  private async prune(tx: Knex.Transaction, now: Date) {
+  async applyRetention(now: Date = new Date()): Promise<number> {
+    const upTo = await this.expiredUpTo(now);
+    let dropped = 0;
+    for (;;) {
+      // Each generation holds a change at least, so this many generations hold a batch.
+      const counts: Array<{ generation: number | string; count: number | string }> = await this.db(
+        'ecs_networking_changes',
+      )
+        .where('generation', '<=', upTo)
+        .groupBy('generation')
+        .orderBy('generation')
+        .limit(RETENTION_BATCH)
+        .select('generation')
+        .count({ count: '*' });
+      if (counts.length === 0) return dropped;
+      let last = Number(counts[0].generation);
+      let batch = 0;
+      for (const row of counts) {
+        if (batch > 0 && batch + Number(row.count) > RETENTION_BATCH) break;
+        batch += Number(row.count);
+        last = Number(row.generation);
+      }
+      await this.db.transaction(async tx => {
+        await tx('ecs_networking_change_services').where('generation', '<=', last).delete();
+        await tx('ecs_networking_changes').where('generation', '<=', last).delete();
+      });
+      dropped += batch;
+    }
+  }
+
+  /** The newest generation past the retention or the count bound; 0 when none is. */
+  private async expiredUpTo(now: Date): Promise<number> {
     const cutoff = new Date(now.getTime() - this.settings.retentionMs).toISOString();
-    const expired = await tx('ecs_networking_changes').where('at', '<', cutoff).max({ generation: 'generation' }).first();
-    const newest = await tx('ecs_networking_changes').max({ id: 'id' }).first();
-    const overflow = await tx('ecs_networking_changes')
+    const changes = () => this.db('ecs_networking_changes');
+    const expired = await changes().where('at', '<', cutoff).max({ generation: 'generation' }).first();
+    const newest = await changes().max({ id: 'id' }).first();
+    const overflow = await changes()
       .where('id', '<=', Number(newest?.id ?? 0) - this.settings.maxChanges)
       .max({ generation: 'generation' })
       .first();
-    const below = Math.max(Number(expired?.generation ?? 0), Number(overflow?.generation ?? 0));
-    if (below <= 0) return;
-    await tx('ecs_networking_change_services').where('generation', '<=', below).delete();
-    await tx('ecs_networking_changes').where('generation', '<=', below).delete();
+    return Math.max(Number(expired?.generation ?? 0), Number(overflow?.generation ?? 0));
   }
 }

@@ -237,6 +237,8 @@ describe('ecs-networking API authentication and entity permissions', () => {
       mockCredentials.user.header(),
     ).expect(400);
     expect(order.body.error.message).toContain('since: must not be after until');
+    const cursor = await get('/api/ecs-networking/changes?before=2026-01-01', mockCredentials.user.header()).expect(400);
+    expect(cursor.body.error.message).toContain("before: expected a response's nextBefore");
     await get('/api/ecs-networking/changes?entityRef=component:nobody-knows', mockCredentials.user.header()).expect(404);
   });
 });

@@ -67,4 +67,29 @@ describe('GET /changes', () => {
     const before: ChangesResponse = await get(`?until=${encodeURIComponent(started)}`);
     expect(before.changes).toEqual([]);
   });
+
+  it('serves a window a page at a time, older pages from the cursor the last one gave', async () => {
+    const engine = await createSync();
+    const started = new Date().toISOString();
+    await engine.sync.run();
+    for (const desiredCount of [3, 4]) {
+      await ecs.send(new UpdateServiceCommand({ cluster: 'shop', service: 'user-service', desiredCount }));
+      await engine.sync.run();
+    }
+    const app = servedApi(engine, catalogServiceMock({ entities: [] }));
+    const get = async (query: string) =>
+      (await request(app).get(`/changes${query}`).set('authorization', mockCredentials.user.header()).expect(200)).body;
+    const scaled = (page: ChangesResponse) => page.changes.map(c => c.attributes[0].after);
+
+    const first: ChangesResponse = await get(`?since=${encodeURIComponent(started)}&limit=1`);
+    expect(scaled(first)).toEqual(['4']);
+    expect(first.truncated).toBe(true);
+    const window = `since=${encodeURIComponent(first.since)}&until=${encodeURIComponent(first.until)}`;
+    const second: ChangesResponse = await get(`?${window}&limit=1&before=${first.nextBefore}`);
+    expect(scaled(second)).toEqual(['3']);
+    expect(second).toMatchObject({ truncated: false, since: first.since, until: first.until });
+    expect(second.nextBefore).toBeUndefined();
+    // Without a limit, the default page holds both.
+    expect(scaled(await get(`?${window}`))).toEqual(['4', '3']);
+  });
 });

@@ -2,9 +2,9 @@ import type { HttpAuthService, PermissionsService } from '@backstage/backend-plu
 import { InputError } from '@backstage/errors';
 import {
   CHANGES_MAX_LIMIT,
+  CHANGES_PAGE_SIZE,
   MAX_HOPS,
   type BlastRadiusQuery,
-  type ChangesQuery,
   SNAPSHOTS_MAX_LIMIT,
   type HealthResponse,
   type LookupQuery,
@@ -20,7 +20,7 @@ import { z } from 'zod';
 import type { HistoryStore } from '../history/HistoryStore';
 import { networkAccess } from '../queries/access';
 import { readBlastRadius } from '../queries/blastRadius';
-import { readChanges } from '../queries/changes';
+import { type ChangesRequest, readChanges } from '../queries/changes';
 import { readLookup } from '../queries/lookup';
 import type { NetworkService } from '../service/NetworkService';
 import { entityNetwork } from '../service/entityNetwork';
@@ -40,14 +40,15 @@ const isoTime = z
   .datetime({ offset: true, message: 'expected an ISO 8601 time such as 2026-01-01T12:00:00Z' });
 
 // What the queries check beyond the shape (exactly one of entityRef and
-// endpoint, hops with an entityRef, since before until) they check for the
-// actions too.
-const changesQuery: z.ZodType<Omit<ChangesQuery, 'hops' | 'limit'> & Required<Pick<ChangesQuery, 'hops' | 'limit'>>, z.ZodTypeDef, unknown> = z.object({
+// endpoint, hops with an entityRef, since before until, the cursor) they
+// check for the actions too.
+const changesQuery: z.ZodType<ChangesRequest, z.ZodTypeDef, unknown> = z.object({
   since: isoTime.optional(),
   until: isoTime.optional(),
   entityRef: z.string().trim().min(1).max(1024).optional(),
   hops: z.coerce.number().int().min(0).max(MAX_HOPS).default(0),
-  limit: z.coerce.number().int().min(1).max(CHANGES_MAX_LIMIT).default(500),
+  limit: z.coerce.number().int().min(1).max(CHANGES_MAX_LIMIT).default(CHANGES_PAGE_SIZE),
+  before: z.string().max(64).optional(),
 });
 
 const blastRadiusQuery: z.ZodType<BlastRadiusQuery & { hops: number }, z.ZodTypeDef, unknown> = z.object({

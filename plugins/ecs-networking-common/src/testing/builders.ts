@@ -13,6 +13,7 @@ import type {
   NetworkMode,
   PortMappingInfo,
   ScopeSnapshot,
+  SecretReference,
   ServiceConnectAccessLogInfo,
   ServiceConnectTimeoutInfo,
   ServiceConnectTlsInfo,
@@ -28,8 +29,11 @@ export interface ContainerSpec {
   name?: string;
   image?: string;
   ports?: PortMappingInfo[];
+  /** Container-level memory (MiB), as EC2 task definitions without a task size set it. */
+  memory?: number;
   /** Raw values, run through `extractReferences` as the reader does. */
   environment?: Record<string, string>;
+  secrets?: SecretReference[];
   command?: string[];
   entryPoint?: string[];
 }
@@ -38,6 +42,10 @@ export interface ContainerSpec {
 export interface ServiceSpec {
   cluster?: string;
   networkMode?: NetworkMode;
+  /** Task-level size, as ECS returns it (`'256'`); absent unless given. */
+  cpu?: string;
+  memory?: string;
+  requiresCompatibilities?: string[];
   /** Defaults to one `app` container with port `http` on 8080. */
   containers?: ContainerSpec[];
   serviceConnect?: {
@@ -302,6 +310,9 @@ export class ScopeBuilder {
       family,
       revision: 1,
       networkMode: spec.networkMode ?? 'awsvpc',
+      cpu: spec.cpu,
+      memory: spec.memory,
+      requiresCompatibilities: spec.requiresCompatibilities,
       containers: containers.map((c, i): ContainerInfo => {
         const references: ContainerReference[] = [];
         for (const [variable, value] of Object.entries(c.environment ?? {})) {
@@ -325,11 +336,13 @@ export class ScopeBuilder {
             c.image ??
             `111122223333.dkr.ecr.eu-west-1.amazonaws.com/${family}:1.0.0`,
           essential: i === 0,
+          memory: c.memory,
           portMappings:
             c.ports ??
             (i === 0
               ? [{ name: 'http', containerPort: 8080, protocol: 'tcp' }]
               : []),
+          secrets: c.secrets,
           references,
         };
       }),

@@ -92,13 +92,26 @@ export function demoLikeSnapshots(): ScopeSnapshot[] {
     })
     .service('legacy-gateway', {
       cluster: 'shop',
+      cpu: '1024',
+      memory: '3072',
+      requiresCompatibilities: ['FARGATE'],
       proxyConfiguration: { type: 'APPMESH', containerName: 'envoy' },
       containers: [
         {
           name: 'legacy-gateway',
           image: 'public.ecr.aws/ecs-net-demo/legacy-gateway:0.9.3',
           ports: [{ name: 'http', containerPort: 8080 }],
-          environment: { ORDER_API: 'http://order-service:8080' },
+          environment: {
+            ORDER_API: 'http://order-service:8080',
+            SESSION_SECRET: 'ecsnet-canary-7f3a9b',
+          },
+          secrets: [
+            {
+              name: 'PARTNER_API_KEY',
+              valueFrom:
+                'arn:aws:secretsmanager:eu-west-1:111111111111:secret:legacy-gateway/partner-api-key-Xy7Q2p',
+            },
+          ],
         },
         {
           name: 'envoy',

@@ -9,9 +9,10 @@ import { mapLimited } from './paging';
 
 /**
  * Task definitions are immutable per ARN, so each is described once for the
- * life of the process. Only the digest is kept: structure plus address-shaped
- * references. Raw environment values and commands are dropped as soon as the
- * response is parsed; they may hold secrets.
+ * life of the process. Only the digest is kept: structure, sizes, secret
+ * references (`valueFrom` names a secret; ECS resolves it at task start) and
+ * address-shaped references. Raw environment values and commands are dropped
+ * as soon as the response is parsed; they may hold secrets.
  *
  * The digest stays in memory only: its references are not yet matched
  * against known endpoints, so they must not be stored or served (the sync
@@ -66,6 +67,9 @@ function digest(definition: TaskDefinition): TaskDefinitionInfo {
     family: definition.family!,
     revision: definition.revision ?? 0,
     networkMode: (definition.networkMode ?? 'bridge') as NetworkMode,
+    cpu: definition.cpu,
+    memory: definition.memory,
+    requiresCompatibilities: definition.requiresCompatibilities,
     proxyConfiguration: definition.proxyConfiguration?.type
       ? {
           type: definition.proxyConfiguration.type,
@@ -76,6 +80,9 @@ function digest(definition: TaskDefinition): TaskDefinitionInfo {
       name: container.name!,
       image: container.image,
       essential: container.essential,
+      cpu: container.cpu,
+      memory: container.memory,
+      memoryReservation: container.memoryReservation,
       portMappings: (container.portMappings ?? []).map(mapping => ({
         name: mapping.name,
         containerPort: mapping.containerPort,
@@ -83,6 +90,7 @@ function digest(definition: TaskDefinition): TaskDefinitionInfo {
         protocol: mapping.protocol,
         appProtocol: mapping.appProtocol,
       })),
+      secrets: (container.secrets ?? []).flatMap(({ name, valueFrom }) => (name && valueFrom ? [{ name, valueFrom }] : [])),
       references: referencesOf(container),
     })),
   };

@@ -82,6 +82,47 @@ describe('ecs-networking:describe-service', () => {
     ]);
   });
 
+  it('reads the task size and secret references, never an environment value', async () => {
+    const { outputs, error } = await run(
+      'arn:aws:ecs:eu-west-1:111111111111:service/shop/legacy-gateway',
+    );
+    expect(error).toBeUndefined();
+    expect(outputs).toMatchObject({
+      cpu: '1024',
+      memory: '3072',
+      requiresCompatibilities: ['FARGATE'],
+    });
+    expect(outputs.containers[0].secrets).toEqual([
+      {
+        name: 'PARTNER_API_KEY',
+        valueFrom:
+          'arn:aws:secretsmanager:eu-west-1:111111111111:secret:legacy-gateway/partner-api-key-Xy7Q2p',
+      },
+    ]);
+    // SESSION_SECRET's value is in its environment, but not an address.
+    expect(JSON.stringify(outputs)).not.toContain('ecsnet-canary-7f3a9b');
+    expect(JSON.stringify(outputs)).not.toContain('SESSION_SECRET');
+  });
+
+  it('leaves the task size out when the task definition sets none, and keeps the containers\' own', async () => {
+    const b = scope();
+    b.service('worker', {
+      networkMode: 'bridge',
+      requiresCompatibilities: ['EC2'],
+      containers: [{ name: 'worker', memory: 768 }],
+    });
+    const { outputs, error } = await run(b.serviceArn('worker'), [b.build()]);
+    expect(error).toBeUndefined();
+    expect(outputs).not.toHaveProperty('cpu');
+    expect(outputs).not.toHaveProperty('memory');
+    expect(outputs.requiresCompatibilities).toEqual(['EC2']);
+    expect(outputs.containers[0]).toMatchObject({
+      name: 'worker',
+      memory: 768,
+      secrets: [],
+    });
+  });
+
   it('refuses a service without App Mesh when the migration asks for it', async () => {
     const userService =
       'arn:aws:ecs:eu-west-1:111111111111:service/shop/user-service';

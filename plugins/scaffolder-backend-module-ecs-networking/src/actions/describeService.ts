@@ -40,12 +40,13 @@ type DescribeServiceInput = ReturnType<
 /**
  * `ecs-networking:describe-service`: what a live ECS service runs today, read
  * from the snapshots the ecs-networking plugin serves: its task definition's
- * containers and port mappings, App Mesh leftovers, Service Connect state,
- * owner tags, and the endpoints it calls. Templates that change a service
- * (the App Mesh migration) render from this.
+ * size, containers, port mappings and secret references, App Mesh leftovers,
+ * Service Connect state, owner tags, and the endpoints it calls. Templates
+ * that change a service (the App Mesh migration) render from this.
  *
  * Container environments are never in a snapshot; only the addresses found
- * in them are, so only those come back as variables.
+ * in them are, so only those come back as variables. Secrets come back as
+ * ECS holds them: the name and the ARN it reads the value from.
  */
 export function createDescribeServiceAction(options: {
   source: LiveNetworkSource;
@@ -56,7 +57,7 @@ export function createDescribeServiceAction(options: {
   return createTemplateAction({
     id: DESCRIBE_SERVICE_ACTION_ID,
     description:
-      "Reads a live ECS service's task definition (containers, port mappings, App Mesh proxy), Service Connect state, tags and outbound endpoints from the ecs-networking plugin.",
+      "Reads a live ECS service's task definition (size, containers, port mappings, secret references, App Mesh proxy), Service Connect state, tags and outbound endpoints from the ecs-networking plugin.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -69,6 +70,25 @@ export function createDescribeServiceAction(options: {
         family: z => z.string(),
         networkMode: z => z.string(),
         launchType: z => z.string().optional(),
+        cpu: z =>
+          z
+            .string({
+              description:
+                'Task-level CPU units as ECS returns them ("1024"); absent when the task definition sets none (EC2 tasks may size their containers instead)',
+            })
+            .optional(),
+        memory: z =>
+          z
+            .string({
+              description:
+                'Task-level memory in MiB as ECS returns it ("3072"); absent when the task definition sets none',
+            })
+            .optional(),
+        requiresCompatibilities: z =>
+          z.array(z.string(), {
+            description:
+              'Launch types the task definition was registered for (FARGATE, EC2); empty when it names none',
+          }),
         container: z =>
           z.object(
             {
@@ -89,9 +109,22 @@ export function createDescribeServiceAction(options: {
               name: z.string(),
               image: z.string().optional(),
               essential: z.boolean(),
+              cpu: z.number().optional(),
+              memory: z.number().optional(),
+              memoryReservation: z.number().optional(),
               portMappings: z.array(z.record(z.any())),
+              secrets: z.array(
+                z.object({ name: z.string(), valueFrom: z.string() }),
+                {
+                  description:
+                    'Variables ECS fills from Secrets Manager or SSM Parameter Store at task start: the name and the ARN it reads (never the value)',
+                },
+              ),
             }),
-            { description: 'Containers to keep (App Mesh Envoy left out)' },
+            {
+              description:
+                'Containers to keep (App Mesh Envoy left out), with their own sizes and secret references',
+            },
           ),
         appMesh: z =>
           z.object({
@@ -231,6 +264,9 @@ export function createDescribeServiceAction(options: {
       output('family', td.family);
       output('networkMode', td.networkMode);
       if (service.launchType) output('launchType', service.launchType);
+      if (td.cpu) output('cpu', td.cpu);
+      if (td.memory) output('memory', td.memory);
+      output('requiresCompatibilities', td.requiresCompatibilities ?? []);
       output('container', {
         name: main?.name ?? service.name,
         image: main?.image,
@@ -242,12 +278,18 @@ export function createDescribeServiceAction(options: {
       });
       output(
         'containers',
-
         kept.map(c => ({
           name: c.name,
           image: c.image,
           essential: c.essential ?? true,
+          cpu: c.cpu,
+          memory: c.memory,
+          memoryReservation: c.memoryReservation,
           portMappings: c.portMappings.map(m => ({ ...m })),
+          secrets: (c.secrets ?? []).map(({ name, valueFrom }) => ({
+            name,
+            valueFrom,
+          })),
         })),
       );
       output('appMesh', {

@@ -8,7 +8,8 @@
 # ${{ values.cluster }}/${{ values.name }} after the move from App Mesh to Service Connect,
 # generated from its live task definition ${{ values.family }} (see MIGRATION.md):
 #   - no proxy_configuration{% if values.appMesh.proxyType %} (was ${{ values.appMesh.proxyType }}){% endif %} and no App Mesh Envoy container{% if values.appMesh.envoyContainers | length %} (was: ${{ values.appMesh.envoyContainers | join(', ') }}){% endif %};
-#     every other container is kept;
+#     every other container is kept, with its size and secret references, and
+#     so is the task size;
 #   - the port mapping of container ${{ mainContainer }} is named "${{ values.portName }}";
 #   - service_connect_configuration proxies that port by name.
 {% elif connect and discovery %}
@@ -41,7 +42,17 @@ locals {
       image     = "${{ c.image }}"
 {% endif %}
       essential = ${{ 'true' if c.essential else 'false' }}
-{% if values.networkMode != 'awsvpc' and main %}
+{% if migrate %}
+{% if c.cpu is number %}
+      cpu       = ${{ c.cpu }}
+{% endif %}
+{% if c.memory is number %}
+      memory    = ${{ c.memory }}
+{% endif %}
+{% if c.memoryReservation is number %}
+      memoryReservation = ${{ c.memoryReservation }}
+{% endif %}
+{% elif values.networkMode != 'awsvpc' and main %}
       memory    = ${{ values.memory }}
 {% endif %}
 {% if c.portMappings | length %}
@@ -79,10 +90,20 @@ locals {
 {% else %}
       portMappings = []
 {% endif %}
+{% if c.secrets | length %}
+      # ECS reads these from Secrets Manager / SSM Parameter Store at task
+      # start, with the execution role: references, not values.
+      secrets = [
+{% for secret in c.secrets %}
+        { name = "${{ secret.name }}", valueFrom = "${{ secret.valueFrom }}" },
+{% endfor %}
+      ]
+{% endif %}
 {% if main %}
 {% if migrate %}
-      # Only address-valued variables are known to ECS Networking; copy any
-      # other variables and secrets from the current task definition.
+      # Only address-valued variables are known to ECS Networking (it never
+      # keeps other values); copy any other variables from the current task
+      # definition.
 {% endif %}
 {% if values.environment | length %}
       environment = [
@@ -163,9 +184,25 @@ resource "aws_service_discovery_service" "this" {
 resource "aws_ecs_task_definition" "this" {
   family                   = "${{ values.family or values.name }}"
   network_mode             = "${{ values.networkMode }}"
+{% if not migrate %}
   requires_compatibilities = ["${{ 'FARGATE' if values.networkMode == 'awsvpc' else 'EC2' }}"]
   cpu                      = "${{ values.cpu }}"
   memory                   = "${{ values.memory }}"
+{% else %}
+{% if values.requiresCompatibilities | length %}
+  requires_compatibilities = ["${{ values.requiresCompatibilities | join('", "') }}"]
+{% endif %}
+{% if values.cpu %}
+  cpu                      = "${{ values.cpu }}"
+{% endif %}
+{% if values.memory %}
+  memory                   = "${{ values.memory }}"
+{% endif %}
+{% if not (values.cpu and values.memory) %}
+  # No task-level {% if not values.cpu %}cpu{% endif %}{% if not (values.cpu or values.memory) %} or {% endif %}{% if not values.memory %}memory{% endif %}: the live task definition ${{ values.family }} sets
+  # none, so none is invented here; its containers' own sizes are kept.
+{% endif %}
+{% endif %}
   execution_role_arn       = var.execution_role_arn
   task_role_arn            = var.task_role_arn
   container_definitions    = jsonencode(local.container_definitions)

@@ -1,12 +1,7 @@
-import { useApi } from '@backstage/core-plugin-api';
-import type { RecordedChange } from '@ecs-net/plugin-ecs-networking-common';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { ecsNetworkingApiRef } from '../../api';
+import { useChangePages } from '../../hooks/useChangePages';
 import { ChangesCard } from './ChangesCard';
 import { OptionSelect, sinceHoursAgo, WINDOW_OPTIONS } from './ChangesWindow';
-
-const NONE: RecordedChange[] = [];
 
 const HOP_OPTIONS = [
   { value: 0, label: 'This service only' },
@@ -19,12 +14,11 @@ const HOP_OPTIONS = [
  * by default, in the services they call or are called by.
  */
 export function EntityChanges(props: { entityRef: string }) {
-  const api = useApi(ecsNetworkingApiRef);
   const [hops, setHops] = useState(1);
   const [hours, setHours] = useState(7 * 24);
-  const state = useAsync(
-    () => api.getChanges({ entityRef: props.entityRef, hops, since: sinceHoursAgo(hours), limit: 200 }),
-    [api, props.entityRef, hops, hours],
+  const pages = useChangePages(
+    () => ({ entityRef: props.entityRef, hops, since: sinceHoursAgo(hours) }),
+    [props.entityRef, hops, hours],
   );
 
   return (
@@ -36,8 +30,8 @@ export function EntityChanges(props: { entityRef: string }) {
           <OptionSelect label="Window" value={hours} options={WINDOW_OPTIONS} onChange={setHours} />
         </>
       }
-      state={state}
-      shown={state.value?.changes ?? NONE}
+      pages={pages}
+      shown={pages.changes}
       empty="No change recorded in this window."
     />
   );

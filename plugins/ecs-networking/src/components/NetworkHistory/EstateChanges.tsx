@@ -1,9 +1,7 @@
-import { useApi } from '@backstage/core-plugin-api';
 import type { NetworkFactKind } from '@ecs-net/plugin-ecs-networking-common';
 import TextField from '@material-ui/core/TextField';
 import { useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { ecsNetworkingApiRef } from '../../api';
+import { useChangePages } from '../../hooks/useChangePages';
 import { ChangesCard } from './ChangesCard';
 import { OptionSelect, sinceHoursAgo, WINDOW_OPTIONS } from './ChangesWindow';
 
@@ -17,20 +15,17 @@ const KIND_OPTIONS: Array<{ value: NetworkFactKind | 'all'; label: string }> = [
 
 /**
  * The network page's "Changes": what changed across the estate in a
- * window, filterable by kind and by text (a name, an owner, an account).
+ * window, a page at a time, the loaded ones filterable by kind and by
+ * text (a name, an owner, an account).
  */
 export function EstateChanges() {
-  const api = useApi(ecsNetworkingApiRef);
   const [hours, setHours] = useState(24);
   const [kind, setKind] = useState<NetworkFactKind | 'all'>('all');
   const [text, setText] = useState('');
-  const state = useAsync(
-    () => api.getChanges({ since: sinceHoursAgo(hours), limit: 1000 }),
-    [api, hours],
-  );
+  const pages = useChangePages(() => ({ since: sinceHoursAgo(hours) }), [hours]);
   const shown = useMemo(() => {
     const needle = text.trim().toLocaleLowerCase();
-    return (state.value?.changes ?? []).filter(
+    return pages.changes.filter(
       c =>
         (kind === 'all' || c.kind === kind) &&
         (!needle ||
@@ -39,7 +34,7 @@ export function EstateChanges() {
             .toLocaleLowerCase()
             .includes(needle)),
     );
-  }, [state.value, kind, text]);
+  }, [pages.changes, kind, text]);
   return (
     <ChangesCard
       subheader="What changed in the network, newest first"
@@ -57,7 +52,7 @@ export function EstateChanges() {
           />
         </>
       }
-      state={state}
+      pages={pages}
       shown={shown}
       empty="No change in this window matches."
     />
