@@ -19,15 +19,21 @@ interface DrawnText {
  */
 function recordingContext() {
   const texts: DrawnText[] = [];
+  /** In order: the lines stroked, the rectangles filled (with their colour) and the text drawn. */
+  const ops: string[] = [];
   const state: Record<string | symbol, unknown> = { font: '10px sans-serif' };
   const sizeOf = () => Number(/([\d.]+)px/.exec(String(state.font))![1]);
   const widthOf = (text: string) => Array.from(text).length * 0.6 * sizeOf();
   const ctx = new Proxy(state, {
     get(target, prop) {
       if (prop === 'fillText') {
-        return (text: string, x: number, y: number, ...extra: unknown[]) =>
+        return (text: string, x: number, y: number, ...extra: unknown[]) => {
+          ops.push(`text ${text}`);
           texts.push({ text, x, y, size: sizeOf(), extra: extra.length });
+        };
       }
+      if (prop === 'stroke') return () => ops.push(`stroke ${String(target.strokeStyle)}`);
+      if (prop === 'fillRect') return () => ops.push(`fillRect ${String(target.fillStyle)}`);
       if (prop === 'measureText') return (text: string) => ({ width: widthOf(text) });
       if (prop in target) return target[prop];
       return () => undefined;
@@ -37,7 +43,7 @@ function recordingContext() {
       return true;
     },
   }) as unknown as CanvasRenderingContext2D;
-  return { ctx, texts, width: (t: DrawnText) => Array.from(t.text).length * 0.6 * t.size };
+  return { ctx, texts, ops, width: (t: DrawnText) => Array.from(t.text).length * 0.6 * t.size };
 }
 
 /** The map in a canvas of the size it has in a 1280 × 720 window, fitted. */
@@ -52,6 +58,23 @@ function drawFitted(scene: MapScene, k?: number) {
 }
 
 describe('drawMap', () => {
+  it("draws a group's text after the lines, on the group's fill, so that no line runs through it", () => {
+    const { scene } = shopMapScene();
+    const { ops } = drawFitted(scene);
+    const mechanismColours = new Set(Object.values(scene.colors.mechanism));
+    // A line's stroke; a label's outline is followed by its text.
+    const isLine = (op: string, at: number) =>
+      op.startsWith('stroke ') && mechanismColours.has(op.slice('stroke '.length)) && !ops[at + 1]?.startsWith('text ');
+    const lastLine = ops.map(isLine).lastIndexOf(true);
+    expect(lastLine).toBeGreaterThan(0);
+    const titles = ops.flatMap((op, at) => (op.startsWith('text ▾ ') ? [at] : []));
+    expect(titles).toHaveLength(scene.graph.groups.length);
+    for (const at of titles) {
+      expect(at).toBeGreaterThan(lastLine);
+      expect(ops[at - 1]).toBe(`fillRect ${scene.colors.groupFill}`);
+    }
+  });
+
   it('names every service of a small estate at the fitted zoom, cut to its box, never squeezed', () => {
     const { scene } = shopMapScene();
     const { texts, drawn, width, view } = drawFitted(scene);

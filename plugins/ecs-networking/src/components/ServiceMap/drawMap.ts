@@ -151,9 +151,23 @@ export function drawMap(
   const toPixels = () => ctx.setTransform(pixels);
   const sx = (x: number) => x * k + view.x;
   const sy = (y: number) => y * k + view.y;
-  const text = (line: string, x: number, y: number, maxWidth: number, weight: string, size: number) => {
+  /** Draws `line` cut to `maxWidth`; with `alpha`, on a group's fill (seen at that alpha) first. */
+  const text = (line: string, x: number, y: number, maxWidth: number, weight: string, size: number, alpha?: number) => {
     const fitted = widths.fit(line, maxWidth, weight, size);
-    if (fitted) ctx.fillText(fitted, x, y);
+    if (!fitted) return;
+    if (alpha !== undefined) {
+      const w = widths.width(fitted, weight, size) + 4;
+      const ink = ctx.fillStyle;
+      // The group's box as drawn: its fill at its alpha over the background.
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = colors.background;
+      ctx.fillRect(x - w / 2, y - size * 0.65, w, size * 1.3);
+      ctx.globalAlpha = alpha;
+      ctx.fillStyle = colors.groupFill;
+      ctx.fillRect(x - w / 2, y - size * 0.65, w, size * 1.3);
+      ctx.fillStyle = ink;
+    }
+    ctx.fillText(fitted, x, y);
   };
 
   ctx.save();
@@ -162,8 +176,7 @@ export function drawMap(
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
 
-  // Groups: an open one shows its name and where it is above its
-  // services; a closed one its name, size, findings and where, centred.
+  // Groups' boxes; their text comes after the lines.
   const groups = groupsInView(scene, view, width, height);
   const groupAlpha = (g: number) => (neighbours && !expanded.has(g) ? 0.35 : 1);
   toMap();
@@ -180,7 +193,20 @@ export function drawMap(
     ctx.fill();
     ctx.stroke();
   }
+
+  // Lines, under the services they join, over the view and a margin.
+  toMap();
+  const margin = VIEW_MARGIN / k;
+  const viewBox = { x: -view.x / k - margin, y: -view.y / k - margin, width: width / k + 2 * margin, height: height / k + 2 * margin };
+  const openGroups = groups.filter(g => expanded.has(g));
+  const labels = strokeLines(ctx, scene, view, viewBox, openGroups);
+
+  // Group text over the lines, on the group's fill, so that a line
+  // between groups passes under it instead of through it: an open group
+  // shows its name and where it is above its services; a closed one its
+  // name, size, findings and where, centred.
   toPixels();
+  ctx.setLineDash([]);
   for (const g of groups) {
     const box = layout.groups[g];
     const group = graph.groups[g];
@@ -202,23 +228,16 @@ export function drawMap(
     ctx.globalAlpha = groupAlpha(g);
     ctx.fillStyle = colors.text;
     ctx.font = `600 ${titleSize}px ${colors.font}`;
-    text(`${open ? '▾' : '▸'} ${group.title}`, cx, y, room, '600', titleSize);
+    text(`${open ? '▾' : '▸'} ${group.title}`, cx, y, room, '600', titleSize, groupAlpha(g));
     if (!detailSize) continue;
     y = open ? sy(box.y + 48) : y + (titleSize + detailSize) / 2 + detailSize * 0.4;
     ctx.fillStyle = colors.muted;
     ctx.font = `${detailSize}px ${colors.font}`;
     for (const line of details) {
-      text(line, cx, y, room, 'normal', detailSize);
+      text(line, cx, y, room, 'normal', detailSize, groupAlpha(g));
       y += detailSize * 1.4;
     }
   }
-
-  // Lines, under the services they join, over the view and a margin.
-  toMap();
-  const margin = VIEW_MARGIN / k;
-  const viewBox = { x: -view.x / k - margin, y: -view.y / k - margin, width: width / k + 2 * margin, height: height / k + 2 * margin };
-  const openGroups = groups.filter(g => expanded.has(g));
-  const labels = strokeLines(ctx, scene, view, viewBox, openGroups);
 
   // Services of open groups: boxes in one path per fill and outline
   // colour, then names and finding badges. Corners too small to see are square.
