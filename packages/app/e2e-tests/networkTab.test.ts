@@ -98,3 +98,15 @@ test('the graph zooms with its buttons and, once clicked, with the wheel', async
   await page.mouse.wheel(0, -300);
   await expect.poll(zoom).toBeGreaterThan(zoomBefore);
 });
+
+for (const width of [1280, 1440]) {
+  test(`two hops out, the tab fits a ${width} px window: the graph scrolls inside its card`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const graph = await openGraph(page);
+    await page.getByRole('button', { name: '2 hops', exact: true }).click();
+    await expect(graph).toHaveAccessibleName(/product-service calls inventory-service/);
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBe(widths[1]);
+    await page.screenshot({ path: `${SHOTS}/service-network-two-hops-${width}.png` });
+  });
+}

@@ -142,6 +142,51 @@ for (const [width, height] of [[1280, 720], [1440, 900]]) {
   });
 }
 
+test('at first sight the groups fill the map, and text too long for its box is cut with "…", not squeezed', async ({ page }) => {
+  // Every text the canvas draws, with the width it takes in its font and
+  // the width fillText was told to squeeze it into, if any.
+  await page.addInitScript(() => {
+    const drawn: Array<{ text: string; width: number; maxWidth?: number }> = [];
+    (window as unknown as { __mapText: typeof drawn }).__mapText = drawn;
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function record(text: string, x: number, y: number, maxWidth?: number) {
+      drawn.push({ text, width: this.measureText(text).width, maxWidth });
+      return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+    };
+  });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const canvas = await openMap(page);
+  const texts = () => page.evaluate(() => (window as unknown as { __mapText: Array<{ text: string; width: number; maxWidth?: number }> }).__mapText);
+  // Drawn once the layout has arrived; the picture then holds still.
+  await expect.poll(async () => (await texts()).length).toBeGreaterThan(0);
+  await page.waitForTimeout(1000);
+
+  const drawn = await texts();
+  const squeezed = drawn.filter(d => d.maxWidth !== undefined && d.width > d.maxWidth + 0.5).map(d => d.text);
+  expect(squeezed).toEqual([]);
+  // The demo's long names and the hostile estate's markup-named group do not fit.
+  const cut = drawn.filter(d => d.text.endsWith('…')).map(d => d.text);
+  expect(cut).toEqual(expect.arrayContaining([expect.stringMatching(/^long-servi/), expect.stringMatching(/^▾ <img\/src/)]));
+
+  // Packed into the canvas's shape, the groups cover most of it: sampled
+  // every 8 px, most pixels are not the map's background (its corner).
+  const covered = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    const at = (x: number, y: number) => data.slice((y * c.width + x) * 4, (y * c.width + x) * 4 + 3).join();
+    const background = at(2, 2);
+    let samples = 0;
+    let other = 0;
+    for (let y = 0; y < c.height; y += 8) {
+      for (let x = 0; x < c.width; x += 8) {
+        samples++;
+        if (at(x, y) !== background) other++;
+      }
+    }
+    return other / samples;
+  });
+  expect(covered).toBeGreaterThan(0.5);
+});
+
 for (const width of [1280, 1440]) {
   test(`the map fits a ${width} px window`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
