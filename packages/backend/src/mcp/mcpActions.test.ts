@@ -106,5 +106,5 @@ describeReliability(reliabilityTitle('the ecs-networking actions over MCP in the
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
     });
     expect(anonymous.status).toBe(401);
-  });
+  }, 60_000); // a backend round trip per tool call: seconds on a loaded machine
 });
