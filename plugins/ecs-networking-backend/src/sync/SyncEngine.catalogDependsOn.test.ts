@@ -26,6 +26,20 @@ function catalogEdges(network: NetworkService) {
     );
 }
 
+/** A sync engine over the demo estate and a fresh store, asking `readCatalogDependsOn` for the catalog's side. */
+async function syncEngine(readCatalogDependsOn: CatalogDependsOnReader, logger = recordingLogger()) {
+  const config = new ConfigReader(demoConfig());
+  const store = await SnapshotStore.create(sqliteDatabase());
+  const sync = new SyncEngine({
+    config: readEcsNetworkingConfig(config),
+    credentials: DefaultAwsCredentialsManager.fromConfig(config),
+    store,
+    logger,
+    readCatalogDependsOn,
+  });
+  return { store, sync };
+}
+
 describe('catalog dependsOn read by the sync', () => {
   let local: LocalAws;
   beforeAll(async () => {
@@ -34,20 +48,12 @@ describe('catalog dependsOn read by the sync', () => {
   afterAll(() => local.close());
 
   it('is stored under the generation, so every replica serves it, and survives a failed catalog read', async () => {
-    const config = new ConfigReader(demoConfig());
-    const store = await SnapshotStore.create(sqliteDatabase());
     const logger = recordingLogger();
     let answer: CatalogDependsOnReader = async () => ({
       dependsOn: { [ORDER]: [PAYMENT] },
       missingComponents: ['component:default/mysql'],
     });
-    const sync = new SyncEngine({
-      config: readEcsNetworkingConfig(config),
-      credentials: DefaultAwsCredentialsManager.fromConfig(config),
-      store,
-      logger,
-      readCatalogDependsOn: services => answer(services),
-    });
+    const { store, sync } = await syncEngine(services => answer(services), logger);
 
     await sync.run();
     // Two services over one store stand for two replicas.
@@ -89,19 +95,11 @@ describe('catalog dependsOn read by the sync', () => {
   });
 
   it('follows catalog edits between syncs without reading AWS, and a same answer changes nothing', async () => {
-    const config = new ConfigReader(demoConfig());
-    const store = await SnapshotStore.create(sqliteDatabase());
     let answer: CatalogDependsOnReader = async () => ({
       dependsOn: {},
       missingComponents: ['component:default/mysql'],
     });
-    const sync = new SyncEngine({
-      config: readEcsNetworkingConfig(config),
-      credentials: DefaultAwsCredentialsManager.fromConfig(config),
-      store,
-      logger: recordingLogger(),
-      readCatalogDependsOn: services => answer(services),
-    });
+    const { store, sync } = await syncEngine(services => answer(services));
     // Before any sync there are no services to link: nothing is stored.
     await sync.refreshCatalogLinks();
     expect(await store.generation()).toBe(0);
@@ -128,16 +126,8 @@ describe('catalog dependsOn read by the sync', () => {
   });
 
   it('keeps the newer catalog answer when an older read finishes last', async () => {
-    const config = new ConfigReader(demoConfig());
-    const store = await SnapshotStore.create(sqliteDatabase());
     let answer: CatalogDependsOnReader = async () => ({ dependsOn: {}, missingComponents: [] });
-    const sync = new SyncEngine({
-      config: readEcsNetworkingConfig(config),
-      credentials: DefaultAwsCredentialsManager.fromConfig(config),
-      store,
-      logger: recordingLogger(),
-      readCatalogDependsOn: services => answer(services),
-    });
+    const { store, sync } = await syncEngine(services => answer(services));
     await sync.run();
 
     // The catalog-links task reads before order-service's dependsOn is in
