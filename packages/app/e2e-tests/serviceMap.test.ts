@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { ALL, backendText, DEMO, guestToken, HOSTILE, SHOTS, signIn, waitForEstate } from './portal';
 
 // The service map on /ecs-networking: every service a box on a canvas,
@@ -29,14 +29,19 @@ async function centrePixel(page: Page) {
   });
 }
 
+/** The services of the demo estate (the hostile estate's names are markup), by the backend. */
+async function demoServiceNames(request: APIRequestContext): Promise<string[]> {
+  await waitForEstate(request);
+  const network = JSON.parse(await backendText(request, await guestToken(request), '/api/ecs-networking/network'));
+  return network.services
+    .filter((s: { accountId: string }) => s.accountId !== HOSTILE.accountId)
+    .map((s: { name: string }) => s.name);
+}
+
 test('the map offers every service of the demo and draws the one it focuses', async ({ page, request }) => {
   // Fifteen searches and two focuses on a loaded machine.
   test.slow();
-  await waitForEstate(request);
-  const network = JSON.parse(await backendText(request, await guestToken(request), '/api/ecs-networking/network'));
-  const demo: string[] = network.services
-    .filter((s: { accountId: string }) => s.accountId !== HOSTILE.accountId)
-    .map((s: { name: string }) => s.name);
+  const demo = await demoServiceNames(request);
   expect(demo).toHaveLength(DEMO.services);
   const canvas = await openMap(page);
 
@@ -118,6 +123,70 @@ test('the map is reachable from the keyboard', async ({ page }) => {
   await expect(first).toHaveAttribute('aria-expanded', expanded === 'true' ? 'false' : 'true');
 });
 
+for (const [width, height] of [[1280, 720], [1440, 900]]) {
+  test(`at first sight in a ${width} × ${height} window the map names every service`, async ({ page, request }) => {
+    const demo = await demoServiceNames(request);
+    await page.setViewportSize({ width, height });
+    const canvas = await openMap(page);
+    // The map's text alternative says what the picture shows: every group,
+    // every service by name, none left a box too small to name.
+    await expect(canvas).toHaveAccessibleDescription(
+      new RegExp(`^Shown: \\d+ groups; ${ALL.services} services with their names\\.`),
+    );
+    const description = await canvas.evaluate(c => document.getElementById(c.getAttribute('aria-describedby')!)!.textContent!);
+    expect(description).not.toContain('too small to name');
+    for (const name of demo) expect(description).toContain(name);
+    // Both sc.local namespaces, told apart by account and region.
+    expect(description).toContain('sc.local · 111111111111 / eu-west-1: open');
+    await page.screenshot({ path: `${SHOTS}/service-map-first-sight-${width}.png` });
+  });
+}
+
+test('at first sight the groups fill the map, and text too long for its box is cut with "…", not squeezed', async ({ page }) => {
+  // Every text the canvas draws, with the width it takes in its font and
+  // the width fillText was told to squeeze it into, if any.
+  await page.addInitScript(() => {
+    const drawn: Array<{ text: string; width: number; maxWidth?: number }> = [];
+    (window as unknown as { __mapText: typeof drawn }).__mapText = drawn;
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function record(text: string, x: number, y: number, maxWidth?: number) {
+      drawn.push({ text, width: this.measureText(text).width, maxWidth });
+      return maxWidth === undefined ? fillText.call(this, text, x, y) : fillText.call(this, text, x, y, maxWidth);
+    };
+  });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const canvas = await openMap(page);
+  const texts = () => page.evaluate(() => (window as unknown as { __mapText: Array<{ text: string; width: number; maxWidth?: number }> }).__mapText);
+  // Drawn once the layout has arrived; the picture then holds still.
+  await expect.poll(async () => (await texts()).length).toBeGreaterThan(0);
+  await page.waitForTimeout(1000);
+
+  const drawn = await texts();
+  const squeezed = drawn.filter(d => d.maxWidth !== undefined && d.width > d.maxWidth + 0.5).map(d => d.text);
+  expect(squeezed).toEqual([]);
+  // The demo's long names and the hostile estate's markup-named group do not fit.
+  const cut = drawn.filter(d => d.text.endsWith('…')).map(d => d.text);
+  expect(cut).toEqual(expect.arrayContaining([expect.stringMatching(/^long-servi/), expect.stringMatching(/^▾ <img\/src/)]));
+
+  // Packed into the canvas's shape, the groups cover most of it: sampled
+  // every 8 px, most pixels are not the map's background (its corner).
+  const covered = await canvas.evaluate((c: HTMLCanvasElement) => {
+    const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    const at = (x: number, y: number) => data.slice((y * c.width + x) * 4, (y * c.width + x) * 4 + 3).join();
+    const background = at(2, 2);
+    let samples = 0;
+    let other = 0;
+    for (let y = 0; y < c.height; y += 8) {
+      for (let x = 0; x < c.width; x += 8) {
+        samples++;
+        if (at(x, y) !== background) other++;
+      }
+    }
+    return other / samples;
+  });
+  expect(covered).toBeGreaterThan(0.5);
+});
+
 for (const width of [1280, 1440]) {
   test(`the map fits a ${width} px window`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
@@ -132,6 +201,8 @@ for (const theme of ['light', 'dark'] as const) {
     // Signed in already: the theme applies from the next page on.
     await page.addInitScript(id => window.localStorage.setItem('theme', id), theme);
     const canvas = await openMap(page);
+    await expect(canvas).toHaveAccessibleDescription(/^Shown: /);
+    await page.screenshot({ path: `${SHOTS}/service-map-fitted-${theme}.png`, fullPage: true });
     await find(page, 'order-service');
     // The corner of the map is its background, which follows the theme.
     const [r, g, b] = await canvas.evaluate((c: HTMLCanvasElement) => [...c.getContext('2d')!.getImageData(2, 2, 1, 1).data].slice(0, 3));

@@ -242,10 +242,16 @@ export function formatResults(results: BenchResults): string {
     : 'not run (smoke)';
   const sm = results.map;
   const map = sm
-    ? table(
-        ['estate', 'services', 'first render ms', 'first render/2 s goal', 'groups placed ms (worker)', 'full layout ms (worker)', 'load longest task ms', 'interaction longest task ms', 'tasks > 100 ms', 'JS heap MB'],
-        [[sm.estate, sm.services, sm.firstRenderMs.toFixed(0), ratio(sm.firstRenderMs, 2000), sm.groupsPlacedMs.toFixed(0), sm.layoutMs.toFixed(0), sm.loadLongestTaskMs.toFixed(0), sm.interactionLongestTaskMs.toFixed(0), sm.interactionTasksOver100Ms, sm.heapUsedMb]],
-      )
+    ? [
+        table(
+          ['estate', 'services', 'first render ms', 'first render/2 s goal', 'groups placed ms (worker)', 'full layout ms (worker)', 'load longest task ms', 'interaction longest task ms', 'tasks > 100 ms', 'JS heap MB'],
+          [[sm.estate, sm.services, sm.firstRenderMs.toFixed(0), ratio(sm.firstRenderMs, 2000), sm.groupsPlacedMs.toFixed(0), sm.layoutMs.toFixed(0), sm.loadLongestTaskMs.toFixed(0), sm.interactionLongestTaskMs.toFixed(0), sm.interactionTasksOver100Ms, sm.heapUsedMb]],
+        ),
+        table(
+          ['interaction step', 'longest task ms', 'longest/100 ms goal'],
+          Object.entries(sm.longestTaskByStepMs).map(([step, ms]) => [step, ms.toFixed(0), ratio(ms, 100)]),
+        ),
+      ].join('\n\n')
     : 'not run (smoke)';
   return [
     'AWS calls and sync time (reader at 100% of each quota; lower bound = page/batch formula in lowerBound.ts)',

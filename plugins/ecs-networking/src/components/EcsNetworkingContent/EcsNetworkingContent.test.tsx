@@ -1,12 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import { analyzeNetwork } from '@ecs-net/plugin-ecs-networking-common';
 import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { EcsNetworkingApi } from '../../api';
 import { renderOnEntityPage } from '../../__testUtils__/renderOnEntityPage';
 import { mockCatalog, mockEcsNetworkingApi } from '../../__testUtils__/apis';
 import {
   entityNetworkOf,
+  networkResponse,
   serviceNamed,
   serviceResource,
   shopModel,
@@ -14,8 +15,27 @@ import {
 } from '../../__testUtils__/estate';
 import { EcsNetworkingContent } from './EcsNetworkingContent';
 
-async function renderContent(entity: Entity, api: EcsNetworkingApi) {
+/** The tab for `entity`; the estate's network (for owners, findings and two hops) is `estate`'s. */
+async function renderContent(entity: Entity, api: jest.Mocked<EcsNetworkingApi>, estate = shopModel()) {
+  api.getNetwork.mockImplementation(async () => networkResponse(estate));
   return renderOnEntityPage(<EcsNetworkingContent />, entity, api, mockCatalog([entity]));
+}
+
+/** A chain of services calling the next over Service Connect. */
+function chain(names: string[]) {
+  const builder = scope('111111111111', 'eu-west-1').namespace('sc.local', 'HTTP');
+  names.forEach((name, i) => {
+    const next = names[i + 1];
+    builder.service(name, {
+      serviceConnect: {
+        namespace: 'sc.local',
+        services: [{ portName: 'http', discoveryName: name, clientAliases: [{ dnsName: name, port: 80 }] }],
+      },
+      containers: next ? [{ environment: { NEXT_URL: `http://${next}:80` } }] : [],
+    });
+  });
+  const snapshots = [builder.build()];
+  return { snapshots, model: analyzeNetwork(snapshots) };
 }
 
 describe('EcsNetworkingContent', () => {
@@ -153,7 +173,53 @@ describe('EcsNetworkingContent', () => {
     expect(
       await screen.findByText('+8 more (see the Overview)'),
     ).toBeInTheDocument();
-    const graph = screen.getByRole('img');
+    const graph = screen.getByRole('img', { name: /calls hub/ });
     expect(graph.querySelectorAll('path[stroke]')).toHaveLength(12);
+  });
+
+  it('puts each label on a background of its own, and badges each service with its owner and findings', async () => {
+    const api = mockEcsNetworkingApi({
+      getEntityNetwork: jest.fn(async () => entityNetworkOf(model, snapshots, ['order-service'])),
+    });
+    await renderContent(orders, api);
+    const graph = await screen.findByRole('img', { name: /web calls order-service/ });
+    const label = [...graph.querySelectorAll('g')].find(g => g.querySelector('text')?.textContent === 'orders:8080')!;
+    expect(label.querySelector('rect')).toHaveAttribute('fill');
+    // nightly-batch calls without Service Connect: a finding on it.
+    const batch = serviceNamed(model, 'nightly-batch');
+    const findings = model.findings.filter(f => f.subject.arn === batch.arn).length;
+    expect(findings).toBeGreaterThan(0);
+    expect(await screen.findByRole('img', { name: new RegExp(`^${findings} findings?, worst: `) })).toBeInTheDocument();
+    expect(screen.getAllByText(serviceNamed(model, 'web').owner!).length).toBeGreaterThan(0);
+  });
+
+  it('shows two hops out on request: the callers of callers and the callees of callees', async () => {
+    const { snapshots: chained, model: chainModel } = chain(['edge', 'front', 'hub', 'back', 'store']);
+    const api = mockEcsNetworkingApi({
+      getEntityNetwork: jest.fn(async () => entityNetworkOf(chainModel, chained, ['hub'])),
+    });
+    await renderContent(serviceResource(serviceNamed(chainModel, 'hub')), api, chainModel);
+    const graph = await screen.findByRole('img', { name: /front calls hub/ });
+    expect(graph).not.toHaveAccessibleName(expect.stringContaining('edge calls front'));
+    const twoHops = screen.getByRole('button', { name: '2 hops' });
+    await waitFor(() => expect(twoHops).toBeEnabled());
+    fireEvent.click(twoHops);
+    expect(graph).toHaveAccessibleName(expect.stringContaining('edge calls front via front:80'));
+    expect(graph).toHaveAccessibleName(expect.stringContaining('back calls store via store:80'));
+    expect(screen.getByText('store')).toBeInTheDocument();
+  });
+
+  it('zooms with its buttons', async () => {
+    const api = mockEcsNetworkingApi({
+      getEntityNetwork: jest.fn(async () => entityNetworkOf(model, snapshots, ['order-service'])),
+    });
+    await renderContent(orders, api);
+    await screen.findByRole('img', { name: /web calls order-service/ });
+    const zoom = () => Number(screen.getByRole('status').textContent!.replace(/\D/g, ''));
+    const before = zoom();
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(zoom()).toBeGreaterThan(before);
+    fireEvent.click(screen.getByRole('button', { name: 'Fit the graph' }));
+    expect(zoom()).toBe(before);
   });
 });

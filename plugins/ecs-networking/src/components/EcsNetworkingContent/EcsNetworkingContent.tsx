@@ -2,7 +2,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import { useMemo } from 'react';
+import { useLiveNetwork } from '../../hooks/useLiveNetwork';
 import { MECHANISMS } from '../../lib/describe';
+import { createEstateIndex } from '../../lib/estateIndex';
 import { EntityNetworkStates } from '../EntityNetwork/EntityNetworkStates';
 import type { ServiceSection } from '../EntityNetwork/serviceSections';
 import { EntityBlastRadius, EntityChanges } from '../NetworkHistory';
@@ -10,13 +13,26 @@ import { ScopeBanners } from '../shared/ScopeBanners';
 import { LastSynced } from '../shared/LastSynced';
 import { LiveTasksTable } from './LiveTasksTable';
 import { MechanismLegend } from './MechanismLegend';
-import { NeighbourhoodGraph } from './NeighbourhoodGraph';
+import { NeighbourhoodGraph, type NeighbourhoodEstate } from './NeighbourhoodGraph';
 
 function mechanismsOf(section: ServiceSection) {
   const used = new Set(
     [...section.inbound, ...(section.outbound ?? [])].map(e => e.mechanism),
   );
   return MECHANISMS.filter(m => used.has(m));
+}
+
+/**
+ * The estate's network for the neighbourhood graphs: their services'
+ * owners and findings, and the calls two hops out. The graphs show one hop
+ * from the entity's own answer until it arrives.
+ */
+function useNeighbourhoodEstate(): NeighbourhoodEstate | undefined {
+  const { value } = useLiveNetwork();
+  return useMemo(
+    () => value && { index: createEstateIndex(value), edges: value.edges },
+    [value],
+  );
 }
 
 /**
@@ -27,6 +43,7 @@ function mechanismsOf(section: ServiceSection) {
  */
 export function EcsNetworkingContent() {
   const { entity } = useEntity();
+  const estate = useNeighbourhoodEstate();
   return (
     <EntityNetworkStates entity={entity}>
       {({ network, sections, entities }) => (
@@ -44,6 +61,7 @@ export function EcsNetworkingContent() {
                   inbound={section.inbound}
                   outbound={section.outbound ?? []}
                   entities={entities}
+                  estate={estate}
                 />
                 <MechanismLegend mechanisms={mechanismsOf(section)} />
               </InfoCard>

@@ -1,68 +1,69 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { Edge, Mechanism } from '@ecs-net/plugin-ecs-networking-common';
+import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import { useId, useMemo } from 'react';
+import ZoomIn from '@material-ui/icons/ZoomIn';
+import ZoomOut from '@material-ui/icons/ZoomOut';
+import ZoomOutMap from '@material-ui/icons/ZoomOutMap';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import { useId, useMemo, useState } from 'react';
 import { serviceNameFromArn } from '../../lib/arns';
 import { MECHANISM_LABELS, MECHANISMS } from '../../lib/describe';
+import type { EstateIndex } from '../../lib/estateIndex';
+import { useServiceEntities } from '../../hooks/useServiceEntities';
 import { MECHANISM_DASH, mechanismColor } from '../shared/mechanismStyle';
-import { ServiceLink } from '../shared/ServiceLink';
 import {
-  GraphLine,
+  LABEL_HEIGHT,
   layoutNeighbourhood,
-  NODE_HEIGHT,
-  NODE_WIDTH,
+  linePath,
+  type GraphLine,
+  type Hops,
 } from './neighbourhoodLayout';
+import { NeighbourhoodNode } from './NeighbourhoodNode';
+import { useGraphZoom } from './useGraphZoom';
 
 const useStyles = makeStyles(theme => ({
-  scroller: { overflowX: 'auto' },
-  canvas: { position: 'relative' },
-  svg: { position: 'absolute', top: 0, left: 0 },
-  node: {
-    position: 'absolute',
-    width: NODE_WIDTH,
-    height: NODE_HEIGHT,
-    boxSizing: 'border-box',
+  toolbar: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
-    padding: theme.spacing(0, 1),
-    border: `1px solid ${theme.palette.divider}`,
-    borderRadius: theme.shape.borderRadius,
-    background: theme.palette.background.paper,
-    overflow: 'hidden',
-    whiteSpace: 'nowrap',
-    textOverflow: 'ellipsis',
+    gap: theme.spacing(1),
+    marginBottom: theme.spacing(1),
   },
-  centre: {
-    border: `2px solid ${theme.palette.text.primary}`,
-    fontWeight: theme.typography.fontWeightBold as number,
+  hint: { marginLeft: 'auto' },
+  viewport: {
+    overflow: 'auto',
+    maxHeight: '70vh',
+    cursor: 'grab',
+    touchAction: 'none',
   },
+  canvas: { position: 'absolute', top: 0, left: 0, transformOrigin: '0 0' },
+  svg: { position: 'absolute', top: 0, left: 0 },
   label: {
     fontFamily: 'monospace',
     fontSize: 11,
     fill: theme.palette.text.primary,
-    stroke: theme.palette.background.paper,
-    strokeWidth: 4,
-    paintOrder: 'stroke',
   },
 }));
 
-function curve(line: GraphLine): string {
-  const mid = (line.from.x + line.to.x) / 2;
-  return `M ${line.from.x} ${line.from.y} C ${mid} ${line.from.y}, ${mid} ${line.to.y}, ${line.to.x} ${line.to.y}`;
+/** The estate's network, for owners, findings and the second hop. */
+export interface NeighbourhoodEstate {
+  index: EstateIndex;
+  edges: Edge[];
 }
 
-function describe(name: string, line: GraphLine): string {
-  const peer = serviceNameFromArn(line.peer);
+function describe(line: GraphLine): string {
   const how = `${line.label} (${MECHANISM_LABELS[line.mechanism]})`;
-  return line.side === 'caller'
-    ? `${peer} calls ${name} via ${how}`
-    : `${name} calls ${peer} via ${how}`;
+  return `${serviceNameFromArn(line.caller)} calls ${serviceNameFromArn(line.callee)} via ${how}`;
 }
 
 /**
- * Callers ← service → callees, with the endpoint on each line. Lines differ
- * by colour and by dash pattern, explained by {@link MechanismLegend}.
+ * Callers ← service → callees, one or two hops out, each service with its
+ * owner and findings, each line with its endpoint on a label no other line
+ * crosses. Lines differ by colour and by dash pattern, explained by
+ * {@link MechanismLegend}. Zooms with its buttons and the wheel.
  */
 export function NeighbourhoodGraph(props: {
   serviceArn: string;
@@ -70,103 +71,150 @@ export function NeighbourhoodGraph(props: {
   inbound: Edge[];
   outbound: Edge[];
   entities: Map<string, Entity>;
+  estate?: NeighbourhoodEstate;
 }) {
-  const { serviceArn, serviceName, inbound, outbound, entities } = props;
+  const { serviceArn, serviceName, inbound, outbound, estate } = props;
   const classes = useStyles();
   const theme = useTheme();
+  const [hops, setHops] = useState<Hops>(1);
   // Marker ids must be unique per page and valid inside url(#…).
   const markerPrefix = `ecs-arrow-${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
+  // Two hops need the estate's calls; until they arrive, one hop shows.
+  const shownHops: Hops = estate ? hops : 1;
   const layout = useMemo(
-    () => layoutNeighbourhood(inbound, outbound),
-    [inbound, outbound],
+    () => layoutNeighbourhood({ serviceArn, inbound, outbound, hops: shownHops, estateEdges: estate?.edges }),
+    [serviceArn, inbound, outbound, shownHops, estate],
   );
+  // Services two hops out are not among the page's catalog lookups.
+  const farArns = useMemo(
+    () => layout.nodes.filter(n => Math.abs(n.column) === 2 && n.arn).map(n => n.arn!),
+    [layout],
+  );
+  const farEntities = useServiceEntities(farArns);
+  const entities = useMemo(
+    () => (farArns.length ? new Map([...props.entities, ...farEntities]) : props.entities),
+    [props.entities, farEntities, farArns],
+  );
+  const { viewport, zoom, zoomIn, zoomOut, fit, panHandlers } = useGraphZoom(layout.width);
+
   const summary =
     layout.lines.length === 0
       ? `${serviceName} calls no known service and has no known caller`
-      : layout.lines.map(line => describe(serviceName, line)).join('; ');
-
-  const nodes = [...layout.callers, ...layout.callees].map(node => (
-    <div
-      // A service that both calls and is called appears on both sides.
-      key={`${node.x} ${node.arn ?? 'more'}`}
-      className={classes.node}
-      style={{ left: node.x, top: node.y }}
-    >
-      {node.arn ? (
-        <ServiceLink arn={node.arn} entities={entities} />
-      ) : (
-        <Typography variant="body2" color="textSecondary">
-          +{node.more} more (see the Overview)
-        </Typography>
-      )}
-    </div>
-  ));
+      : layout.lines.map(describe).join('; ');
 
   return (
-    <div className={classes.scroller}>
-      <div
-        className={classes.canvas}
-        style={{ width: layout.width, height: layout.height }}
-      >
-        <svg
-          className={classes.svg}
-          width={layout.width}
-          height={layout.height}
-          role="img"
-          aria-label={summary}
+    <>
+      <div className={classes.toolbar}>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={hops}
+          onChange={(_, value: Hops | null) => value && setHops(value)}
+          aria-label="Graph hops"
         >
-          <defs>
-            {MECHANISMS.map((mechanism: Mechanism) => (
-              <marker
-                key={mechanism}
-                id={`${markerPrefix}-${mechanism}`}
-                viewBox="0 0 10 10"
-                refX="10"
-                refY="5"
-                markerWidth="8"
-                markerHeight="8"
-                orient="auto"
-              >
-                <path
-                  d="M 0 0 L 10 5 L 0 10 z"
-                  fill={mechanismColor(theme, mechanism)}
-                />
-              </marker>
-            ))}
-          </defs>
-          {layout.lines.map(line => (
-            <g key={line.key} data-mechanism={line.mechanism}>
-              <path
-                d={curve(line)}
-                fill="none"
-                stroke={mechanismColor(theme, line.mechanism)}
-                strokeWidth={2}
-                strokeDasharray={MECHANISM_DASH[line.mechanism]}
-                markerEnd={`url(#${markerPrefix}-${line.mechanism})`}
+          <ToggleButton value={1}>1 hop</ToggleButton>
+          <ToggleButton value={2} disabled={!estate} title={estate ? undefined : 'Loading the estate…'}>
+            2 hops
+          </ToggleButton>
+        </ToggleButtonGroup>
+        <IconButton size="small" aria-label="Zoom in" title="Zoom in" onClick={zoomIn}>
+          <ZoomIn />
+        </IconButton>
+        <IconButton size="small" aria-label="Zoom out" title="Zoom out" onClick={zoomOut}>
+          <ZoomOut />
+        </IconButton>
+        <IconButton size="small" aria-label="Fit the graph" title="Fit the graph" onClick={fit}>
+          <ZoomOutMap />
+        </IconButton>
+        <Typography variant="caption" color="textSecondary" role="status">
+          {Math.round(zoom * 100)} %
+        </Typography>
+        <Typography variant="caption" color="textSecondary" className={classes.hint}>
+          Click the graph, then scroll to zoom (or Ctrl + scroll); drag to pan
+        </Typography>
+      </div>
+      <div ref={viewport} className={classes.viewport} {...panHandlers}>
+        <div style={{ position: 'relative', width: layout.width * zoom, height: layout.height * zoom }}>
+          <div
+            className={classes.canvas}
+            style={{ width: layout.width, height: layout.height, transform: `scale(${zoom})` }}
+          >
+            <svg
+              className={classes.svg}
+              width={layout.width}
+              height={layout.height}
+              role="img"
+              aria-label={summary}
+            >
+              <defs>
+                {MECHANISMS.map((mechanism: Mechanism) => (
+                  <marker
+                    key={mechanism}
+                    id={`${markerPrefix}-${mechanism}`}
+                    viewBox="0 0 10 10"
+                    refX="10"
+                    refY="5"
+                    markerWidth="8"
+                    markerHeight="8"
+                    orient="auto"
+                  >
+                    <path d="M 0 0 L 10 5 L 0 10 z" fill={mechanismColor(theme, mechanism)} />
+                  </marker>
+                ))}
+              </defs>
+              {layout.lines.map(line => {
+                const color = mechanismColor(theme, line.mechanism);
+                const box = line.labelBox;
+                // Each label after its own line: the layout keeps every
+                // other line off it, so a later line never covers it.
+                return (
+                  <g key={line.key} data-mechanism={line.mechanism}>
+                    <path
+                      d={linePath(line)}
+                      fill="none"
+                      stroke={color}
+                      strokeWidth={2}
+                      strokeDasharray={MECHANISM_DASH[line.mechanism]}
+                      markerEnd={`url(#${markerPrefix}-${line.mechanism})`}
+                    />
+                    <g>
+                      <title>{line.label}</title>
+                      <rect
+                        x={box.x}
+                        y={box.y}
+                        width={box.width}
+                        height={box.height}
+                        rx={LABEL_HEIGHT / 2}
+                        fill={theme.palette.background.paper}
+                        stroke={color}
+                      />
+                      <text
+                        className={classes.label}
+                        x={box.x + box.width / 2}
+                        y={box.y + box.height / 2}
+                        textAnchor="middle"
+                        dominantBaseline="central"
+                      >
+                        {line.shown}
+                      </text>
+                    </g>
+                  </g>
+                );
+              })}
+            </svg>
+            {layout.nodes.map(node => (
+              <NeighbourhoodNode
+                key={node.key}
+                node={node}
+                name={node.column === 0 ? serviceName : serviceNameFromArn(node.arn ?? '')}
+                centre={node.column === 0}
+                row={node.arn ? estate?.index.rows.get(node.arn) : undefined}
+                entities={entities}
               />
-              <text
-                className={classes.label}
-                x={line.side === 'caller' ? line.from.x + 8 : line.to.x - 8}
-                y={(line.side === 'caller' ? line.from.y : line.to.y) - 6}
-                textAnchor={line.side === 'caller' ? 'start' : 'end'}
-              >
-                {line.label}
-              </text>
-            </g>
-          ))}
-        </svg>
-        {nodes}
-        <div
-          className={`${classes.node} ${classes.centre}`}
-          style={{ left: layout.centre.x, top: layout.centre.y }}
-        >
-          <ServiceLink
-            arn={serviceArn}
-            name={serviceName}
-            entities={entities}
-          />
+            ))}
+          </div>
         </div>
       </div>
-    </div>
+    </>
   );
 }

@@ -5,7 +5,6 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import type { NetworkResponse } from '@ecs-net/plugin-ecs-networking-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -14,7 +13,6 @@ import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import Refresh from '@material-ui/icons/Refresh';
 import { useDeferredValue, useMemo } from 'react';
-import { ecsNetworkingApiRef } from '../../api';
 import { useServiceEntities } from '../../hooks/useServiceEntities';
 import { counted } from '../../lib/describe';
 import { createEstateIndex } from '../../lib/estateIndex';
@@ -24,7 +22,7 @@ import { NoAccountsEmptyState } from '../shared/NoAccountsEmptyState';
 import { ReloadFailedBanner } from '../shared/ReloadFailedBanner';
 import { ScopeBanners } from '../shared/ScopeBanners';
 import { LastSynced } from '../shared/LastSynced';
-import { useLiveData } from '../../hooks/useLiveData';
+import { useLiveNetwork } from '../../hooks/useLiveNetwork';
 import { EstateFilters } from './EstateFilters';
 import { useEstateView, useUrlFilter } from './useUrlFilter';
 import { EstateList } from './EstateList';
@@ -116,12 +114,7 @@ function Estate(props: { network: NetworkResponse }) {
  * frontend systems.
  */
 export function NetworkPageContent() {
-  const api = useApi(ecsNetworkingApiRef);
-  const { value, loading, error, reloadError, retry } = useLiveData(
-    () => api.getNetwork(),
-    [api],
-    network => network.generation,
-  );
+  const { value, loading, error, reloadError, retry } = useLiveNetwork();
 
   return (
     <>

@@ -3,6 +3,7 @@ import {
   forwardRef,
   useCallback,
   useEffect,
+  useId,
   useImperativeHandle,
   useRef,
   useState,
@@ -10,7 +11,8 @@ import {
   type MouseEvent,
   type PointerEvent,
 } from 'react';
-import { drawMap, type MapScene, type MapView } from './drawMap';
+import { drawMap, drawnAt, type DrawnMap, type MapScene, type MapView } from './drawMap';
+import { MapDescription } from './MapDescription';
 import { hitTest, type MapHit } from './hitTest';
 import { centreOn, extent, fitView, zoomAt } from './mapView';
 import { MAP_TIMINGS } from './useMapLayout';
@@ -58,6 +60,8 @@ export interface MapCanvasHandle {
 
 const PAN_STEP = 80;
 const DRAG_THRESHOLD = 4;
+/** The text alternative follows the picture once it holds still this long. */
+const DESCRIBE_AFTER_MS = 250;
 
 /**
  * The map on a canvas: drag to pan, wheel or +/− to zoom, arrows to pan,
@@ -85,7 +89,14 @@ export const MapCanvas = forwardRef<
   sceneRef.current = scene;
   const frame = useRef<number>();
   const drawn = useRef(false);
-  const [tip, setTip] = useState<{ text: string; x: number; y: number }>();
+  // The tooltip's text is state (it changes as the pointer reaches
+  // another service); its place follows the pointer without a render.
+  const [tip, setTip] = useState<string>();
+  const tipRef = useRef<HTMLDivElement>(null);
+  const tipAt = useRef({ x: 0, y: 0 });
+  const [drawnScene, setDrawnScene] = useState<{ scene: MapScene; drawn: DrawnMap }>();
+  const describeTimer = useRef<ReturnType<typeof setTimeout>>();
+  const descriptionId = `${useId()}-description`;
 
   const draw = useCallback(() => {
     frame.current = undefined;
@@ -97,7 +108,13 @@ export const MapCanvas = forwardRef<
     const ratio = window.devicePixelRatio || 1;
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    drawMap(ctx, current, viewRef.current, width, height);
+    const view = viewRef.current;
+    drawMap(ctx, current, view, width, height);
+    clearTimeout(describeTimer.current);
+    describeTimer.current = setTimeout(
+      () => setDrawnScene({ scene: current, drawn: drawnAt(current, view, width, height) }),
+      DESCRIBE_AFTER_MS,
+    );
     if (!drawn.current) {
       drawn.current = true;
       performance.mark(MAP_TIMINGS.firstDraw);
@@ -108,6 +125,7 @@ export const MapCanvas = forwardRef<
   }, [draw]);
   useEffect(() => () => {
     if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+    clearTimeout(describeTimer.current);
   }, []);
 
   useEffect(schedule, [scene, version, schedule]);
@@ -204,7 +222,9 @@ export const MapCanvas = forwardRef<
     if (!scene || !viewRef.current) return;
     const point = toMap(event);
     const hit = hitTest(scene, point.x, point.y);
-    setTip(hit?.kind === 'node' ? { text: describe(hit.node), x: point.px + 12, y: point.py + 12 } : undefined);
+    tipAt.current = { x: point.px + 12, y: point.py + 12 };
+    if (tipRef.current) Object.assign(tipRef.current.style, { left: `${tipAt.current.x}px`, top: `${tipAt.current.y}px` });
+    setTip(hit?.kind === 'node' ? describe(hit.node) : undefined);
     event.currentTarget.style.cursor = hit ? 'pointer' : 'grab';
   };
   const dragged = useRef(false);
@@ -249,6 +269,7 @@ export const MapCanvas = forwardRef<
         className={classes.canvas}
         tabIndex={0}
         aria-label={props.label}
+        aria-describedby={descriptionId}
         aria-roledescription="map"
         onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}
@@ -257,9 +278,15 @@ export const MapCanvas = forwardRef<
         onClick={onClick}
         onPointerLeave={() => setTip(undefined)}
       />
+      <MapDescription
+        id={descriptionId}
+        graph={drawnScene?.scene.graph}
+        expanded={drawnScene?.scene.expanded}
+        drawn={drawnScene?.drawn}
+      />
       {tip && (
-        <div className={classes.tip} style={{ left: tip.x, top: tip.y }}>
-          {tip.text}
+        <div ref={tipRef} className={classes.tip} style={{ left: tipAt.current.x, top: tipAt.current.y }}>
+          {tip}
         </div>
       )}
     </div>

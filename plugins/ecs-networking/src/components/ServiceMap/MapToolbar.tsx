@@ -5,12 +5,12 @@ import Menu from '@material-ui/core/Menu';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
-import Autocomplete, { createFilterOptions } from '@material-ui/lab/Autocomplete';
+import Autocomplete from '@material-ui/lab/Autocomplete';
 import GetApp from '@material-ui/icons/GetApp';
 import ZoomIn from '@material-ui/icons/ZoomIn';
 import ZoomOut from '@material-ui/icons/ZoomOut';
 import ZoomOutMap from '@material-ui/icons/ZoomOutMap';
-import { useId, useState, type RefObject } from 'react';
+import { useId, useMemo, useState, type RefObject } from 'react';
 import type { MapScene } from './drawMap';
 import type { MapCanvasHandle } from './MapCanvas';
 import { download, EXPORT_FORMATS, exportFile, type ExportFormat } from './mapExport';
@@ -29,10 +29,26 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** A handful of matches is what a person reads; 2,000 options would not render fast. */
-const filterOptions = createFilterOptions<MapNode>({
-  limit: 50,
-  stringify: node => `${node.name} ${node.where}`,
-});
+const MATCHES_SHOWN = 50;
+
+/**
+ * Services whose name or place holds what was typed, up to MATCHES_SHOWN;
+ * the text searched is made once per graph, not once per option per key.
+ */
+function useFilterOptions(graph: MapGraph) {
+  return useMemo(() => {
+    const searched = new Map(graph.nodes.map(node => [node, `${node.name} ${node.where}`.toLowerCase()]));
+    return (options: MapNode[], { inputValue }: { inputValue: string }) => {
+      const typed = inputValue.trim().toLowerCase();
+      const matches: MapNode[] = [];
+      for (const option of options) {
+        if (searched.get(option)?.includes(typed)) matches.push(option);
+        if (matches.length === MATCHES_SHOWN) break;
+      }
+      return matches;
+    };
+  }, [graph]);
+}
 
 /** Grouping, search-to-focus, zoom, open or close every group, export. */
 export function MapToolbar(props: {
@@ -49,6 +65,7 @@ export function MapToolbar(props: {
   const classes = useStyles();
   const id = useId();
   const [menu, setMenu] = useState<HTMLElement | null>(null);
+  const filterOptions = useFilterOptions(graph);
   const [failure, setFailure] = useState<string>();
 
   const exportAs = async (format: ExportFormat) => {

@@ -1,17 +1,10 @@
-import type { Mechanism, Severity } from '@ecs-net/plugin-ecs-networking-common';
-import { gridColumns } from './layout/gridLayout';
-import {
-  CELL_HEIGHT,
-  CELL_WIDTH,
-  GROUP_HEADER,
-  GROUP_PADDING,
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  type Box,
-  type LayoutResult,
-} from './layout/layoutTypes';
+import { SEVERITIES, type Mechanism, type Severity } from '@ecs-net/plugin-ecs-networking-common';
+import { counted } from '../../lib/describe';
+import { drawLabels, SMALLEST_DETAIL_PX, strokeLines } from './drawLines';
+import { NODE_HEIGHT, NODE_WIDTH, type Box, type LayoutResult } from './layout/layoutTypes';
 import type { MapGraph } from './mapGraph';
-import { anchorGroup, type VisibleEdge } from './visibleEdges';
+import { textSize, TextWidths } from './mapText';
+import type { VisibleEdge } from './visibleEdges';
 
 /** Map units to screen pixels: screen = world × k + (x, y). */
 export interface MapView {
@@ -44,137 +37,100 @@ export interface MapScene {
   colors: MapColors;
 }
 
-/** Dash patterns in pixels, as the entity page's legend draws them. */
-export const MECHANISM_DASH_PATTERN: Record<Mechanism, number[]> = {
-  connect: [],
-  dns: [8, 4],
-  'http-api': [2, 4],
-  'load-balancer': [10, 4, 2, 4],
-  lattice: [1, 3],
-};
+/** Sizes of text on screen, in pixels, where the boxes leave room for them. */
+const TITLE_PX = 13;
+const DETAIL_PX = 11;
+const NAME_PX = 11;
+/** The largest name (map units) a service's box holds, with a little air. */
+const NAME_MAX = NODE_HEIGHT - 6;
+const BADGE_RADIUS = NODE_HEIGHT / 2 - 3;
+/** Room (pixels) around the view where lines are still drawn: their width and arrowheads. */
+const VIEW_MARGIN = 16;
 
-/** Below this zoom, names are too small to read and are left out. */
-export const LABEL_ZOOM = 0.45;
-/** From this zoom on, every line between services carries its endpoint. */
-export const EDGE_LABEL_ZOOM = 0.9;
+/** A service's outline: the selected one's, else its worst finding's colour (indexes into drawMap's list). */
+const SEVERITY_OUTLINE: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+const SELECTED_OUTLINE = 4;
 
-const NAME_CHARS = 21;
+/** Text widths per font family, kept across frames and canvases. */
+const textWidths = new Map<string, TextWidths>();
 
-/** A name cut to fit its box; the full name is in the details and the export. */
-export function shortName(name: string): string {
-  return name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS - 1)}…` : name;
-}
-
-export function anchorBox(scene: Pick<MapScene, 'layout'>, anchor: number): Box {
-  const { layout } = scene;
-  if (anchor < 0) return layout.groups[anchorGroup(anchor)];
-  return {
-    x: layout.x[anchor] - NODE_WIDTH / 2,
-    y: layout.y[anchor] - NODE_HEIGHT / 2,
-    width: NODE_WIDTH,
-    height: NODE_HEIGHT,
-  };
-}
-
-/** Where the line from a box's centre towards (tx, ty) leaves the box. */
-export function boxExit(box: Box, tx: number, ty: number): [number, number] {
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  const dx = tx - cx;
-  const dy = ty - cy;
-  if (dx === 0 && dy === 0) return [cx, cy];
-  const scale = Math.min(
-    dx === 0 ? Infinity : box.width / 2 / Math.abs(dx),
-    dy === 0 ? Infinity : box.height / 2 / Math.abs(dy),
-  );
-  return [cx + dx * Math.min(scale, 1), cy + dy * Math.min(scale, 1)];
-}
-
-/** The two ends of a line, on the edges of its boxes. */
-export function lineEnds(scene: Pick<MapScene, 'layout'>, line: VisibleEdge) {
-  const a = anchorBox(scene, line.from);
-  const b = anchorBox(scene, line.to);
-  const [x1, y1] = boxExit(a, b.x + b.width / 2, b.y + b.height / 2);
-  const [x2, y2] = boxExit(b, a.x + a.width / 2, a.y + a.height / 2);
-  return { x1, y1, x2, y2 };
-}
-
-/** Whether map point (x, y) falls on a service's box: its group's grid says, without a search. */
-function onService(scene: MapScene, x: number, y: number): boolean {
-  for (const g of scene.expanded) {
-    const box = scene.layout.groups[g];
-    if (!box || x < box.x || y < box.y || x > box.x + box.width || y > box.y + box.height) continue;
-    const members = scene.graph.groups[g].members.length;
-    const columns = gridColumns(members);
-    const cx = x - box.x - GROUP_PADDING;
-    const cy = y - box.y - GROUP_PADDING - GROUP_HEADER;
-    const column = Math.floor(cx / CELL_WIDTH);
-    const row = Math.floor(cy / CELL_HEIGHT);
-    if (cy < 0 || column >= columns || row * columns + column >= members) return false;
-    const dx = Math.abs(cx - (column + 0.5) * CELL_WIDTH);
-    const dy = Math.abs(cy - (row + 0.5) * CELL_HEIGHT);
-    return dx <= NODE_WIDTH / 2 + 4 && dy <= NODE_HEIGHT / 2 + 8;
+function widthsFor(family: string): TextWidths {
+  let widths = textWidths.get(family);
+  if (!widths) {
+    widths = new TextWidths(family);
+    textWidths.set(family, widths);
   }
-  return false;
+  return widths;
 }
 
-/** Where a line's label goes: its middle, or the nearest point along it clear of services. */
-function labelSpot(scene: MapScene, x1: number, y1: number, x2: number, y2: number): [number, number] {
-  for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
-    const x = x1 + (x2 - x1) * t;
-    const y = y1 + (y2 - y1) * t;
-    if (!onService(scene, x, y)) return [x, y];
-  }
-  return [(x1 + x2) / 2, (y1 + y2) / 2];
+/** The size of services' names at zoom k, or undefined where they are too small to read. */
+function nameSize(k: number) {
+  return textSize(NAME_PX, NAME_MAX, k);
 }
 
-function visible(box: Box, view: MapView, width: number, height: number) {
+/** Whether a box (map units) shows in width × height pixels. */
+function inView(box: Box, view: MapView, width: number, height: number) {
   const left = box.x * view.k + view.x;
   const top = box.y * view.k + view.y;
   return left < width && top < height && left + box.width * view.k > 0 && top + box.height * view.k > 0;
 }
 
-function roundRect(ctx: CanvasRenderingContext2D, box: Box, radius: number) {
-  ctx.beginPath();
-  ctx.roundRect(box.x, box.y, box.width, box.height, radius);
+/** The groups that show in width × height pixels. */
+function groupsInView(scene: MapScene, view: MapView, width: number, height: number): number[] {
+  const groups: number[] = [];
+  scene.layout.groups.forEach((box, g) => {
+    if (inView(box, view, width, height)) groups.push(g);
+  });
+  return groups;
 }
 
-/** A label on a background of its own; `s` scales it to stay legible when zoomed out. */
-function pill(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, s: number, colors: MapColors, stroke: string) {
-  const width = ctx.measureText(text).width + 10 * s;
-  ctx.fillStyle = colors.background;
-  ctx.strokeStyle = stroke;
-  ctx.setLineDash([]);
-  ctx.lineWidth = s;
-  roundRect(ctx, { x: x - width / 2, y: y - 9 * s, width, height: 18 * s }, 9 * s);
-  ctx.fill();
-  ctx.stroke();
-  ctx.fillStyle = colors.text;
-  ctx.fillText(text, x, y + 0.5);
+/** Services of `groups` that are open, in view, written into `into`; how many. */
+function nodesInView(scene: MapScene, groups: readonly number[], view: MapView, width: number, height: number, into: Int32Array) {
+  const { layout, graph, expanded } = scene;
+  const left = -view.x / view.k - NODE_WIDTH / 2;
+  const top = -view.y / view.k - NODE_HEIGHT / 2;
+  const right = (width - view.x) / view.k + NODE_WIDTH / 2;
+  const bottom = (height - view.y) / view.k + NODE_HEIGHT / 2;
+  let count = 0;
+  for (const g of groups) {
+    if (!expanded.has(g)) continue;
+    for (const n of graph.groups[g].members) {
+      const x = layout.x[n];
+      const y = layout.y[n];
+      if (x > left && x < right && y > top && y < bottom) into[count++] = n;
+    }
+  }
+  return count;
 }
 
-/** Adds an arrowhead at (x2, y2) to the current path. */
-function arrowHead(ctx: CanvasRenderingContext2D, x1: number, y1: number, x2: number, y2: number) {
-  const angle = Math.atan2(y2 - y1, x2 - x1);
-  ctx.moveTo(x2, y2);
-  ctx.lineTo(x2 - 9 * Math.cos(angle - 0.4), y2 - 9 * Math.sin(angle - 0.4));
-  ctx.lineTo(x2 - 9 * Math.cos(angle + 0.4), y2 - 9 * Math.sin(angle + 0.4));
-  ctx.closePath();
+/** What a frame shows, for the map's text alternative. */
+export interface DrawnMap {
+  /** Groups in view. */
+  groups: number[];
+  /** Services in view whose names are drawn. */
+  named: number[];
+  /** Services in view drawn as boxes only: too small on screen to name. */
+  unnamed: number[];
 }
 
-function badge(ctx: CanvasRenderingContext2D, count: number, severity: Severity, x: number, y: number, colors: MapColors) {
-  ctx.fillStyle = colors.severity[severity];
-  ctx.beginPath();
-  ctx.arc(x, y, 9, 0, Math.PI * 2);
-  ctx.fill();
-  ctx.fillStyle = colors.background;
-  ctx.fillText(count > 99 ? '99+' : String(count), x, y + 0.5);
+/** What drawMap draws of the scene at `view` in width × height pixels. */
+export function drawnAt(scene: MapScene, view: MapView, width: number, height: number): DrawnMap {
+  const groups = groupsInView(scene, view, width, height);
+  const nodes = new Int32Array(scene.graph.nodes.length);
+  const shown = Array.from(nodes.subarray(0, nodesInView(scene, groups, view, width, height, nodes)));
+  return nameSize(view.k) ? { groups, named: shown, unnamed: [] } : { groups, named: [], unnamed: shown };
 }
+
+/** Services in view, kept from frame to frame rather than made anew. */
+let shown = new Int32Array(1024);
 
 /**
- * Draws the map in map units (the caller sets the transform): groups,
- * lines, then services, with the level of detail the zoom allows. Only
- * what falls inside width × height (in pixels) is drawn.
+ * Draws the map: groups, lines, then services, then the lines' labels,
+ * with the level of detail the zoom allows; only what falls inside
+ * width × height (pixels, in the transform the caller set) is drawn.
+ * Shapes are drawn in map units, text in pixels, so that it is measured
+ * and drawn at the size it is seen; `widths` measures it (the page's for
+ * the font, unless told otherwise).
  */
 export function drawMap(
   ctx: CanvasRenderingContext2D,
@@ -182,153 +138,189 @@ export function drawMap(
   view: MapView,
   width: number,
   height: number,
+  widths: TextWidths = widthsFor(scene.colors.font),
 ) {
   const { graph, layout, colors, expanded, selected, neighbours } = scene;
-  const fades = (node: number) => neighbours !== undefined && !neighbours.has(node);
+  const { k } = view;
+  const pixels = ctx.getTransform();
+  const toMap = () => {
+    ctx.setTransform(pixels);
+    ctx.translate(view.x, view.y);
+    ctx.scale(k, k);
+  };
+  const toPixels = () => ctx.setTransform(pixels);
+  const sx = (x: number) => x * k + view.x;
+  const sy = (y: number) => y * k + view.y;
+  /** Draws `line` cut to `maxWidth`; with `alpha`, on a group's fill (seen at that alpha) first. */
+  const text = (line: string, x: number, y: number, maxWidth: number, weight: string, size: number, alpha?: number) => {
+    const fitted = widths.fit(line, maxWidth, weight, size);
+    if (!fitted) return;
+    if (alpha !== undefined) {
+      const w = widths.width(fitted, weight, size) + 4;
+      const ink = ctx.fillStyle;
+      // The group's box as drawn: its fill at its alpha over the background.
+      ctx.globalAlpha = 1;
+      ctx.fillStyle = colors.background;
+      ctx.fillRect(x - w / 2, y - size * 0.65, w, size * 1.3);
+      ctx.globalAlpha = alpha;
+      ctx.fillStyle = colors.groupFill;
+      ctx.fillRect(x - w / 2, y - size * 0.65, w, size * 1.3);
+      ctx.fillStyle = ink;
+    }
+    ctx.fillText(fitted, x, y);
+  };
+
+  ctx.save();
   ctx.fillStyle = colors.background;
   ctx.fillRect(0, 0, width, height);
-  ctx.save();
-  ctx.translate(view.x, view.y);
-  ctx.scale(view.k, view.k);
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
 
-  // Groups: a collapsed one shows its name, size and worst finding.
-  layout.groups.forEach((box, g) => {
-    if (!visible(box, view, width, height)) return;
+  // Groups' boxes; their text comes after the lines.
+  const groups = groupsInView(scene, view, width, height);
+  const groupAlpha = (g: number) => (neighbours && !expanded.has(g) ? 0.35 : 1);
+  toMap();
+  ctx.fillStyle = colors.groupFill;
+  ctx.strokeStyle = colors.line;
+  ctx.lineWidth = 1 / k;
+  for (const g of groups) {
+    const box = layout.groups[g];
+    const open = expanded.has(g);
+    ctx.globalAlpha = groupAlpha(g);
+    ctx.setLineDash(open ? [] : [6 / k, 4 / k]);
+    ctx.beginPath();
+    ctx.roundRect(box.x, box.y, box.width, box.height, 12);
+    ctx.fill();
+    ctx.stroke();
+  }
+
+  // Lines, under the services they join, over the view and a margin.
+  toMap();
+  const margin = VIEW_MARGIN / k;
+  const viewBox = { x: -view.x / k - margin, y: -view.y / k - margin, width: width / k + 2 * margin, height: height / k + 2 * margin };
+  const openGroups = groups.filter(g => expanded.has(g));
+  const labels = strokeLines(ctx, scene, view, viewBox, openGroups);
+
+  // Group text over the lines, on the group's fill, so that a line
+  // between groups passes under it instead of through it: an open group
+  // shows its name and where it is above its services; a closed one its
+  // name, size, findings and where, centred.
+  toPixels();
+  ctx.setLineDash([]);
+  for (const g of groups) {
+    const box = layout.groups[g];
     const group = graph.groups[g];
     const open = expanded.has(g);
-    ctx.globalAlpha = neighbours && !open ? 0.35 : 1;
-    ctx.fillStyle = colors.groupFill;
-    ctx.strokeStyle = colors.line;
-    ctx.lineWidth = 1 / view.k;
-    ctx.setLineDash(open ? [] : [6 / view.k, 4 / view.k]);
-    roundRect(ctx, box, 12);
-    ctx.fill();
-    ctx.stroke();
+    // An open group's header holds two lines; a closed group's box, three.
+    const titleSize = textSize(TITLE_PX, open ? 20 : box.height / 5, k);
+    const detailSize = textSize(DETAIL_PX, open ? 18 : box.height / 7, k);
+    if (!titleSize) continue;
+    const details = (
+      open
+        ? [group.where]
+        : [`${counted(group.members.length, 'service')}${group.findings ? ` · ${counted(group.findings, 'finding')}` : ''}`, group.where]
+    ).filter(Boolean);
+    const cx = sx(box.x + box.width / 2);
+    const room = (box.width - 24) * k;
+    // A closed group's lines are centred in it, a line height apart.
+    const block = titleSize + (detailSize ? details.length * detailSize * 1.4 : 0);
+    let y = open ? sy(box.y + 22) : sy(box.y + box.height / 2) - block / 2 + titleSize / 2;
+    ctx.globalAlpha = groupAlpha(g);
     ctx.fillStyle = colors.text;
-    const size = Math.max(16, 14 / view.k);
-    ctx.font = `600 ${size}px ${colors.font}`;
-    const titleY = open ? box.y + 24 : box.y + box.height / 2 - size * 0.7;
-    const where = group.where ? ` · ${group.where}` : '';
-    ctx.fillText(`${open ? '▾' : '▸'} ${group.title}${open ? where : ''}`, box.x + box.width / 2, titleY, box.width - 24);
-    if (!open) {
-      ctx.font = `${size * 0.8}px ${colors.font}`;
-      ctx.fillStyle = colors.muted;
-      const findings = group.findings ? ` · ${group.findings} finding${group.findings === 1 ? '' : 's'}` : '';
-      ctx.fillText(`${group.members.length} service${group.members.length === 1 ? '' : 's'}${findings}${where}`, box.x + box.width / 2, titleY + size * 1.4, box.width - 24);
-    }
-  });
-
-  // Lines, under the services they join: one path per look (mechanism,
-  // width, faded or not), since a stroke per line costs far more than its segment.
-  const labels: Array<[string, number, number, string]> = [];
-  const looks = new Map<string, { mechanism: Mechanism; width: number; alpha: number; lines: number[] }>();
-  const ends = scene.lines.map(line => lineEnds(scene, line));
-  scene.lines.forEach((line, i) => {
-    const { x1, y1, x2, y2 } = ends[i];
-    const minX = Math.min(x1, x2) * view.k + view.x;
-    const minY = Math.min(y1, y2) * view.k + view.y;
-    const maxX = Math.max(x1, x2) * view.k + view.x;
-    const maxY = Math.max(y1, y2) * view.k + view.y;
-    if (maxX < 0 || maxY < 0 || minX > width || minY > height) return;
-    const touches = selected !== undefined && (line.from === selected || line.to === selected);
-    const alpha = neighbours && !touches ? 0.12 : 0.85;
-    const lineWidth = touches ? 2.5 : Math.min(1 + Math.floor(Math.log2(line.count)), 5);
-    const key = `${line.mechanism} ${lineWidth} ${alpha}`;
-    const look = looks.get(key);
-    if (look) look.lines.push(i);
-    else looks.set(key, { mechanism: line.mechanism, width: lineWidth, alpha, lines: [i] });
-    // Lines between services carry their endpoint once it can be read;
-    // lines to a collapsed group carry their call count at any zoom.
-    if (touches || view.k >= EDGE_LABEL_ZOOM || line.from < 0 || line.to < 0) {
-      labels.push([line.label, ...labelSpot(scene, x1, y1, x2, y2), colors.mechanism[line.mechanism]]);
-    }
-  });
-  const px = 1 / Math.max(view.k, 0.5);
-  for (const look of looks.values()) {
-    const color = colors.mechanism[look.mechanism];
-    ctx.globalAlpha = look.alpha;
-    ctx.strokeStyle = color;
-    ctx.fillStyle = color;
-    ctx.lineWidth = look.width * px;
-    ctx.setLineDash(MECHANISM_DASH_PATTERN[look.mechanism].map(d => d * px));
-    ctx.beginPath();
-    for (const i of look.lines) {
-      const { x1, y1, x2, y2 } = ends[i];
-      ctx.moveTo(x1, y1);
-      ctx.lineTo(x2, y2);
-    }
-    ctx.stroke();
-    ctx.beginPath();
-    for (const i of look.lines) {
-      const { x1, y1, x2, y2 } = ends[i];
-      arrowHead(ctx, x1, y1, x2, y2);
-    }
-    ctx.fill();
-  }
-  ctx.globalAlpha = 1;
-
-  // Services of expanded groups: boxes in one path per outline colour, then names.
-  const showNames = view.k >= LABEL_ZOOM;
-  const shown: number[] = [];
-  for (const g of expanded) {
-    for (const n of graph.groups[g]?.members ?? []) {
-      if (visible(anchorBox(scene, n), view, width, height)) shown.push(n);
+    ctx.font = `600 ${titleSize}px ${colors.font}`;
+    text(`${open ? '▾' : '▸'} ${group.title}`, cx, y, room, '600', titleSize, groupAlpha(g));
+    if (!detailSize) continue;
+    y = open ? sy(box.y + 48) : y + (titleSize + detailSize) / 2 + detailSize * 0.4;
+    ctx.fillStyle = colors.muted;
+    ctx.font = `${detailSize}px ${colors.font}`;
+    for (const line of details) {
+      text(line, cx, y, room, 'normal', detailSize, groupAlpha(g));
+      y += detailSize * 1.4;
     }
   }
+
+  // Services of open groups: boxes in one path per fill and outline
+  // colour, then names and finding badges. Corners too small to see are square.
+  if (shown.length < graph.nodes.length) shown = new Int32Array(graph.nodes.length);
+  const count = nodesInView(scene, openGroups, view, width, height, shown);
+  const radius = 6 * k >= SMALLEST_DETAIL_PX ? 6 : 0;
+  const size = nameSize(k);
+  const badgeSize = textSize(NAME_PX, BADGE_RADIUS * 1.1, k);
+  const fades = (n: number) => neighbours !== undefined && !neighbours.has(n);
+  const outlines = [colors.line, colors.severity.info, colors.severity.warning, colors.severity.error, colors.selected];
   const outline = (n: number) => {
-    if (n === selected) return colors.selected;
+    if (n === selected) return SELECTED_OUTLINE;
     const worst = graph.nodes[n].worst;
-    return worst ? colors.severity[worst] : colors.line;
+    return worst ? SEVERITY_OUTLINE[worst] : 0;
+  };
+  /** A path of the boxes of the services shown that are (not) faded, of one outline or any. */
+  const boxes = (faded: boolean, kind?: number) => {
+    ctx.beginPath();
+    let any = false;
+    for (let i = 0; i < count; i++) {
+      const n = shown[i];
+      if (fades(n) !== faded || (kind !== undefined && outline(n) !== kind)) continue;
+      any = true;
+      const x = layout.x[n] - NODE_WIDTH / 2;
+      const y = layout.y[n] - NODE_HEIGHT / 2;
+      if (radius) ctx.roundRect(x, y, NODE_WIDTH, NODE_HEIGHT, radius);
+      else ctx.rect(x, y, NODE_WIDTH, NODE_HEIGHT);
+    }
+    return any;
   };
   ctx.setLineDash([]);
   for (const faded of [true, false]) {
-    const nodes = shown.filter(n => fades(n) === faded);
-    if (nodes.length === 0) continue;
+    toMap();
     ctx.globalAlpha = faded ? 0.25 : 1;
     ctx.fillStyle = colors.nodeFill;
-    ctx.beginPath();
-    for (const n of nodes) {
-      const box = anchorBox(scene, n);
-      ctx.roundRect(box.x, box.y, box.width, box.height, 6);
-    }
+    if (!boxes(faded)) continue;
     ctx.fill();
-    const byOutline = new Map<string, number[]>();
-    for (const n of nodes) {
-      const colour = outline(n);
-      const list = byOutline.get(colour);
-      if (list) list.push(n);
-      else byOutline.set(colour, [n]);
-    }
-    for (const [colour, list] of byOutline) {
+    outlines.forEach((colour, kind) => {
       ctx.strokeStyle = colour;
-      ctx.lineWidth = colour === colors.selected ? 3 : 1;
-      ctx.beginPath();
-      for (const n of list) {
-        const box = anchorBox(scene, n);
-        ctx.roundRect(box.x, box.y, box.width, box.height, 6);
-      }
-      ctx.stroke();
+      ctx.lineWidth = (kind === SELECTED_OUTLINE ? 3 : 1) / Math.max(k, 1);
+      if (boxes(faded, kind)) ctx.stroke();
+    });
+    if (!size) continue;
+    // A name beside its badge, both centred in what is left of the box.
+    toPixels();
+    const badgeRoom = 2 * BADGE_RADIUS + 4;
+    ctx.font = `${size}px ${colors.font}`;
+    ctx.fillStyle = colors.text;
+    for (let i = 0; i < count; i++) {
+      const n = shown[i];
+      if (fades(n) !== faded) continue;
+      const room = NODE_WIDTH - 16 - (graph.nodes[n].worst ? badgeRoom : 0);
+      const left = layout.x[n] - NODE_WIDTH / 2 + 8;
+      text(graph.nodes[n].name, sx(left + room / 2), sy(layout.y[n]) + 0.5, room * k, 'normal', size);
     }
-    if (!showNames) continue;
-    for (const n of nodes) {
-      const box = anchorBox(scene, n);
-      const node = graph.nodes[n];
-      ctx.font = `12px ${colors.font}`;
-      ctx.fillStyle = colors.text;
-      ctx.fillText(shortName(node.name), box.x + box.width / 2 - (node.worst ? 8 : 0), box.y + box.height / 2 + 0.5, box.width - (node.worst ? 30 : 12));
-      if (node.worst) {
-        ctx.font = `bold 10px ${colors.font}`;
-        badge(ctx, node.findings, node.worst, box.x + box.width - 12, box.y + box.height / 2, colors);
+    // Badges: a path per severity, then their counts once legible.
+    const badgeAt = (n: number): [number, number] => [sx(layout.x[n] + NODE_WIDTH / 2 - 8 - BADGE_RADIUS), sy(layout.y[n])];
+    for (const severity of SEVERITIES) {
+      ctx.fillStyle = colors.severity[severity];
+      ctx.beginPath();
+      for (let i = 0; i < count; i++) {
+        const n = shown[i];
+        if (graph.nodes[n].worst !== severity || fades(n) !== faded) continue;
+        const [x, y] = badgeAt(n);
+        ctx.moveTo(x + BADGE_RADIUS * k, y);
+        ctx.arc(x, y, BADGE_RADIUS * k, 0, Math.PI * 2);
       }
+      ctx.fill();
+    }
+    if (!badgeSize) continue;
+    ctx.font = `bold ${badgeSize}px ${colors.font}`;
+    ctx.fillStyle = colors.background;
+    for (let i = 0; i < count; i++) {
+      const n = shown[i];
+      const { worst, findings } = graph.nodes[n];
+      if (!worst || fades(n) !== faded) continue;
+      const [x, y] = badgeAt(n);
+      ctx.fillText(findings > 99 ? '99+' : String(findings), x, y + 0.5);
     }
   }
 
-  // Labels last, on a background of their own, so no line runs through them.
-  ctx.globalAlpha = 1;
-  const s = 1 / Math.min(view.k, 1);
-  ctx.font = `${11 * s}px ${colors.font}`;
-  for (const [text, x, y, color] of labels) pill(ctx, text, x, y, s, colors, color);
+  // Labels last, so that no line runs through them.
+  toPixels();
+  drawLabels(ctx, labels, view, colors, widths);
   ctx.restore();
 }

@@ -1,6 +1,5 @@
-import { GROUP_HEADER } from './layout/layoutTypes';
+import { GROUP_HEADER, NODE_HEIGHT, NODE_WIDTH } from './layout/layoutTypes';
 import type { MapScene } from './drawMap';
-import { anchorBox } from './drawMap';
 
 export type MapHit =
   | { kind: 'node'; node: number }
@@ -17,8 +16,11 @@ export function hitTest(scene: Pick<MapScene, 'graph' | 'layout' | 'expanded'>, 
     const box = layout.groups[g];
     if (!inside(box, x, y)) continue;
     if (expanded.has(g)) {
+      // Called on every pointer move: no object per member.
       for (const node of graph.groups[g].members) {
-        if (inside(anchorBox(scene, node), x, y)) return { kind: 'node', node };
+        if (Math.abs(x - layout.x[node]) <= NODE_WIDTH / 2 && Math.abs(y - layout.y[node]) <= NODE_HEIGHT / 2) {
+          return { kind: 'node', node };
+        }
       }
     }
     return { kind: 'group', group: g, header: !expanded.has(g) || y <= box.y + GROUP_HEADER };

@@ -1,44 +1,7 @@
 import { formatDot, formatMermaid } from '@ecs-net/plugin-ecs-networking-common';
-import { createEstateIndex } from '../../lib/estateIndex';
-import { HOSTILE, networkResponse, shopModel } from '../../__testUtils__/estate';
-import type { MapColors, MapScene } from './drawMap';
-import { placeGroups, placeMembers, gridSlots, splitEdges } from './layout/forceLayout';
-import { layoutInputOf } from './useMapLayout';
-import { buildMapGraph } from './mapGraph';
+import { HOSTILE } from '../../__testUtils__/estate';
+import { shopMapScene as sceneOf } from '../../__testUtils__/mapScene';
 import { exportFile, mapSvg } from './mapExport';
-import { visibleEdges } from './visibleEdges';
-
-const colors: MapColors = {
-  background: '#fff',
-  text: '#000',
-  muted: '#666',
-  line: '#ccc',
-  groupFill: '#eee',
-  nodeFill: '#fafafa',
-  selected: '#00f',
-  severity: { error: '#f00', warning: '#fa0', info: '#0af' },
-  mechanism: { connect: '#00f', dns: '#f0f', 'http-api': '#0ff', 'load-balancer': '#0f0', lattice: '#0f0' },
-  font: 'Helvetica, "Arial"',
-};
-
-function sceneOf() {
-  const network = networkResponse(shopModel());
-  const graph = buildMapGraph(network, createEstateIndex(network), 'owner');
-  const input = layoutInputOf(graph);
-  const boxes = placeGroups(input, splitEdges(input).between);
-  const x = new Float64Array(input.nodeCount);
-  const y = new Float64Array(input.nodeCount);
-  input.groups.forEach((m, g) => placeMembers(m, gridSlots(m.length), boxes[g], x, y));
-  const expanded = new Set(graph.groups.keys());
-  const scene: MapScene = {
-    graph,
-    layout: { x, y, groups: boxes, arranged: boxes.map(() => false) },
-    lines: visibleEdges(graph, expanded),
-    expanded,
-    colors,
-  };
-  return { network, scene };
-}
 
 describe('map export', () => {
   it('writes hostile names into the SVG as text, never as markup', () => {

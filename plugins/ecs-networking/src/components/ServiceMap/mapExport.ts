@@ -3,14 +3,10 @@ import {
   formatMermaid,
   type NetworkResponse,
 } from '@ecs-net/plugin-ecs-networking-common';
-import {
-  drawMap,
-  lineEnds,
-  anchorBox,
-  MECHANISM_DASH_PATTERN,
-  shortName,
-  type MapScene,
-} from './drawMap';
+import { MECHANISM_DASH } from '../shared/mechanismStyle';
+import { drawMap, type MapScene } from './drawMap';
+import { NODE_HEIGHT, NODE_WIDTH } from './layout/layoutTypes';
+import { lineEndsInto } from './mapGeometry';
 import { extent, fitView } from './mapView';
 
 export type ExportFormat = 'svg' | 'png' | 'json' | 'mermaid' | 'dot';
@@ -22,6 +18,13 @@ export const EXPORT_FORMATS: Array<{ format: ExportFormat; label: string }> = [
   { format: 'mermaid', label: 'Mermaid' },
   { format: 'dot', label: 'Graphviz (DOT)' },
 ];
+
+const NAME_CHARS = 21;
+
+/** A name cut to fit its box (an SVG file cannot measure text); the full name is its box's title. */
+function shortName(name: string): string {
+  return name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS - 1)}…` : name;
+}
 
 /** Text in SVG: names may hold anything a tag value may. */
 function xml(text: string): string {
@@ -45,22 +48,25 @@ export function mapSvg(scene: MapScene): string {
       `<text x="${g.x + g.width / 2}" y="${open ? g.y + 24 : g.y + g.height / 2}" text-anchor="middle" font-size="16" font-weight="600" fill="${colors.text}">${xml(`${group.title}${group.where ? ` · ${group.where}` : ''}${open ? '' : ` (${group.members.length} services)`}`)}</text>`,
     );
   });
-  for (const line of scene.lines) {
-    const { x1, y1, x2, y2 } = lineEnds(scene, line);
-    const dash = MECHANISM_DASH_PATTERN[line.mechanism].join(' ');
+  const ends = new Float64Array(scene.lines.length * 4);
+  lineEndsInto(scene, ends);
+  scene.lines.forEach((line, i) => {
+    const [x1, y1, x2, y2] = ends.subarray(4 * i, 4 * i + 4);
+    const dash = MECHANISM_DASH[line.mechanism];
     parts.push(
       `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${colors.mechanism[line.mechanism]}" stroke-width="1.5"${dash ? ` stroke-dasharray="${dash}"` : ''}><title>${xml(line.label)}</title></line>`,
       `<text x="${(x1 + x2) / 2}" y="${(y1 + y2) / 2}" text-anchor="middle" font-size="11" fill="${colors.text}" stroke="${colors.background}" stroke-width="3" paint-order="stroke">${xml(line.label)}</text>`,
     );
-  }
+  });
   for (const g of expanded) {
     for (const n of graph.groups[g].members) {
-      const b = anchorBox(scene, n);
+      const x = layout.x[n] - NODE_WIDTH / 2;
+      const y = layout.y[n] - NODE_HEIGHT / 2;
       const node = graph.nodes[n];
       const stroke = node.worst ? colors.severity[node.worst] : colors.line;
       parts.push(
-        `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" rx="6" fill="${colors.nodeFill}" stroke="${stroke}"><title>${xml(`${node.name} (${node.where})`)}</title></rect>`,
-        `<text x="${b.x + b.width / 2}" y="${b.y + b.height / 2 + 4}" text-anchor="middle" font-size="12" fill="${colors.text}">${xml(shortName(node.name))}${node.findings ? ` (${node.findings})` : ''}</text>`,
+        `<rect x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6" fill="${colors.nodeFill}" stroke="${stroke}"><title>${xml(`${node.name} (${node.where})`)}</title></rect>`,
+        `<text x="${layout.x[n]}" y="${layout.y[n] + 4}" text-anchor="middle" font-size="12" fill="${colors.text}">${xml(shortName(node.name))}${node.findings ? ` (${node.findings})` : ''}</text>`,
       );
     }
   }

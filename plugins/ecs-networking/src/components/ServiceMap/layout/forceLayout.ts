@@ -1,5 +1,4 @@
 import {
-  forceCollide,
   forceLink,
   forceManyBody,
   forceSimulation,
@@ -8,11 +7,10 @@ import {
   type SimulationNodeDatum,
 } from 'd3-force';
 import { cellCentre, gridColumns, groupSize } from './gridLayout';
-import type { Box, LayoutInput } from './layoutTypes';
+import { CELL_HEIGHT, CELL_WIDTH, type Box, type LayoutInput } from './layoutTypes';
+import { packGroups } from './packGroups';
 
-interface Point extends SimulationNodeDatum {
-  r: number;
-}
+type Point = SimulationNodeDatum;
 
 /** d3-force's default run: alpha from 1 down to its minimum. */
 const TICKS = 300;
@@ -20,7 +18,7 @@ const TICKS = 300;
 function simulate(
   points: Point[],
   links: Array<[number, number]>,
-  options: { distance: number; collide: boolean; charge: number; pull: number },
+  options: { distance: number; charge: number; pull: number },
 ) {
   const sim = forceSimulation(points)
     .force(
@@ -33,7 +31,6 @@ function simulate(
     .force('x', forceX(0).strength(options.pull))
     .force('y', forceY(0).strength(options.pull))
     .stop();
-  if (options.collide) sim.force('collide', forceCollide<Point>(p => p.r));
   sim.tick(TICKS);
 }
 
@@ -62,24 +59,12 @@ export function splitEdges(input: LayoutInput) {
 }
 
 /**
- * The groups as boxes, pulled together by the calls between them and kept
- * apart by their size. Sizes depend on member counts only, so this is the
- * whole first picture: a few dozen bodies, milliseconds.
+ * The groups as boxes, packed to fill a screen, groups that call each
+ * other near each other (see packGroups). Sizes depend on member counts
+ * only, so this is the whole first picture, in milliseconds.
  */
 export function placeGroups(input: LayoutInput, between: Array<[number, number]>): Box[] {
-  const sizes = input.groups.map(members => groupSize(members.length));
-  const points: Point[] = sizes.map((s, g) => ({
-    r: Math.hypot(s.width, s.height) / 2 + 24,
-    x: Math.sqrt(g) * 400 * Math.cos(g * 2.4),
-    y: Math.sqrt(g) * 400 * Math.sin(g * 2.4),
-  }));
-  // No repulsion: sizes keep groups apart, calls and the centre pull them in.
-  simulate(points, between, { distance: 0, collide: true, charge: 0, pull: 0.1 });
-  return sizes.map((s, g) => ({
-    x: Math.round(points[g].x! - s.width / 2),
-    y: Math.round(points[g].y! - s.height / 2),
-    ...s,
-  }));
+  return packGroups(input.groups.map(members => groupSize(members.length)), between);
 }
 
 /** Members in name order, one grid cell each: what shows until the group is arranged. */
@@ -97,11 +82,10 @@ export function gridSlots(count: number): number[] {
 export function arrangeGroup(count: number, links: Array<[number, number]>): number[] {
   if (links.length === 0) return gridSlots(count);
   const points: Point[] = Array.from({ length: count }, (_, i) => ({
-    r: 0,
     x: Math.sqrt(i) * 30 * Math.cos(i * 2.4),
     y: Math.sqrt(i) * 30 * Math.sin(i * 2.4),
   }));
-  simulate(points, links, { distance: 40, collide: false, charge: -60, pull: 0.05 });
+  simulate(points, links, { distance: 40, charge: -60, pull: 0.05 });
   const columns = gridColumns(count);
   const byY = [...points.keys()].sort((a, b) => points[a].y! - points[b].y!);
   const slots = new Array<number>(count);
@@ -114,7 +98,7 @@ export function arrangeGroup(count: number, links: Array<[number, number]>): num
   return slots;
 }
 
-/** Writes the members' centres for their cells. */
+/** Writes the members' centres for their cells (see cellCentre), without an array per member. */
 export function placeMembers(
   members: number[],
   slots: number[],
@@ -123,9 +107,9 @@ export function placeMembers(
   y: Float64Array,
 ) {
   const columns = gridColumns(members.length);
+  const [left, top] = cellCentre(0, columns);
   members.forEach((n, i) => {
-    const [cx, cy] = cellCentre(slots[i], columns);
-    x[n] = box.x + cx;
-    y[n] = box.y + cy;
+    x[n] = box.x + left + (slots[i] % columns) * CELL_WIDTH;
+    y[n] = box.y + top + Math.floor(slots[i] / columns) * CELL_HEIGHT;
   });
 }

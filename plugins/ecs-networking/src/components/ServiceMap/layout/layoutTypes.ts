@@ -28,10 +28,10 @@ export interface LayoutResult {
 
 /** A node's box: room for a badge and a name of about 20 characters. */
 export const NODE_WIDTH = 150;
-export const NODE_HEIGHT = 26;
+export const NODE_HEIGHT = 28;
 /** A grid cell: a node and the gap around it, where edge labels go. */
 export const CELL_WIDTH = NODE_WIDTH + 40;
 export const CELL_HEIGHT = NODE_HEIGHT + 34;
 /** Room above a group's members for its title. */
-export const GROUP_HEADER = 44;
+export const GROUP_HEADER = 52;
 export const GROUP_PADDING = 16;
