@@ -4,7 +4,10 @@ import {
   createExtensionTester,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -33,11 +36,16 @@ const group: Entity = {
   spec: { type: 'team', children: [] },
 };
 
+// The pages link services to their catalog pages; an app's catalog plugin
+// binds this route.
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
 function apis() {
   const api = mockEcsNetworkingApi({
     getEntityNetwork: jest.fn(async () =>
       entityNetworkOf(model, shopSnapshots(), ['order-service']),
     ),
+    getNetwork: jest.fn(async () => networkResponse(model)),
   });
   return [
     [ecsNetworkingApiRef, api],
@@ -61,6 +69,7 @@ describe('ecs-networking new frontend system plugin', () => {
     renderTestApp({
       features: [ecsNetworkingPlugin],
       initialRouteEntries: ['/ecs-networking'],
+      mountedRoutes,
       apis: [
         [ecsNetworkingApiRef, api],
         [catalogApiRef, mockCatalog()],
@@ -80,6 +89,7 @@ describe('ecs-networking new frontend system plugin', () => {
         createTestEntityPage({ entity: orders }),
         ecsNetworkingPlugin.getExtension('entity-card:ecs-networking'),
       ],
+      mountedRoutes,
       apis: apis(),
     });
     const endpoints = await screen.findByRole('list', { name: 'Endpoints' });
@@ -122,6 +132,7 @@ describe('ecs-networking new frontend system plugin', () => {
         createTestEntityPage({ entity: orders }),
         ecsNetworkingPlugin.getExtension('entity-content:ecs-networking'),
       ],
+      mountedRoutes,
       apis: apis(),
     });
     expect(

@@ -209,6 +209,19 @@ describe('EcsNetworkingContent', () => {
     expect(screen.getByText('store')).toBeInTheDocument();
   });
 
+  it('draws one hop from the entity\'s own answer when the estate cannot be read', async () => {
+    const api = mockEcsNetworkingApi({
+      getEntityNetwork: jest.fn(async () => entityNetworkOf(model, snapshots, ['order-service'])),
+      getNetwork: jest.fn(async () => {
+        throw new Error('estate unavailable');
+      }),
+    });
+    await renderOnEntityPage(<EcsNetworkingContent />, orders, api, mockCatalog([orders]));
+    expect(await screen.findByRole('img', { name: /web calls order-service via orders:8080/ })).toBeInTheDocument();
+    await waitFor(() => expect(api.getNetwork).toHaveBeenCalled());
+    expect(screen.getByRole('button', { name: '2 hops' })).toBeDisabled();
+  });
+
   it('zooms with its buttons', async () => {
     const api = mockEcsNetworkingApi({
       getEntityNetwork: jest.fn(async () => entityNetworkOf(model, snapshots, ['order-service'])),
