@@ -95,6 +95,17 @@ export const REGION: NameRule = {
   message: 'must be an AWS region code such as eu-west-1',
 };
 
+/**
+ * AWS tag keys a user may set: `aws:` is reserved for AWS's own tags, which
+ * no API call or Terraform apply may write. @public
+ */
+export const TAG_KEY: NameRule = {
+  pattern: /^(?!aws:)[A-Za-z0-9 _.:/=+@-]{1,128}$/,
+  maxLength: 128,
+  message:
+    'must be 1 to 128 characters of letters, digits, spaces and _ . : / = + @ -, not starting with aws: (the AWS tag key rule)',
+};
+
 /** AWS tag values (owner, system, lifecycle, component). @public */
 export const TAG_VALUE: NameRule = {
   pattern: /^[A-Za-z0-9 _.:/=+@-]{0,256}$/,

@@ -1,42 +1,18 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { parse } from '@cdktf/hcl2json';
 import { readFile, rm } from 'node:fs/promises';
 import request from 'supertest';
 import YAML from 'yaml';
 import {
   dryRun,
-  DryRunResult,
   Harness,
   loadTemplate,
   startHarness,
   TEMPLATES_DIR,
 } from './__testUtils__/backend';
+import { terraform } from './__testUtils__/renderedTerraform';
 import { untar } from './__testUtils__/untar';
 
 jest.setTimeout(120_000);
-
-type Block = Record<string, any>;
-
-/** The generated main.tf as hcl2json reads it, with the locals resolved. */
-async function terraform(result: DryRunResult) {
-  expect(result.error).toBeUndefined();
-  expect(result.status).toBe(200);
-  const json: Block = await parse('main.tf', result.files['terraform/main.tf']);
-  const one = (type: string) => json.resource?.[type]?.this?.[0] as Block;
-  const locals = Object.assign({}, ...(json.locals ?? []));
-  const taskDefinition = one('aws_ecs_task_definition');
-  const local = /^\$\{jsonencode\(local\.([a-z_]+)\)\}$/.exec(
-    taskDefinition.container_definitions,
-  )?.[1];
-  return {
-    json,
-    service: one('aws_ecs_service'),
-    taskDefinition,
-    cloudMap: one('aws_service_discovery_service'),
-    containers: (local ? locals[local] : undefined) as Block[],
-    data: json.data ?? {},
-  };
-}
 
 const LEGACY_GATEWAY_ARN =
   'arn:aws:ecs:eu-west-1:111111111111:service/shop/legacy-gateway';
@@ -874,10 +850,18 @@ describe('templates, rendered by the scaffolder dry run against the demo estate'
       expect(tf.containers[0].environment).toEqual([
         { name: 'ORDER_API', value: 'http://order-service:8080' },
       ]);
-      expect(tf.service.tags).toMatchObject({
+      // Every tag of the service, as it has them, not only those the
+      // catalog reads.
+      expect(tf.service.tags).toEqual({
         owner: 'team-platform',
+        system: 'shop',
+        lifecycle: 'production',
         component: 'legacy-gateway',
+        'cost-center': 'cc-4711',
       });
+      expect(result.files['MIGRATION.md']).toContain(
+        'Tags, as the service has them: `component`, `cost-center`, `lifecycle`, `owner`, `system`.',
+      );
       expect(result.files['MIGRATION.md']).toContain(
         '`proxy_configuration` type APPMESH, Envoy container(s) `envoy`',
       );

@@ -5,7 +5,12 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import { LocalAws, startLocalAws } from '@ecs-net/aws-local';
+import {
+  DEMO_ESTATE_PATH,
+  LocalAws,
+  parseEstate,
+  startLocalAws,
+} from '@ecs-net/aws-local';
 // The actions read the live network from the real ecs-networking plugin;
 // their tests run the two together, as an app does.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -36,9 +41,17 @@ type CatalogEntities = NonNullable<
 >['entities'];
 
 export async function startHarness(
-  options: { entities?: CatalogEntities } = {},
+  options: {
+    entities?: CatalogEntities;
+    /** Estate YAML seeded after the demo estate, into the same accounts. */
+    extraEstate?: string;
+  } = {},
 ): Promise<Harness> {
-  const local = await startLocalAws();
+  const local = await startLocalAws(
+    options.extraEstate
+      ? { estate: [DEMO_ESTATE_PATH, parseEstate(options.extraEstate)] }
+      : {},
+  );
   process.env.AWS_ENDPOINT_URL = local.url;
   process.env.AWS_REGION = 'eu-west-1';
   process.env.AWS_EC2_METADATA_DISABLED = 'true';

@@ -11,6 +11,7 @@ import {
 } from '@ecs-net/plugin-ecs-networking-common';
 import type { LiveNetworkSource } from '../live/liveNetworkSource';
 import { PlanRejectedError } from './planRejected';
+import { keptServiceTags } from './serviceTags';
 import { examples } from './describeService.examples';
 import { ruleString } from '@ecs-net/plugin-ecs-networking-node';
 import { CapturedSchema, plain, type Zod } from './zodSchema';
@@ -41,8 +42,9 @@ type DescribeServiceInput = ReturnType<
  * `ecs-networking:describe-service`: what a live ECS service runs today, read
  * from the snapshots the ecs-networking plugin serves: its task definition's
  * size, containers, port mappings and secret references, App Mesh leftovers,
- * Service Connect state, owner tags, and the endpoints it calls. Templates
- * that change a service (the App Mesh migration) render from this.
+ * Service Connect state, tags (the ones the catalog reads, and all of them
+ * for a change that keeps them), and the endpoints it calls. Templates that
+ * change a service (the App Mesh migration) render from this.
  *
  * Container environments are never in a snapshot; only the addresses found
  * in them are, so only those come back as variables. Secrets come back as
@@ -159,6 +161,16 @@ export function createDescribeServiceAction(options: {
             system: z.string().optional(),
             lifecycle: z.string().optional(),
             component: z.string().optional(),
+          }),
+        serviceTags: z =>
+          z.array(z.object({ key: z.string(), value: z.string() }), {
+            description:
+              "The service's own AWS tags, every one a change to it must keep (aws: tags, which only AWS sets, left out)",
+          }),
+        skippedTagKeys: z =>
+          z.array(z.string(), {
+            description:
+              'Keys of tags AWS would not accept again (aws: tags, characters outside the tag rule), which the change cannot write back',
           }),
         componentRef: z =>
           z
@@ -317,6 +329,18 @@ export function createDescribeServiceAction(options: {
         lifecycle: modelService?.lifecycle,
         component: modelService?.component,
       });
+      const serviceTags = keptServiceTags(service.tags);
+      output('serviceTags', serviceTags.kept);
+      output('skippedTagKeys', serviceTags.skipped);
+      if (serviceTags.skipped.length > 0) {
+        ctx.logger.warn(
+          `Tags of ${
+            service.name
+          } that AWS would not accept again, left out of the change: ${serviceTags.skipped.join(
+            ', ',
+          )}`,
+        );
+      }
       const componentRef = entityRefFromTag(
         modelService?.component,
         'component',

@@ -310,6 +310,19 @@ resource "aws_ecs_service" "this" {
   }
 {% endif %}
 
+{% if migrate %}
+  # The service's tags as they are today (the catalog module reads owner,
+  # system, lifecycle and component among them): a migration changes the
+  # proxy, not who owns the service or what it is billed to.
+  tags = {
+{% for tag in values.serviceTags %}
+    "${{ tag.key }}" = "${{ tag.value }}"
+{% endfor %}
+{% if not values.componentTag %}
+    component = "${{ component }}"
+{% endif %}
+  }
+{% else %}
   # The ecs-networking catalog module reads these: owner, system and
   # lifecycle of the synced ECS service, and the Component it links to.
   tags = {
@@ -324,6 +337,7 @@ resource "aws_ecs_service" "this" {
 {% endif %}
     component = "${{ component }}"
   }
+{% endif %}
   propagate_tags = "SERVICE"
 {% if migrate %}
 
