@@ -85,14 +85,20 @@ describe('catalog module with the real catalog backend', () => {
     expect(entities.filter(e => e.kind === 'Component')).toEqual([]);
     expect(targets('consumesApi').length).toBeGreaterThanOrEqual(3);
     // The Component provides the service's endpoint, so its page lists it.
-    const component = await request(backend.server)
-      .get('/api/catalog/entities/by-name/component/default/order-service')
-      .set('authorization', mockCredentials.user.header())
-      .expect(200);
-    expect(
-      component.body.relations.filter((r: { type: string }) => r.type === 'providesApi').map((r: { targetRef: string }) => r.targetRef),
-    ).toEqual(targets('providesApi'));
+    // The catalog stitches that relation onto the Component after it has
+    // processed the API entity, so it may land a moment after the rest.
     expect(targets('providesApi')).toHaveLength(1);
+    const provided = await eventually(async () => {
+      const component = await request(backend.server)
+        .get('/api/catalog/entities/by-name/component/default/order-service')
+        .set('authorization', mockCredentials.user.header())
+        .expect(200);
+      const refs: string[] = component.body.relations
+        .filter((r: { type: string }) => r.type === 'providesApi')
+        .map((r: { targetRef: string }) => r.targetRef);
+      return refs.length > 0 ? refs : undefined;
+    });
+    expect(provided).toEqual(targets('providesApi'));
 
     // Same service name in two regions: two entities, distinct stable
     // names, and titles that say which region each runs in.
