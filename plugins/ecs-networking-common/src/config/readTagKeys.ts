@@ -1,9 +1,13 @@
 import type { Config } from '@backstage/config';
+import { TAG_KEY } from '../awsNameRules';
 import { DEFAULT_TAG_KEYS, TagKeys } from '../tagKeys';
 import { invalidConfig, readConfigAt } from './configErrors';
 
-/** AWS's limit on the length of a tag key. */
-const MAX_TAG_KEY_LENGTH = 128;
+/**
+ * AWS's limit on the length of a tag key. Only the length: the keys read
+ * may be ones only AWS writes (`aws:`), which TAG_KEY refuses.
+ */
+const MAX_TAG_KEY_LENGTH = TAG_KEY.maxLength;
 
 /**
  * Reads `ecsNetworking.tags` from the root config: the tag keys with their

@@ -31,7 +31,9 @@ export function keptServiceTags(tags: Record<string, string>): {
       kept.push({ key, value });
     } else {
       // Shown in a log line and in MIGRATION.md: printable, code-span safe.
-      skipped.push(key.slice(0, 128).replace(/[^\x20-\x5f\x61-\x7e]/g, '?'));
+      skipped.push(
+        key.slice(0, TAG_KEY.maxLength).replace(/[^\x20-\x5f\x61-\x7e]/g, '?'),
+      );
     }
   }
   return { kept, skipped };

@@ -318,7 +318,10 @@ resource "aws_ecs_service" "this" {
 {% for tag in values.serviceTags %}
     "${{ tag.key }}" = "${{ tag.value }}"
 {% endfor %}
-{% if not values.componentTag %}
+{# Tag keys hold no comma (AWS's tag rule), so this finds a literal
+   `component` key, which a second `component` line would duplicate. #}
+{% set liveTagKeys = ',' ~ (values.serviceTags | join(',', 'key')) ~ ',' %}
+{% if not values.componentTag and not (',component,' in liveTagKeys) %}
     component = "${{ component }}"
 {% endif %}
   }
