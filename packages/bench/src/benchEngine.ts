@@ -13,6 +13,7 @@ import type {
 import { ConfigReader } from '@backstage/config';
 import { createEcsNetworkingEngine, EcsNetworkingEngine } from '@ecs-net/plugin-ecs-networking-backend';
 import knexFactory, { Knex } from 'knex';
+import v8 from 'node:v8';
 import type { EstateAccounts } from './syncBench';
 
 export const httpAuth = {
@@ -40,6 +41,14 @@ export interface MemoryReading {
   heapUsed: number;
   /** Highest RSS of the process so far. */
   peakRss: number;
+  /**
+   * Where RSS beyond the live heap sits, to tell a leak from a pool: V8's
+   * committed heap (of which its new space), and memory outside the heap
+   * that JavaScript objects hold (buffers, native handles).
+   */
+  heapCommitted: number;
+  newSpace: number;
+  external: number;
 }
 
 type GcOptions = { type: 'major'; execution: 'sync'; flavor: 'last-resort' };
@@ -61,8 +70,9 @@ export function readMemory(): MemoryReading {
     execution: 'sync',
     flavor: 'last-resort',
   });
-  const { rss, heapUsed } = process.memoryUsage();
-  return { rss, heapUsed, peakRss: process.resourceUsage().maxRSS * 1024 };
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  const newSpace = v8.getHeapSpaceStatistics().find(space => space.space_name === 'new_space')?.space_size ?? 0;
+  return { rss, heapUsed, peakRss: process.resourceUsage().maxRSS * 1024, heapCommitted: heapTotal, newSpace, external };
 }
 
 /** The plugin's engine, and the database it keeps its store and history in. */

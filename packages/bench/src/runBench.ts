@@ -289,8 +289,8 @@ export function formatResults(results: BenchResults): string {
 function formatSoak(soak: SoakMeasurement | undefined): string {
   if (!soak) return 'not run';
   const syncs = table(
-    ['sync', 'started at s', 'seconds', 'services', 'failed scopes', 'errors logged', 'RSS MB', 'heap MB'],
-    soak.syncs.map(s => [s.index, s.startedAtSeconds.toFixed(0), s.seconds.toFixed(1), s.services, s.failedScopes, s.loggedErrors, s.rssMb, s.heapMb]),
+    ['sync', 'started at s', 'seconds', 'services', 'failed scopes', 'errors logged', 'RSS MB', 'heap MB', 'heap committed MB', 'new space MB', 'external MB'],
+    soak.syncs.map(s => [s.index, s.startedAtSeconds.toFixed(0), s.seconds.toFixed(1), s.services, s.failedScopes, s.loggedErrors, s.rssMb, s.heapMb, s.heapCommittedMb, s.newSpaceMb, s.externalMb]),
   );
   const { changes, lookups } = soak;
   const summary = table(

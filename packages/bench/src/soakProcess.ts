@@ -36,6 +36,10 @@ export interface SoakSync {
   services: number;
   rssMb: number;
   heapMb: number;
+  /** V8's committed heap, its new space, and memory held outside the heap (see `readMemory`). */
+  heapCommittedMb: number;
+  newSpaceMb: number;
+  externalMb: number;
   /** Error lines the plugin logged during this sync. */
   loggedErrors: number;
   /** `<account>/<region> <error>` of every scope this sync could not read. */
@@ -102,6 +106,9 @@ async function main() {
       services: result.scopes.reduce((n, scope) => n + scope.services, 0),
       rssMb: mb(memory.rss),
       heapMb: mb(memory.heapUsed),
+      heapCommittedMb: mb(memory.heapCommitted),
+      newSpaceMb: mb(memory.newSpace),
+      externalMb: mb(memory.external),
       loggedErrors,
       failures: result.scopes.flatMap(scope =>
         scope.ok ? [] : [`${scope.accountId}/${scope.region} ${scope.error}`],
