@@ -107,12 +107,13 @@ function estateChanger(templates: ServiceTemplate[]) {
 }
 
 /**
- * Lookups at a steady rate on keep-alive connections, until `until` passes.
- * A GET whose reused connection the server had just closed is sent again
- * once, as browsers and Node's own fetch do; anything else that is not a 200
- * is an error, counted by kind.
+ * Lookups at a steady rate on keep-alive connections, of whatever
+ * `load.queries` holds at each request, until `load.until` passes (the
+ * caller sets both as the soak goes on). A GET whose reused connection the
+ * server had just closed is sent again once, as browsers and Node's own fetch
+ * do; anything else that is not a 200 is an error, counted by kind.
  */
-async function steadyLookups(base: string, queries: string[], perSecond: number, until: number) {
+async function steadyLookups(base: string, load: { queries: string[]; until: number }, perSecond: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
@@ -132,10 +133,10 @@ async function steadyLookups(base: string, queries: string[], perSecond: number,
         }
       });
     });
-  for (let i = 0; Date.now() < until; i++) {
+  for (let i = 0; Date.now() < load.until; i++) {
     const due = performance.now() + 1000 / perSecond;
     const started = performance.now();
-    const outcome = await get(`/lookup?q=${encodeURIComponent(queries[i % queries.length])}`);
+    const outcome = await get(`/lookup?q=${encodeURIComponent(load.queries[i % load.queries.length])}`);
     latencies.push(performance.now() - started);
     if (outcome !== '200') errors[outcome] = (errors[outcome] ?? 0) + 1;
     await sleep(Math.max(0, due - performance.now()));
@@ -154,8 +155,10 @@ async function steadyLookups(base: string, queries: string[], perSecond: number,
 /**
  * The backend over an estate under continuous change for a while: scheduled
  * syncs at a short interval, the estate scaled, grown and shrunk through the
- * local endpoint, lookups at a steady rate. Reports memory and duration of
- * every sync, and every error. Bounded: it stops after `durationMs`.
+ * local endpoint, lookups at a steady rate from startup on (during the first
+ * sync they ask for services the backend has not read yet, as requests to a
+ * backend that has just started do). Reports memory and duration of every
+ * sync, and every error. Bounded: it stops `durationMs` after the first sync.
  */
 export async function benchSoak(spec: EstateSpec, options: SoakOptions): Promise<SoakMeasurement> {
   const endpoint = await startEndpointProcess([...estateArgs(spec), ...(options.throttle ? ['--throttle'] : [])]);
@@ -166,17 +169,22 @@ export async function benchSoak(spec: EstateSpec, options: SoakOptions): Promise
     AWS_EC2_METADATA_DISABLED: 'true',
     BENCH_SOAK_INPUT: JSON.stringify(input),
   });
+  const clients = ecsClients(endpoint.url, accounts);
+  // Until the first sync is served: names of services the estate already has, and no end yet.
+  const load = { queries: [] as string[], until: Number.POSITIVE_INFINITY };
   try {
+    const base = `http://127.0.0.1:${await child.nextLine('listening ')}/api/ecs-networking`;
+    const templates = await pickServices(clients);
+    load.queries = templates.map(t => t.service.serviceName!);
+    const looking = steadyLookups(base, load, options.lookupsPerSecond);
+
     const syncs: SoakSync[] = [JSON.parse(await child.nextLine('sync '))];
-    const port = await child.nextLine('ready ');
-    const base = `http://127.0.0.1:${port}/api/ecs-networking`;
     const network = (await (await fetch(`${base}/network`)).json()) as NetworkResponse;
-    const queries = [...network.services.map(s => s.name), ...network.endpoints.map(e => e.name)];
+    load.queries = [...network.services.map(s => s.name), ...network.endpoints.map(e => e.name)];
     options.log(`soak: first sync ${syncs[0].seconds.toFixed(1)} s; changing the estate for ${options.durationMs / 60000} min…`);
 
     const until = Date.now() + options.durationMs;
-    const clients = ecsClients(endpoint.url, accounts);
-    const templates = await pickServices(clients);
+    load.until = until;
     const changer = estateChanger(templates);
     const changing = (async () => {
       while (Date.now() < until) {
@@ -193,9 +201,8 @@ export async function benchSoak(spec: EstateSpec, options: SoakOptions): Promise
         options.log(`soak: sync ${sync.index} ${sync.seconds.toFixed(1)} s, RSS ${sync.rssMb} MB`);
       }
     })();
-    const lookups = await steadyLookups(base, queries, options.lookupsPerSecond, until);
+    const lookups = await looking;
     await changing;
-    clients.forEach(ecs => ecs.destroy());
     child.send('stop');
     await child.nextLine('stopped');
     await collecting;
@@ -218,6 +225,8 @@ export async function benchSoak(spec: EstateSpec, options: SoakOptions): Promise
       errors,
     };
   } finally {
+    load.until = 0;
+    clients.forEach(ecs => ecs.destroy());
     child.stop();
     endpoint.stop();
   }

@@ -4,10 +4,10 @@
  * for as long as the soak runs, while the parent changes the estate and
  * loads the API.
  *
- * Protocol on stdout: `sync <json>` after every sync (its duration, failed
- * scopes, services, and memory after V8's memory-reducing GC), `ready
- * <port>` once the first sync is served; on a line `stop` it lets the sync
- * in progress finish, prints `stopped` and exits.
+ * Protocol on stdout: `listening <port>` once the API is up, before the
+ * first sync; `sync <json>` after every sync (its duration, failed scopes,
+ * services, and memory after V8's memory-reducing GC); on a line `stop` it
+ * lets the sync in progress finish, prints `stopped` and exits.
  */
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -80,14 +80,16 @@ async function main() {
   const pause = (ms: number) =>
     Promise.race([stopRequested, new Promise(resolve => setTimeout(resolve, ms))]);
 
-  // Mounted before the first sync, as a backend mounts its routes at startup:
-  // the first sync's memory then holds what every later one holds, and the
-  // growth the soak reports is the plugin's, not the server's arrival.
+  // Mounted and answering before the first sync, as a backend serves its
+  // routes from startup: the first sync's memory then holds the server and
+  // its traffic as every later one does, so the growth the soak reports is
+  // the plugin's, not the server's arrival.
   const app = express();
   app.use('/api/ecs-networking', engine.router({ catalog, httpAuth, permissions }));
   const server = await new Promise<ReturnType<typeof app.listen>>(resolve => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
+  process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
 
   const origin = performance.now();
   for (let index = 0; !stopping; index++) {
@@ -115,8 +117,6 @@ async function main() {
       ),
     };
     process.stdout.write(`sync ${JSON.stringify(sync)}\n`);
-    // The estate changes and the lookups start once there is a network to serve.
-    if (index === 0) process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
     await pause(input.intervalMs);
   }
   process.stdout.write('stopped\n');
