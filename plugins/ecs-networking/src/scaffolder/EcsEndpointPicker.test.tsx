@@ -7,7 +7,7 @@ import type { ScopeSnapshot } from '@ecs-net/plugin-ecs-networking-common';
 import { networkApis, testSnapshots } from '../__testUtils__/scaffolderNetwork';
 import { scope } from '@ecs-net/plugin-ecs-networking-common/testing';
 
-function renderPicker(
+async function renderPicker(
   props: {
     formData?: string[];
     uiOptions?: object;
@@ -29,7 +29,7 @@ function renderPicker(
     required: false,
     disabled: false,
   } as any;
-  renderInTestApp(
+  await renderInTestApp(
     <TestApiProvider
       apis={[[ecsNetworkingApiRef, new EcsNetworkingClient(apis)]]}
     >
@@ -41,7 +41,7 @@ function renderPicker(
 
 describe('EcsEndpointPicker', () => {
   it('lists endpoints of the account and region with mechanism, service and owner', async () => {
-    const { onChange } = renderPicker({ formData: ['mysql.app'] });
+    const { onChange } = await renderPicker({ formData: ['mysql.app'] });
     await userEvent.click(await screen.findByRole('textbox'));
     expect(await screen.findByText('order-service:8080')).toBeInTheDocument();
     expect(
@@ -58,7 +58,7 @@ describe('EcsEndpointPicker', () => {
   });
 
   it('filters by mechanism and by owner text', async () => {
-    renderPicker({ uiOptions: { mechanisms: ['dns'] } });
+    await renderPicker({ uiOptions: { mechanisms: ['dns'] } });
     const input = await screen.findByRole('textbox');
     await userEvent.click(input);
     expect(await screen.findByText('mysql.app')).toBeInTheDocument();
@@ -83,12 +83,15 @@ describe('EcsEndpointPicker', () => {
         serviceConnect: {
           namespace: markup,
           services: [
-            { portName: 'http', clientAliases: [{ dnsName: 'orders', port: 8080 }] },
+            {
+              portName: 'http',
+              clientAliases: [{ dnsName: 'orders', port: 8080 }],
+            },
           ],
         },
       })
       .build();
-    renderPicker({ snapshots: [hostile] });
+    await renderPicker({ snapshots: [hostile] });
     await userEvent.click(await screen.findByRole('textbox'));
     expect(
       await screen.findByText(text =>
@@ -100,7 +103,7 @@ describe('EcsEndpointPicker', () => {
   });
 
   it('flags stored names that are not endpoints there', async () => {
-    renderPicker({ formData: ['orders:9999'] });
+    await renderPicker({ formData: ['orders:9999'] });
     expect(
       await screen.findByText(
         'Not an endpoint in 111111111111 / eu-west-1: orders:9999',
@@ -113,7 +116,7 @@ describe('EcsEndpointPicker', () => {
     const orders = snapshots[0].services.find(s => s.name === 'order-service')!;
     // Its Service Connect port name names no port mapping: an error finding.
     orders.serviceConnect!.services[0].portName = 'web';
-    renderPicker({ formData: ['order-service:8080'], snapshots });
+    await renderPicker({ formData: ['order-service:8080'], snapshots });
     // The chip names the owner once the network has loaded: a failure below
     // is then about the finding, not about loading.
     expect(

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { EcsNamespacePicker } from './EcsNamespacePicker';
 import { networkApis, testSnapshots } from '../__testUtils__/scaffolderNetwork';
 
-function renderPicker(
+async function renderPicker(
   props: { formData?: string; uiOptions?: object; formContext?: object },
   apis = networkApis(),
 ) {
@@ -26,19 +26,19 @@ function renderPicker(
   return {
     onChange,
     apis,
-    ...renderInTestApp(
+    ...(await renderInTestApp(
       <TestApiProvider
         apis={[[ecsNetworkingApiRef, new EcsNetworkingClient(apis)]]}
       >
         <EcsNamespacePicker {...fieldProps} />
       </TestApiProvider>,
-    ),
+    )),
   };
 }
 
 describe('EcsNamespacePicker', () => {
   it('offers the namespaces of the form account and region, of the allowed types', async () => {
-    const { onChange, apis } = renderPicker({
+    const { onChange, apis } = await renderPicker({
       uiOptions: { types: ['DNS_PRIVATE'] },
     });
     await userEvent.click(await screen.findByRole('textbox'));
@@ -64,7 +64,7 @@ describe('EcsNamespacePicker', () => {
     const [eu, other] = snapshots;
     const scLocal = eu.namespaces.find(ns => ns.name === 'sc.local')!;
     other.namespaces.push({ ...scLocal, ownerAccountId: eu.accountId });
-    const { onChange } = renderPicker(
+    const { onChange } = await renderPicker(
       {
         uiOptions: { types: ['HTTP', 'DNS_PRIVATE'] },
         formContext: {
@@ -89,7 +89,7 @@ describe('EcsNamespacePicker', () => {
   });
 
   it("starts at the default namespace of the form's cluster", async () => {
-    const { onChange } = renderPicker({
+    const { onChange } = await renderPicker({
       uiOptions: { types: ['HTTP', 'DNS_PRIVATE'] },
       formContext: {
         formData: {
@@ -105,7 +105,7 @@ describe('EcsNamespacePicker', () => {
   });
 
   it('takes the account from ui:options when set', async () => {
-    renderPicker({
+    await renderPicker({
       uiOptions: { accountId: '222222222222', region: 'eu-west-1' },
     });
     await userEvent.click(await screen.findByRole('textbox'));
@@ -114,7 +114,10 @@ describe('EcsNamespacePicker', () => {
   });
 
   it('says when the stored namespace does not exist there', async () => {
-    renderPicker({ formData: 'gone.local', uiOptions: { types: ['HTTP'] } });
+    await renderPicker({
+      formData: 'gone.local',
+      uiOptions: { types: ['HTTP'] },
+    });
     expect(
       await screen.findByText(
         'gone.local is not a HTTP (API only) namespace in 111111111111 / eu-west-1.',
@@ -128,7 +131,7 @@ describe('EcsNamespacePicker', () => {
       new Response('{"error":{"name":"Error","message":"down"}}', {
         status: 503,
       });
-    renderPicker({}, apis);
+    await renderPicker({}, apis);
     expect(
       await screen.findByText(/Could not load namespaces from ECS Networking/),
     ).toBeInTheDocument();

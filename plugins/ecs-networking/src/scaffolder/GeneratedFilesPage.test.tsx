@@ -15,12 +15,12 @@ const LISTING = {
   ],
 };
 
-function renderPage(responses: Record<string, Response>) {
+async function renderPage(responses: Record<string, Response>) {
   const fetch = jest.fn(async (url: RequestInfo | URL) => {
     const path = String(url).replace('http://backend/api/scaffolder', '');
     return responses[path] ?? new Response('', { status: 500 });
   });
-  renderInTestApp(
+  await renderInTestApp(
     <TestApiProvider
       apis={[
         [
@@ -47,7 +47,7 @@ describe('GeneratedFilesPage', () => {
       .mockImplementation(function click(this: HTMLAnchorElement) {
         clicked.push(this.download);
       });
-    const fetch = renderPage({
+    const fetch = await renderPage({
       [`/ecs-networking/archives/${ID}`]: Response.json(LISTING),
       [`/ecs-networking/archives/${ID}/download`]: new Response('tgz'),
     });
@@ -67,7 +67,7 @@ describe('GeneratedFilesPage', () => {
   });
 
   it('says why when the archive is gone', async () => {
-    renderPage({
+    await renderPage({
       [`/ecs-networking/archives/${ID}`]: Response.json(
         { error: { message: `No archive ${ID}: it may have expired` } },
         { status: 404 },
