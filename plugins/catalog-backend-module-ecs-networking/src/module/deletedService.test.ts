@@ -10,7 +10,9 @@ import {
 } from '../__testUtils__/catalogBackend';
 
 // Sized for a loaded machine: the catalog processes entities one by one.
-jest.setTimeout(180_000);
+// Longer than the test's two catalog waits (`eventually`, 90 s each) and its
+// syncs together, so a catalog too slow is reported by the wait that names it.
+jest.setTimeout(240_000);
 
 // Read through a role assumed from the main account, so failing it leaves
 // the main account readable.
