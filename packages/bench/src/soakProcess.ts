@@ -81,9 +81,9 @@ async function main() {
     Promise.race([stopRequested, new Promise(resolve => setTimeout(resolve, ms))]);
 
   // Mounted and answering before the first sync, as a backend serves its
-  // routes from startup: the first sync's memory then holds the server and
-  // its traffic as every later one does, so the growth the soak reports is
-  // the plugin's, not the server's arrival.
+  // routes from startup, so the first reading already holds the server. It
+  // does not hold what later lookups warm up: before the first sync they
+  // find nothing (the README's soak section has the step that remains).
   const app = express();
   app.use('/api/ecs-networking', engine.router({ catalog, httpAuth, permissions }));
   const server = await new Promise<ReturnType<typeof app.listen>>(resolve => {
