@@ -15,6 +15,7 @@ import {
   ServiceRefresh,
 } from '@ecs-net/plugin-ecs-networking-node';
 import type { CatalogLinks } from '../service/catalogDependencies';
+import { limitSqlitePageCache } from './sqlitePageCache';
 
 // Resolved from this module rather than by package name, so the migrations
 // found are this copy's own, wherever another copy of the package is installed.
@@ -84,6 +85,7 @@ function toStatus(row: ScopeRow, snapshot?: ScopeSnapshot): ScopeStatus {
 export class SnapshotStore {
   static async create(database: DatabaseService): Promise<SnapshotStore> {
     const client = await database.getClient();
+    await limitSqlitePageCache(client);
     if (!database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
